@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Data;
+
+/// <summary>The studio's SQLite database: Identity now, datasets, studies and ratings as they arrive.</summary>
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks.
+        builder.Entity<ApplicationUser>().Property(u => u.CreatedAt)
+            .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+    }
+}

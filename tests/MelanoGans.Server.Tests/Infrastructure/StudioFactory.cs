@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace MelanoGans.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a fresh data directory (a real SQLite file in a temporary folder), with a known
+/// first-admin password. Deleted on dispose.
+/// </summary>
+public sealed class StudioFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "Admin-Pass-2026";
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("melanogans-test-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Studio:DataDirectory", DataDirectory);
+        builder.UseSetting("Studio:Admin:UserName", AdminUserName);
+        builder.UseSetting("Studio:Admin:Password", AdminPassword);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); }
+        catch (IOException) { /* a file still open on a slow shutdown; the OS cleans temp */ }
+    }
+}
