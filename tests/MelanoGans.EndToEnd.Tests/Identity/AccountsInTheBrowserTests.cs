@@ -1,0 +1,85 @@
+using MelanoGans.EndToEnd.Tests.Infrastructure;
+using MelanoGans.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace MelanoGans.EndToEnd.Tests.Identity;
+
+/// <summary>
+/// Issue 2's acceptance in a real browser: the admin signs in, creates a Rater and a Lead, and each of
+/// them signs in and sees only their own navigation.
+/// </summary>
+public sealed class AccountsInTheBrowserTests(BrowserFixture browser)
+{
+    private static readonly string[] AdminLinks = ["nav-datasets", "nav-training", "nav-models", "nav-users"];
+    private static readonly string[] LeadLinks = ["nav-studies", "nav-statistics"];
+    private static readonly string[] RaterLinks = ["nav-my-studies"];
+
+    [Fact]
+    public async Task Admin_creates_a_rater_and_a_lead_who_each_see_only_their_navigation()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await StudioPage.ScreenshotAsync(page, "login");
+        await StudioPage.SignInAsync(page, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
+        await AssertNavigationAsync(page, shown: [.. AdminLinks, .. LeadLinks], hidden: RaterLinks);
+        await StudioPage.ScreenshotAsync(page, "home-admin");
+
+        await page.ClickAsync("[data-testid=nav-users]");
+        await page.Locator("[data-testid=users-table]").WaitForAsync();
+        await CreateUserAsync(page, "rita", "Rater-Pass-1", ["Rater"]);
+        await CreateUserAsync(page, "leo", "Lead-Pass-1", ["Lead"]);
+        await StudioPage.ScreenshotAsync(page, "users");
+        await StudioPage.SignOutAsync(page);
+
+        await StudioPage.SignInAsync(page, "rita", "Rater-Pass-1");
+        await AssertNavigationAsync(page, shown: RaterLinks, hidden: [.. AdminLinks, .. LeadLinks]);
+        await Assertions.Expect(page.Locator("[data-testid=home-rater]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=home-admin]")).ToHaveCountAsync(0);
+        await StudioPage.SignOutAsync(page);
+
+        await StudioPage.SignInAsync(page, "leo", "Lead-Pass-1");
+        await AssertNavigationAsync(page, shown: LeadLinks, hidden: [.. AdminLinks, .. RaterLinks]);
+        await Assertions.Expect(page.Locator("[data-testid=home-lead]")).ToBeVisibleAsync();
+        // Typing an admin address is refused too, not only hidden from the menu.
+        await page.GotoAsync("/admin/users");
+        await Assertions.Expect(page.GetByText("Not for your role")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_theme_toggle_switches_to_dark_and_is_remembered()
+    {
+        var page = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(page, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
+        var body = page.Locator("body");
+        var light = await body.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+
+        await page.ClickAsync("[data-testid=theme-toggle]");
+        await Assertions.Expect(body).Not.ToHaveCSSAsync("background-color", light);
+        await page.ReloadAsync();
+        await StudioPage.WaitInteractiveAsync(page);
+
+        await Assertions.Expect(body).Not.ToHaveCSSAsync("background-color", light);
+    }
+
+    private static async Task CreateUserAsync(IPage page, string userName, string password, string[] roles)
+    {
+        await page.FillAsync("[data-testid=new-username]", userName);
+        await page.FillAsync("[data-testid=new-password]", password);
+        foreach (var role in new[] { "Admin", "Lead", "Rater" })
+        {
+            var box = page.Locator($"[data-testid=new-role-{role}]");
+            if (await box.IsCheckedAsync() != roles.Contains(role)) await box.ClickAsync();
+        }
+        await page.ClickAsync("[data-testid=create-user]");
+        await Assertions.Expect(page.Locator("[data-testid=users-notice]")).ToContainTextAsync($"Created {userName}");
+        await Assertions.Expect(page.Locator("[data-testid=user-row-name]", new() { HasText = userName })).ToBeVisibleAsync();
+    }
+
+    private static async Task AssertNavigationAsync(IPage page, string[] shown, string[] hidden)
+    {
+        foreach (var id in shown)
+            await Assertions.Expect(page.Locator($"[data-testid={id}]")).ToBeVisibleAsync();
+        foreach (var id in hidden)
+            await Assertions.Expect(page.Locator($"[data-testid={id}]")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace MelanoGans.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What a person does on every page: sign in, wait for the page to come alive, sign out.</summary>
+public static class StudioPage
+{
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Waits until the Blazor circuit has rendered (clicks before that are lost).</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-circuit=ready]").WaitForAsync();
+
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync("**/account/login");
+    }
+
+    /// <summary>Writes a screenshot for the docs when MELANOGANS_SCREENSHOTS names a folder.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MELANOGANS_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+    }
+}
