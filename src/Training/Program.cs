@@ -4,7 +4,7 @@ using MelanoGans.Training.Commands;
 // The `melanogans` command line. Each command lives in Commands/ and owns its options.
 var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN training, export, workers, statistics.")
 {
-    PendingCommand.Create("phantom", "Render the procedural dermoscopy phantom dataset."),
+    PhantomCommand.Create(),
     PendingCommand.Create("import-isic", "Import the ISIC 2017 archive (images + ground-truth CSV)."),
     PendingCommand.Create("train", "Train DCGAN, LAPGAN or DDGAN on a dataset."),
     PendingCommand.Create("resume", "Continue a training run from its last checkpoint."),

@@ -55,8 +55,8 @@ internal sealed class LesionPainter
         var meanRadius = t.Radius * _size;
         var zoneFreq = 1.6 / meanRadius;
         var borderFreq = 6.0 / meanRadius;
-        // Network cells are about 2.2% of the image side, the mesh size of a typical dermoscopic network.
-        var cellFreq = 1.0 / Math.Max(1.5, 0.022 * _size);
+        // Network cells are about 2.8% of the image side, the mesh size of a typical dermoscopic network.
+        var cellFreq = 1.0 / Math.Max(1.5, 0.028 * _size);
         var textureFreq = 9.0 / meanRadius;
         var opacity = t.Class == LesionClass.Nevus ? 0.9 : 0.96;
         for (var y = y0; y <= y1; y++)
@@ -91,22 +91,27 @@ internal sealed class LesionPainter
         var side = ((px - _shape.CentreX) * _gradientX + (py - _shape.CentreY) * _gradientY) / meanRadius;
         var depth = Math.Clamp(0.5 * (1 - rho) + 0.55 * zone - 0.15 + 2.2 * t.Asymmetry * side, 0, 1);
         var colour = Palette(depth);
+        // Mottling keeps pigment from looking flat, as melanin never is.
+        colour *= 1 + 0.07 * _texture.Fractal(px * zoneFreq * 5 + 13, py * zoneFreq * 5, 2);
 
         if (t.Network > 0)
         {
             var border = _network.BorderDistance(px * cellFreq, py * cellFreq);
             var patch = _texture.Fractal(px * zoneFreq * 2, py * zoneFreq * 2, 2);
-            var width = 0.14 + 0.12 * t.NetworkIrregularity * patch;
-            var line = 1 - SmoothStep(0, Math.Max(width, 0.05), border);
+            var width = 0.3 + 0.2 * t.NetworkIrregularity * patch;
+            var line = 1 - SmoothStep(0, Math.Max(width, 0.08), border);
             // Benign networks fade towards the edge; malignant ones are patchy and broken.
             var fade = t.NetworkIrregularity > 0.5 ? SmoothStep(-0.3, 0.3, patch) : 1 - rho * rho * rho;
-            colour *= 1 - 0.55 * t.Network * line * Math.Clamp(fade, 0, 1);
+            var strength = t.Network * Math.Clamp(fade, 0, 1);
+            // Brown mesh lines over slightly paler holes.
+            colour *= (1 - 0.5 * strength * line) * (1 + 0.08 * strength * (1 - line));
         }
 
         if (t.Veil > 0)
         {
             var v = _veil.Fractal(px * zoneFreq, py * zoneFreq, 2) + _veilBias + 0.3 * (1 - rho);
-            colour = PhantomColour.Lerp(colour, LesionTraits.BlueGrey, t.Veil * SmoothStep(0.05, 0.3, v));
+            var haze = 0.9 + 0.1 * _regression.Fractal(px * zoneFreq * 4, py * zoneFreq * 4, 2);
+            colour = PhantomColour.Lerp(colour, LesionTraits.BlueGrey * haze, t.Veil * SmoothStep(0.05, 0.3, v));
         }
 
         if (t.Regression > 0)

@@ -67,11 +67,11 @@ internal sealed record LesionTraits
     public static readonly PhantomColour MidBrown = new(150, 94, 58);
     public static readonly PhantomColour DarkBrown = new(96, 56, 36);
     public static readonly PhantomColour Black = new(48, 34, 34);
-    public static readonly PhantomColour BlueGrey = new(112, 122, 150);
-    public static readonly PhantomColour RegressionWhite = new(232, 218, 216);
+    public static readonly PhantomColour BlueGrey = new(118, 128, 156);
+    public static readonly PhantomColour RegressionWhite = new(228, 206, 206);
     public static readonly PhantomColour Erythema = new(196, 96, 96);
-    public static readonly PhantomColour Tan = new(184, 146, 96);
-    public static readonly PhantomColour WaxyBrown = new(138, 100, 62);
+    public static readonly PhantomColour Tan = new(176, 132, 92);
+    public static readonly PhantomColour WaxyBrown = new(128, 88, 58);
 
     /// <summary>Draws the traits of one lesion of <paramref name="lesionClass"/>.</summary>
     public static LesionTraits Sample(LesionClass lesionClass, PhantomRandom rng) => lesionClass switch
@@ -106,14 +106,14 @@ internal sealed record LesionTraits
         {
             Class = LesionClass.Melanoma,
             Atypia = a,
-            Radius = Math.Clamp(0.14 + 0.16 * a + 0.03 * rng.NextGaussian(), 0.11, 0.4),
+            Radius = Math.Clamp(0.17 + 0.2 * a + 0.035 * rng.NextGaussian(), 0.13, 0.44),
             Elongation = rng.Range(0.0, 0.12) + 0.1 * a,
             Asymmetry = (0.03 + 0.17 * a) * rng.Range(0.6, 1.3),
             Irregularity = (0.04 + 0.16 * a * a) * rng.Range(0.6, 1.4),
             BorderSoftness = rng.Range(0.04, 0.2),
             Colours = colours,
-            Veil = rng.Chance(0.2 + 0.55 * a) ? rng.Range(0.45, 0.8) : 0,
-            Regression = rng.Chance(0.1 + 0.5 * a) ? rng.Range(0.5, 0.85) : 0,
+            Veil = rng.Chance(0.2 + 0.55 * a) ? rng.Range(0.35, 0.7) : 0,
+            Regression = rng.Chance(0.1 + 0.5 * a) ? rng.Range(0.4, 0.75) : 0,
             Network = rng.Chance(0.6) ? rng.Range(0.25, 0.6) : 0,
             NetworkIrregularity = rng.Range(0.6, 1.0),
             Dots = rng.Chance(0.7) ? rng.Next(6, 32) : 0,
@@ -144,7 +144,7 @@ internal sealed record LesionTraits
         {
             Class = LesionClass.Nevus,
             Atypia = a,
-            Radius = Math.Clamp(0.12 + 0.16 * a + 0.03 * rng.NextGaussian(), 0.08, 0.36),
+            Radius = Math.Clamp(0.15 + 0.2 * a + 0.035 * rng.NextGaussian(), 0.1, 0.4),
             Elongation = rng.Range(0.0, 0.1) + 0.1 * a,
             Asymmetry = (0.01 + 0.12 * a) * rng.Range(0.5, 1.2),
             Irregularity = (0.015 + 0.12 * a * a) * rng.Range(0.6, 1.4),
@@ -175,7 +175,7 @@ internal sealed record LesionTraits
         {
             Class = LesionClass.SeborrheicKeratosis,
             Atypia = a,
-            Radius = rng.Range(0.14, 0.3),
+            Radius = rng.Range(0.18, 0.36),
             Elongation = rng.Range(0.05, 0.28),
             Asymmetry = rng.Range(0.02, 0.09),
             Irregularity = rng.Range(0.03, 0.09),
