@@ -29,7 +29,8 @@ public static class ImageCodec
         BitDepth = PngBitDepth.Bit8,
         ChunkFilter = PngChunkFilter.ExcludeAll,
         IgnoreMetadata = true,
-        CompressionLevel = PngCompressionLevel.DefaultCompression,
+        // Level 3 encodes phantoms about twice as fast as the default level 6 for ~4% larger files.
+        CompressionLevel = PngCompressionLevel.Level3,
     };
 
     /// <summary>Decodes a PNG or JPEG file into 8-bit RGB.</summary>
