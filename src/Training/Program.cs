@@ -4,7 +4,7 @@ using MelanoGans.Training.Commands;
 // The `melanogans` command line. Each command lives in Commands/ and owns its options.
 var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN training, export, workers, statistics.")
 {
-    PendingCommand.Create("phantom", "Render the procedural dermoscopy phantom dataset."),
+    PhantomCommand.Create(),
     PendingCommand.Create("import-isic", "Import the ISIC 2017 archive (images + ground-truth CSV)."),
     PendingCommand.Create("train", "Train DCGAN, LAPGAN or DDGAN on a dataset."),
     PendingCommand.Create("resume", "Continue a training run from its last checkpoint."),
@@ -12,8 +12,8 @@ var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN traini
     PendingCommand.Create("sample", "Write PNG samples from a run or an ONNX generator."),
     PendingCommand.Create("worker", "Connect to a server, claim training jobs and stream progress."),
     PendingCommand.Create("stats", "Rater statistics from an exported ratings table."),
-    PendingCommand.Create("imagestats", "Colour-histogram distances between two image sets."),
+    ImageStatsCommand.Create(),
     PendingCommand.Create("experiment", "Run the class-imbalance classification experiment."),
-    PendingCommand.Create("bench", "Benchmarks of the project's hot paths."),
+    BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();
