@@ -20,8 +20,12 @@ public static class StudyStatistics
     {
         ArgumentNullException.ThrowIfNull(rows);
         options ??= new StatisticsOptions();
-        var confidence = options.Confidence is > 0 and < 1 ? options.Confidence : 0.95;
         var messages = new List<string>();
+        var confidence = options.Confidence is > 0 and < 1 ? options.Confidence : 0.95;
+        if (confidence != options.Confidence)
+        {
+            messages.Add($"Confidence {options.Confidence} is not between 0 and 1; 0.95 was used.");
+        }
         if (rows.Count == 0)
         {
             messages.Add("The ratings table is empty: there is nothing to compute.");
@@ -73,6 +77,12 @@ public static class StudyStatistics
             }
 
             raterReports[r] = new RaterReport(data.Raters[r], counts.Summarise(confidence), counts.Auc(), Times(raterTimes[r]));
+        }
+
+        var aucUndefined = raterReports.Count(r => r.Auc is null && r.Classification.Answers > 0);
+        if (aucUndefined > 0 && fakeItems > 0 && realItems > 0)
+        {
+            messages.Add($"AUC is undefined for {aucUndefined} raters who answered only real or only fake items.");
         }
 
         var sourceReports = SourceReports(data, perSource, confidence);

@@ -144,6 +144,21 @@ public class StudyStatisticsTests
     }
 
     [Fact]
+    public void Rater_who_saw_one_class_only_has_no_AUC_and_a_message()
+    {
+        RatingRow[] rows =
+        [
+            Answer("r1", "f1", RatingTruth.Fake, 2), Answer("r1", "x1", RatingTruth.Real, 5),
+            Answer("r2", "x1", RatingTruth.Real, 4),
+        ];
+
+        var report = StudyStatistics.Compute(rows, Fast);
+
+        Assert.Null(report.Raters.Single(r => r.Rater == "r2").Auc);
+        Assert.Contains(report.Messages, m => m.StartsWith("AUC is undefined for 1 raters", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Empty_table_does_not_throw()
     {
         var report = StudyStatistics.Compute([], Fast);
