@@ -13,7 +13,7 @@ internal static class StatsCommand
     {
         var ratings = new Option<FileInfo>("--ratings")
         {
-            Description = "The ratings table (CSV with the header of DESIGN.md's ratings table).",
+            Description = "The ratings table: CSV with the header " + RatingsCsv.Header + ".",
             Required = true,
         };
         var json = new Option<bool>("--json") { Description = "Print the full report as JSON instead of tables." };
