@@ -11,7 +11,7 @@ var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN traini
     PendingCommand.Create("export", "Export a run's generator to generator.onnx + generator.json."),
     PendingCommand.Create("sample", "Write PNG samples from a run or an ONNX generator."),
     PendingCommand.Create("worker", "Connect to a server, claim training jobs and stream progress."),
-    PendingCommand.Create("stats", "Rater statistics from an exported ratings table."),
+    StatsCommand.Create(),
     ImageStatsCommand.Create(),
     PendingCommand.Create("experiment", "Run the class-imbalance classification experiment."),
     BenchCommand.Create(),

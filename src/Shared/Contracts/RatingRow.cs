@@ -1,0 +1,42 @@
+namespace MelanoGans.Shared.Contracts;
+
+/// <summary>
+/// One answer of the ratings table (DESIGN.md, "Ratings table"): the dashboard export and the input of
+/// <c>melanogans stats</c>.
+/// </summary>
+/// <param name="Study">The study the answer belongs to.</param>
+/// <param name="Rater">The rater who answered (an opaque id or name).</param>
+/// <param name="Item">The study item that was shown (an opaque id).</param>
+/// <param name="Source">The real dataset or the generating model the item comes from.</param>
+/// <param name="Truth">Whether the item is real or generated.</param>
+/// <param name="Response">The 6-point answer: 1 = definitely fake ... 6 = definitely real; 4-6 say "real".</param>
+/// <param name="Tags">Artifact tags the rater attached (written <c>;</c>-separated in the table).</param>
+/// <param name="IsRepeat">True when the item was shown again to measure intra-rater agreement.</param>
+/// <param name="StartedAt">When the item was first shown.</param>
+/// <param name="AnsweredAt">When the answer was given.</param>
+/// <param name="ActiveMs">Milliseconds the page was visible and focused while the item was shown.</param>
+public sealed record RatingRow(
+    string Study,
+    string Rater,
+    string Item,
+    string Source,
+    RatingTruth Truth,
+    int Response,
+    IReadOnlyList<string> Tags,
+    bool IsRepeat,
+    DateTimeOffset StartedAt,
+    DateTimeOffset AnsweredAt,
+    long ActiveMs)
+{
+    /// <summary>The lowest response on the 6-point scale (definitely fake).</summary>
+    public const int MinResponse = 1;
+
+    /// <summary>The highest response on the 6-point scale (definitely real).</summary>
+    public const int MaxResponse = 6;
+
+    /// <summary>True when the response says "fake" (1-3), the positive class of every statistic.</summary>
+    public bool CalledFake => Response <= 3;
+
+    /// <summary>True when the binary call matches the truth.</summary>
+    public bool IsCorrect => CalledFake == (Truth == RatingTruth.Fake);
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace MelanoGans.Shared.Statistics;
+
+/// <summary>
+/// The one JSON form of a <see cref="StudyReport"/>, shared by the dashboard's statistics export and
+/// <c>melanogans stats --json</c> so both files are byte-for-byte comparable.
+/// </summary>
+public static class StudyReportJson
+{
+    /// <summary>camelCase names, indented; undefined numbers are null (the report never holds NaN).</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The report as JSON text.</summary>
+    public static string Serialize(StudyReport report) => JsonSerializer.Serialize(report, Options);
+
+    /// <summary>A report read back from <see cref="Serialize"/>'s output.</summary>
+    public static StudyReport? Deserialize(string json) => JsonSerializer.Deserialize<StudyReport>(json, Options);
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using MelanoGans.Shared.Statistics;
+
+namespace MelanoGans.Training.Commands;
+
+/// <summary>
+/// <c>melanogans stats --ratings FILE.csv [--json] [--bootstrap 1000] [--seed 1]</c>: every study statistic
+/// from an exported ratings table, computed by the same code as the dashboard.
+/// </summary>
+internal static class StatsCommand
+{
+    public static Command Create()
+    {
+        var ratings = new Option<FileInfo>("--ratings")
+        {
+            Description = "The ratings table: CSV with the header " + RatingsCsv.Header + ".",
+            Required = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the full report as JSON instead of tables." };
+        var bootstrap = new Option<int>("--bootstrap")
+        {
+            Description = "Bootstrap resamples over items for the Krippendorff alpha intervals (0 skips them).",
+            DefaultValueFactory = _ => 1000,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the bootstrap; the same file and seed always give the same intervals.",
+            DefaultValueFactory = _ => 1,
+        };
+
+        var command = new Command("stats", "Rater statistics from an exported ratings table.") { ratings, json, bootstrap, seed };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var resamples = parseResult.GetValue(bootstrap);
+            if (resamples < 0)
+            {
+                error.WriteLine($"melanogans stats: --bootstrap must be 0 or more, got {resamples}");
+                return 1;
+            }
+
+            var file = parseResult.GetRequiredValue(ratings);
+            var read = RatingsCsv.Read(file.FullName);
+            if (!read.IsValid)
+            {
+                // Content problems name the file; "cannot read '<path>'" already does.
+                var where = read.Errors[0].StartsWith("line ", StringComparison.Ordinal) ? $"{file.Name}: " : "";
+                var more = read.Errors.Count > 1 ? $" (and {read.Errors.Count - 1} more)" : "";
+                error.WriteLine($"melanogans stats: {where}{read.Errors[0]}{more}");
+                return 1;
+            }
+
+            var report = StudyStatistics.Compute(read.Rows, new StatisticsOptions { BootstrapResamples = resamples, Seed = parseResult.GetValue(seed) });
+            if (parseResult.GetValue(json))
+            {
+                output.WriteLine(StudyReportJson.Serialize(report));
+            }
+            else
+            {
+                StatsTextReport.Write(output, report);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
