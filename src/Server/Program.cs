@@ -2,6 +2,7 @@ using MelanoGans.Server.Data;
 using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
+using MelanoGans.Server.Images;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -15,6 +16,7 @@ builder.AddStudioLogging();
 builder.AddStudioData();
 builder.AddStudioIdentity();
 builder.AddStudioHealth();
+builder.AddStudioImages();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ await app.Services.SeedStudioIdentityAsync();
 app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
+app.MapStudioImages();
 app.MapStudioUi();
 
 app.Run();

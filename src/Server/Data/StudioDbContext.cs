@@ -1,3 +1,5 @@
+using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Generation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +9,18 @@ namespace MelanoGans.Server.Data;
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
+    public DbSet<DatasetImage> DatasetImages => Set<DatasetImage>();
+
+    public DbSet<GeneratedPool> GeneratedPools => Set<GeneratedPool>();
+
+    public DbSet<GeneratedImage> GeneratedImages => Set<GeneratedImage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks.
         builder.Entity<ApplicationUser>().Property(u => u.CreatedAt)
             .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

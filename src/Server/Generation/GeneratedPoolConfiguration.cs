@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Generation;
+
+internal sealed class GeneratedPoolConfiguration : IEntityTypeConfiguration<GeneratedPool>
+{
+    public void Configure(EntityTypeBuilder<GeneratedPool> builder)
+    {
+        builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.ModelName).HasMaxLength(200);
+        builder.Property(p => p.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        builder.HasMany(p => p.Images).WithOne(i => i.Pool).HasForeignKey(i => i.PoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
