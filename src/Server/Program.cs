@@ -1,4 +1,5 @@
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
@@ -17,6 +18,7 @@ builder.AddStudioData();
 builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
+builder.AddStudioDatasets();
 builder.AddStudioUi();
 
 var app = builder.Build();

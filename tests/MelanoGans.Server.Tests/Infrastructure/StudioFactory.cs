@@ -13,6 +13,9 @@ public sealed class StudioFactory : WebApplicationFactory<Program>
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin-Pass-2026";
 
+    /// <summary>Images in the phantom dataset every test host renders on start.</summary>
+    public const int PhantomCount = 12;
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("melanogans-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +24,9 @@ public sealed class StudioFactory : WebApplicationFactory<Program>
         builder.UseSetting("Studio:DataDirectory", DataDirectory);
         builder.UseSetting("Studio:Admin:UserName", AdminUserName);
         builder.UseSetting("Studio:Admin:Password", AdminPassword);
+        // A small phantom at 32x32 keeps every test host quick; the full set is benchmarked separately.
+        builder.UseSetting("Studio:Phantom:Count", PhantomCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Studio:Phantom:Size", "32");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
