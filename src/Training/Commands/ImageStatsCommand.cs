@@ -12,7 +12,7 @@ namespace MelanoGans.Training.Commands;
 /// </summary>
 internal static class ImageStatsCommand
 {
-    private const int NameWidth = 28;
+    private const int NameWidth = 32;
 
     public static Command Create()
     {
