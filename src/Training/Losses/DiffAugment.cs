@@ -28,19 +28,25 @@ public static class DiffAugment
         return ((x - imageMean) * (rand([n, 1, 1, 1], generator: generator, device: x.device) + 0.5)) + imageMean;
     }
 
-    /// <summary>Shifts each image by whole pixels (up to ratio of the side), filling with zeros.</summary>
+    /// <summary>
+    /// Shifts each image by whole pixels (up to ratio of the side), filling with zeros. Built from pad and gather,
+    /// not grid_sample, because R1 needs a second derivative and grid_sample's backward has none.
+    /// </summary>
     private static Tensor Translate(Tensor x, Generator generator, double ratio)
     {
-        var (n, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
+        var (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
         var maxY = (long)(h * ratio + 0.5);
         var maxX = (long)(w * ratio + 0.5);
-        var shiftY = randint(-maxY, maxY + 1, [n, 1, 1], generator: generator, device: x.device).to_type(ScalarType.Float32);
-        var shiftX = randint(-maxX, maxX + 1, [n, 1, 1], generator: generator, device: x.device).to_type(ScalarType.Float32);
-        using var identity = eye(2, 3, device: x.device).unsqueeze(0).expand(n, 2, 3);
-        var grid = F.affine_grid(identity, [n, x.shape[1], h, w], align_corners: false);
-        // Normalised coordinates span 2 over the side, so one pixel is 2/side; sampling at -shift moves content by +shift.
-        var offset = stack([shiftX * (-2.0 / w), shiftY * (-2.0 / h)], -1);
-        return F.grid_sample(x, grid + offset, GridSampleMode.Nearest, GridSamplePaddingMode.Zeros, align_corners: false);
+        var shiftY = randint(-maxY, maxY + 1, [n, 1, 1], generator: generator, device: x.device);
+        var shiftX = randint(-maxX, maxX + 1, [n, 1, 1], generator: generator, device: x.device);
+        var padded = F.pad(x, [maxX, maxX, maxY, maxY]);
+        var paddedWidth = w + (2 * maxX);
+
+        // Output pixel (y, x) reads padded pixel (y - shiftY + maxY, x - shiftX + maxX): content moves by +shift.
+        var rows = arange(h, device: x.device).view(1, h, 1) + maxY - shiftY;
+        var cols = arange(w, device: x.device).view(1, 1, w) + maxX - shiftX;
+        var index = ((rows * paddedWidth) + cols).view(n, 1, h * w).expand(n, c, h * w);
+        return padded.view(n, c, -1).gather(2, index).view(n, c, h, w);
     }
 
     /// <summary>Zeroes one random square of ratio x side per image.</summary>

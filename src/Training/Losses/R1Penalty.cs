@@ -14,7 +14,7 @@ public static class R1Penalty
     public static Tensor Compute(IReadOnlyList<Tensor> realInputs, IReadOnlyList<Tensor> realLogits, double gamma)
     {
         var outputs = realLogits.Select(l => l.sum()).ToList();
-        var gradients = autograd.grad(outputs, realInputs.ToList(), create_graph: true);
+        var gradients = autograd.grad(outputs, realInputs.ToList(), retain_graph: true, create_graph: true);
         Tensor? total = null;
         foreach (var gradient in gradients)
         {
