@@ -8,7 +8,7 @@ namespace MelanoGans.Server.Tests.Infrastructure;
 /// The real server on a fresh data directory (a real SQLite file in a temporary folder), with a known
 /// first-admin password. Deleted on dispose.
 /// </summary>
-public sealed class StudioFactory : WebApplicationFactory<Program>
+public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin-Pass-2026";
@@ -27,6 +27,8 @@ public sealed class StudioFactory : WebApplicationFactory<Program>
         // A small phantom at 32x32 keeps every test host quick; the full set is benchmarked separately.
         builder.UseSetting("Studio:Phantom:Count", PhantomCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Studio:Phantom:Size", "32");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
