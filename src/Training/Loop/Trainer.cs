@@ -177,8 +177,6 @@ public sealed class Trainer : IDisposable
     public StepLosses Step()
     {
         var options = session.Options;
-        var spec = session.Spec;
-        var (g, d) = (session.Generator, session.Discriminator);
         using var scope = NewDisposeScope();
         using var random = new Generator((ulong)EpochOrder.Mix(options.Seed, session.Step), session.Device);
 
@@ -192,40 +190,10 @@ public sealed class Trainer : IDisposable
 
         var position = (int)(step % stepsPerEpoch) * options.Batch;
         var reals = dataset.Batch(order.AsSpan(position, options.Batch)).to(session.Device);
-        var realViews = PyramidViews.ForDiscriminators(spec, PyramidViews.FromReal(spec, reals));
-        if (options.R1 > 0)
-        {
-            realViews = realViews.Select(v => v.detach().requires_grad_(true)).ToArray();
-        }
-
-        g.train();
-        d.train();
-        var fakeViews = PyramidViews.ForDiscriminators(spec, g.call(g.SampleLatents(options.Batch, random, session.Device)));
-
-        // Discriminator: reals up, detached fakes down.
-        session.OptimizerD.zero_grad();
-        var realLogits = d.call(Augment(realViews, random));
-        var fakeLogits = d.call(Augment(fakeViews.Select(v => v.detach()).ToArray(), random));
-        var lossD = AdversarialLoss.Discriminator(options.LossKind, realLogits, fakeLogits);
-        Tensor? r1 = options.R1 > 0 ? R1Penalty.Compute(realViews, realLogits, options.R1) : null;
-        (r1 is null ? lossD : lossD + r1).backward();
-        session.OptimizerD.step();
-
-        // Generator: through the updated discriminator (its gradients are cleared by the next zero_grad).
-        session.OptimizerG.zero_grad();
-        var lossG = AdversarialLoss.Generator(options.LossKind, d.call(Augment(fakeViews, random)));
-        lossG.backward();
-        session.OptimizerG.step();
-        session.UpdateEma();
-
-        session.Step = step + 1;
-        return new StepLosses(lossD.item<float>(), lossG.item<float>(), r1?.item<float>());
+        return session.Update(reals, random);
     }
 
     public void Dispose() => session.Dispose();
-
-    private IReadOnlyList<Tensor> Augment(IReadOnlyList<Tensor> views, Generator random) =>
-        session.Options.DiffAug ? views.Select(v => DiffAugment.Apply(v, random)).ToArray() : views;
 
     private int EpochOf(long step) => (int)(step / stepsPerEpoch);
 

@@ -1,3 +1,4 @@
+using MelanoGans.Training.Losses;
 using MelanoGans.Training.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -53,6 +54,44 @@ public sealed class TrainingSession : IDisposable
     /// <summary>The generator that samples and exports use: the EMA copy when there is one.</summary>
     public GanGenerator SamplingGenerator => EmaGenerator ?? Generator;
 
+    /// <summary>
+    /// One discriminator and one generator update on <paramref name="reals"/> (N x 3 x R x R in [-1, 1]), every
+    /// random number drawn from <paramref name="random"/>; advances <see cref="Step"/>. The caller owns the dispose
+    /// scope. Shared by the training loop and <c>melanogans bench train</c>, so the benchmark times the real step.
+    /// </summary>
+    public StepLosses Update(Tensor reals, Generator random)
+    {
+        var (g, d) = (Generator, Discriminator);
+        var realViews = PyramidViews.ForDiscriminators(Spec, PyramidViews.FromReal(Spec, reals));
+        if (Options.R1 > 0)
+        {
+            realViews = realViews.Select(v => v.detach().requires_grad_(true)).ToArray();
+        }
+
+        g.train();
+        d.train();
+        var fakeViews = PyramidViews.ForDiscriminators(Spec, g.call(g.SampleLatents(reals.shape[0], random, Device)));
+
+        // Discriminator: reals up, detached fakes down.
+        OptimizerD.zero_grad();
+        var realLogits = d.call(Augment(realViews, random));
+        var fakeLogits = d.call(Augment(fakeViews.Select(v => v.detach()).ToArray(), random));
+        var lossD = AdversarialLoss.Discriminator(Options.LossKind, realLogits, fakeLogits);
+        Tensor? r1 = Options.R1 > 0 ? R1Penalty.Compute(realViews, realLogits, Options.R1) : null;
+        (r1 is null ? lossD : lossD + r1).backward();
+        OptimizerD.step();
+
+        // Generator: through the updated discriminator (its gradients are cleared by the next zero_grad).
+        OptimizerG.zero_grad();
+        var lossG = AdversarialLoss.Generator(Options.LossKind, d.call(Augment(fakeViews, random)));
+        lossG.backward();
+        OptimizerG.step();
+        UpdateEma();
+
+        Step++;
+        return new StepLosses(lossD.item<float>(), lossG.item<float>(), r1?.item<float>());
+    }
+
     /// <summary>ema = decay * ema + (1 - decay) * g for parameters; BatchNorm statistics are copied.</summary>
     public void UpdateEma()
     {
@@ -73,6 +112,9 @@ public sealed class TrainingSession : IDisposable
             target.copy_(source);
         }
     }
+
+    private IReadOnlyList<Tensor> Augment(IReadOnlyList<Tensor> views, Generator random) =>
+        Options.DiffAug ? views.Select(v => DiffAugment.Apply(v, random)).ToArray() : views;
 
     public void Dispose()
     {
