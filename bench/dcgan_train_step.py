@@ -11,6 +11,7 @@ python3-torch (/usr/bin/python3). Not used by the tests.
 """
 import argparse
 import json
+import os
 import statistics
 import time
 
@@ -115,10 +116,12 @@ def main():
     for i in range(args.warmup):
         step(i)
     seconds = []
+    cpu = []
     for i in range(args.steps):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         losses = step(args.warmup + i)
         seconds.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     print(json.dumps({
         "torch_version": torch.__version__,
         "threads": torch.get_num_threads(),
@@ -128,6 +131,9 @@ def main():
         "median_seconds": statistics.median(seconds),
         "min_seconds": min(seconds),
         "max_seconds": max(seconds),
+        # CPU time of the whole process per step: on a shared machine it varies less than wall time.
+        "median_cpu_seconds": statistics.median(cpu),
+        "blas": os.environ.get("LD_LIBRARY_PATH", "system libblas.so.3"),
         "last_losses": losses,
     }))
 

@@ -91,9 +91,11 @@ internal static class BenchTrainCommand
                 }
 
                 var ratio = reference is null ? (double?)null : torchSharp.Median / reference.Median;
+                var cpuRatio = reference is null ? (double?)null : torchSharp.CpuMedian / reference.CpuMedian;
                 progress.WriteLine(
-                    $"{arch,-15} {resolution,3}x{resolution,-3} TorchSharp {torchSharp.Median:0.0000} s/step (min {torchSharp.Min:0.0000}, {torchSharp.MinorFaultsPerStep:0} page faults/step)" +
-                    (reference is null ? string.Empty : $"  PyTorch {reference.Median:0.0000} s/step (min {reference.Min:0.0000})  ratio TorchSharp/PyTorch {ratio:0.00}x"));
+                    $"{arch,-15} {resolution,3}x{resolution,-3} TorchSharp {torchSharp.Median:0.0000} s/step (min {torchSharp.Min:0.0000}, CPU {torchSharp.CpuMedian:0.0000} s, {torchSharp.MinorFaultsPerStep:0} page faults)" +
+                    (reference is null ? string.Empty
+                        : $"  PyTorch {reference.Version} {reference.Median:0.0000} s/step (min {reference.Min:0.0000}, CPU {reference.CpuMedian:0.0000} s)  TorchSharp/PyTorch {ratio:0.00}x wall, {cpuRatio:0.00}x CPU"));
                 results.Add(new
                 {
                     Architecture = arch,
@@ -101,10 +103,15 @@ internal static class BenchTrainCommand
                     TorchsharpSeconds = torchSharp.Median,
                     TorchsharpMinSeconds = torchSharp.Min,
                     TorchsharpMaxSeconds = torchSharp.Max,
+                    TorchsharpCpuSeconds = torchSharp.CpuMedian,
                     MinorFaultsPerStep = torchSharp.MinorFaultsPerStep,
                     PytorchSeconds = reference?.Median,
                     PytorchMinSeconds = reference?.Min,
+                    PytorchCpuSeconds = reference?.CpuMedian,
+                    PytorchVersion = reference?.Version,
+                    PytorchBlas = reference?.Blas,
                     Ratio = ratio,
+                    CpuRatio = cpuRatio,
                 });
             }
         }
@@ -139,10 +146,12 @@ internal static class BenchTrainCommand
         using var init = new Generator(1, CPU);
         using var reals = rand([plan.Batch, 3, resolution, resolution], generator: init).mul_(2).sub_(1);
         var seconds = new double[plan.Steps];
+        var cpuSeconds = new double[plan.Steps];
         long faults = 0;
         for (var i = 0; i < plan.Warmup + plan.Steps; i++)
         {
             var faultsBefore = MinorFaults();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var watch = Stopwatch.StartNew();
             using (var scope = NewDisposeScope())
             {
@@ -153,12 +162,14 @@ internal static class BenchTrainCommand
             if (i >= plan.Warmup)
             {
                 seconds[i - plan.Warmup] = watch.Elapsed.TotalSeconds;
+                cpuSeconds[i - plan.Warmup] = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
                 faults += MinorFaults() - faultsBefore;
             }
         }
 
         Array.Sort(seconds);
-        return new BenchStepTimes(Median(seconds), seconds[0], seconds[^1], (double)faults / plan.Steps);
+        Array.Sort(cpuSeconds);
+        return new BenchStepTimes(Median(seconds), seconds[0], seconds[^1], Median(cpuSeconds), (double)faults / plan.Steps);
     }
 
     private static (BenchPythonResult? Result, string? Problem) RunPython(string interpreter, string script, int resolution, BenchTrainPlan plan)
@@ -182,6 +193,8 @@ internal static class BenchTrainCommand
         // The same OpenMP behaviour as this process (NativeRuntime sets it through libc, which .NET's copy of
         // the environment does not see).
         start.Environment["OMP_WAIT_POLICY"] = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE";
+        // torch.set_num_threads does not reach a pthread OpenBLAS that LD_LIBRARY_PATH may put under Debian's torch.
+        start.Environment["OPENBLAS_NUM_THREADS"] = Text(plan.Threads);
         try
         {
             using var process = Process.Start(start)!;
@@ -196,7 +209,12 @@ internal static class BenchTrainCommand
 
             using var document = JsonDocument.Parse(stdout.Result);
             var root = document.RootElement;
-            return (new BenchPythonResult(root.GetProperty("median_seconds").GetDouble(), root.GetProperty("min_seconds").GetDouble()), null);
+            return (new BenchPythonResult(
+                root.GetProperty("median_seconds").GetDouble(),
+                root.GetProperty("min_seconds").GetDouble(),
+                root.GetProperty("median_cpu_seconds").GetDouble(),
+                root.GetProperty("torch_version").GetString(),
+                root.GetProperty("blas").GetString()), null);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
