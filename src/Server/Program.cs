@@ -4,6 +4,7 @@ using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -23,7 +24,17 @@ builder.AddStudioUi();
 
 var app = builder.Build();
 
-await app.Services.MigrateStudioDatabaseAsync();
+try
+{
+    // Check every typed option now: a malformed value stops the start with one line, not a stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    await app.Services.MigrateStudioDatabaseAsync();
+}
+catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
+{
+    Console.Error.WriteLine($"MelanoGANs Studio cannot start: {reason}");
+    return 1;
+}
 await app.Services.SeedStudioIdentityAsync();
 
 app.UseStudioPipeline();
@@ -32,7 +43,8 @@ app.MapStudioIdentity();
 app.MapStudioImages();
 app.MapStudioUi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;
