@@ -183,7 +183,7 @@ public sealed class DatasetImportTests : IAsyncLifetime
 
         var candidate = Assert.Single(await Catalog.ImportFoldersAsync(Ct));
         Assert.Equal((folder, 4), (candidate.Folder, candidate.ImageFiles));
-        Assert.Contains(csv, candidate.CsvFiles);
+        Assert.Contains(new ImportCsvFile(csv, DatasetImportFormat.Isic), candidate.CsvFiles);
 
         await using var lead = ScopeAs.Create(_factory.Services, "lead", Roles.Lead);
         var leads = lead.ServiceProvider.GetRequiredService<IDatasetCatalog>();
