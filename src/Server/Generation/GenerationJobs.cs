@@ -39,6 +39,7 @@ public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue,
         };
         db.GeneratedPools.Add(pool);
         await db.SaveChangesAsync(ct);
+        db.Entry(pool).State = EntityState.Detached; // the runner owns the row from here
         progress.Publish(new JobProgress(GenerationJobIds.For(pool.Id), GenerationJobIds.Kind, $"Generating {pool.Name}",
             0, pool.RequestedCount, JobState.Queued, null));
         queue.Enqueue(pool.Id);
@@ -47,14 +48,15 @@ public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue,
 
     public async Task<OperationResult> CancelAsync(int poolId, CancellationToken ct = default)
     {
-        var pool = await db.GeneratedPools.SingleOrDefaultAsync(p => p.Id == poolId, ct);
-        if (pool is null) return OperationResult.Fail("No such pool.");
-        if (pool.State is not (JobState.Queued or JobState.Running)) return OperationResult.Fail("The job has already finished.");
+        // Not tracked: the runner changes the state in its own scope, and a page's context lives as long as its circuit.
+        var state = await db.GeneratedPools.AsNoTracking().Where(p => p.Id == poolId).Select(p => (JobState?)p.State).SingleOrDefaultAsync(ct);
+        if (state is null) return OperationResult.Fail("No such pool.");
+        if (state is not (JobState.Queued or JobState.Running)) return OperationResult.Fail("The job has already finished.");
         if (queue.Cancel(poolId)) return OperationResult.Ok;
         // Not in this server's queue (it cannot happen after start-up re-queues, but a row must never stay Running).
-        pool.State = JobState.Cancelled;
-        pool.Message = "Cancelled before it started.";
-        await db.SaveChangesAsync(ct);
+        await db.GeneratedPools.Where(p => p.Id == poolId).ExecuteUpdateAsync(u => u
+            .SetProperty(p => p.State, JobState.Cancelled)
+            .SetProperty(p => p.Message, "Cancelled before it started."), ct);
         return OperationResult.Ok;
     }
 

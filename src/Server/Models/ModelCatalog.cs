@@ -19,10 +19,14 @@ internal sealed class ModelCatalog(
 {
     public const string UploadOrigin = "upload";
 
+    // A circuit's scoped DbContext allows one operation at a time, while the page's progress handler may
+    // re-read pools while a button's call is still awaiting: calls take turns.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
     public async Task<IReadOnlyList<ModelSummary>> ListAsync(CancellationToken ct = default)
     {
         await RequireAdminAsync();
-        var models = await db.GeneratorModels.AsNoTracking().ToListAsync(ct);
+        var models = await InTurnAsync(() => db.GeneratorModels.AsNoTracking().ToListAsync(ct), ct);
         return models.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(ToSummary).ToList();
     }
 
@@ -44,13 +48,13 @@ internal sealed class ModelCatalog(
     public async Task<(OperationResult Result, int? PoolId)> StartGenerationAsync(GenerationRequest request, CancellationToken ct = default)
     {
         await RequireAdminAsync();
-        return await jobs.StartAsync(request, ct);
+        return await InTurnAsync(() => jobs.StartAsync(request, ct), ct);
     }
 
     public async Task<OperationResult> CancelGenerationAsync(int poolId, CancellationToken ct = default)
     {
         await RequireAdminAsync();
-        return await jobs.CancelAsync(poolId, ct);
+        return await InTurnAsync(() => jobs.CancelAsync(poolId, ct), ct);
     }
 
     public async Task<IReadOnlyList<GeneratedPoolSummary>> PoolsAsync(int? modelId, CancellationToken ct = default)
@@ -58,8 +62,8 @@ internal sealed class ModelCatalog(
         await RequireAdminAsync();
         var query = db.GeneratedPools.AsNoTracking();
         if (modelId is { } id) query = query.Where(p => p.ModelId == id);
-        var pools = await query.OrderByDescending(p => p.Id)
-            .Select(p => new { Pool = p, Count = p.Images.Count }).ToListAsync(ct);
+        var pools = await InTurnAsync(() => query.OrderByDescending(p => p.Id)
+            .Select(p => new { Pool = p, Count = p.Images.Count }).ToListAsync(ct), ct);
         return pools.Select(p => new GeneratedPoolSummary(p.Pool.Id, p.Pool.Name, p.Pool.ModelId, p.Pool.ModelName, p.Pool.Resolution,
             p.Pool.Seed, p.Pool.Truncation, p.Count, p.Pool.RequestedCount, p.Pool.State, GenerationJobIds.For(p.Pool.Id),
             p.Pool.Message, p.Pool.CreatedAt)).ToList();
@@ -69,10 +73,13 @@ internal sealed class ModelCatalog(
     {
         await RequireAdminAsync();
         var query = db.GeneratedImages.AsNoTracking().Where(i => i.PoolId == poolId);
-        var total = await query.CountAsync(ct);
-        var images = await query.OrderBy(i => i.Seed).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
-            .Select(i => new GeneratedImageView(i.Id, i.Sha256, i.Seed)).ToListAsync(ct);
-        return new GeneratedImagePage(images, total);
+        return await InTurnAsync(async () =>
+        {
+            var total = await query.CountAsync(ct);
+            var images = await query.OrderBy(i => i.Seed).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
+                .Select(i => new GeneratedImageView(i.Id, i.Sha256, i.Seed)).ToListAsync(ct);
+            return new GeneratedImagePage(images, total);
+        }, ct);
     }
 
     private static ModelSummary ToSummary(GeneratorModel m) => new(
@@ -80,6 +87,19 @@ internal sealed class ModelCatalog(
         ManifestReader.DescribeInputs(System.Text.Json.JsonSerializer.Deserialize<List<GeneratorInput>>(m.InputsJson) ?? []),
         ManifestReader.DatasetName(m.Dataset), m.Class, m.Step, m.Sha256, m.Origin, m.FileBytes,
         m.SampleSha256s.Split(',', StringSplitOptions.RemoveEmptyEntries), m.CreatedAt);
+
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> operation, CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            return await operation();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 
     private async Task RequireAdminAsync()
     {
