@@ -82,8 +82,9 @@ internal sealed class GenerationJobRunner(
         await db.SaveChangesAsync(ct);
         Publish(pool, done, JobState.Running, "Loading the generator");
 
-        var clock = Stopwatch.StartNew();
         var generator = await Task.Run(() => sessions.Get(files.SpecOf(pool.Model)), ct);
+        // Timed from here: the rate shown is the generator's, not the one-off cost of loading its session.
+        var clock = Stopwatch.StartNew();
         foreach (var batch in pending.Chunk(options.Value.BatchSize))
         {
             ct.ThrowIfCancellationRequested();
@@ -100,7 +101,8 @@ internal sealed class GenerationJobRunner(
         }
 
         pool.State = JobState.Succeeded;
-        pool.Message = $"{pending.Count} images in {clock.Elapsed.TotalSeconds:0.0} s ({Rate(pending.Count, clock)}) on {generator.Device}";
+        pool.Message = FormattableString.Invariant(
+            $"{pending.Count} images in {clock.Elapsed.TotalSeconds:0.0} s ({Rate(pending.Count, clock)}) on {generator.Device}");
         await db.SaveChangesAsync(CancellationToken.None);
         Publish(pool, done, JobState.Succeeded, pool.Message);
         logger.LogInformation("Pool {PoolId} {Name}: {Message}", pool.Id, pool.Name, pool.Message);
