@@ -20,12 +20,13 @@ public sealed class GenerationThroughputTests
     [Fact(Explicit = true)]
     public async Task Demo_generator_throughput_on_this_machine()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var factory = new StudioFactory();
         await using var scope = ScopeAs.Create(factory.Services, StudioFactory.AdminUserName, Roles.Admin);
         var catalog = scope.ServiceProvider.GetRequiredService<IModelCatalog>();
-        var model = (await catalog.ListAsync()).Single();
+        var model = (await catalog.ListAsync(ct)).Single();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        var spec = factory.Services.GetRequiredService<ModelFiles>().SpecOf(await db.GeneratorModels.SingleAsync(m => m.Id == model.Id));
+        var spec = factory.Services.GetRequiredService<ModelFiles>().SpecOf(await db.GeneratorModels.SingleAsync(m => m.Id == model.Id, ct));
         var generator = factory.Services.GetRequiredService<InferenceSessionCache>().Get(spec);
         var output = TestContext.Current.TestOutputHelper!;
 
@@ -39,7 +40,7 @@ public sealed class GenerationThroughputTests
         // The whole job: inference, PNG, image store, one row per image.
         using var waiter = new ProgressWaiter(factory.Services.GetRequiredService<JobProgressNotifier>());
         clock.Restart();
-        var (result, poolId) = await catalog.StartGenerationAsync(new GenerationRequest(model.Id, 1000, 0, null, null));
+        var (result, poolId) = await catalog.StartGenerationAsync(new GenerationRequest(model.Id, 1000, 0, null, null), ct);
         Assert.True(result.Succeeded);
         var final = await waiter.FinishedAsync(GenerationJobIds.For(poolId!.Value), TimeSpan.FromMinutes(10));
         Assert.Equal(1000, final.Done);
