@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MelanoGans.Server.Models;
 
 /// <summary>
-/// Validates and stores generators. Registration is idempotent by the ONNX file's sha256 (a worker that
-/// retries an upload gets the same model back) and serialised, so two uploads of one file make one row.
+/// Validates and stores generators. Registration is idempotent by the ONNX file's sha256 and manifest (a
+/// worker that retries an upload gets the same model back) and serialised, so two uploads of one file
+/// make one row; the same file with a manifest that says something else is checked and refused.
 /// </summary>
 internal sealed class ModelRegistry(
     IServiceScopeFactory scopes,
@@ -39,11 +40,14 @@ internal sealed class ModelRegistry(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            if (await db.GeneratorModels.Where(m => m.Sha256 == sha).Select(m => (int?)m.Id).SingleOrDefaultAsync(ct) is { } existing)
-                return new ModelRegistration(existing, []);
+            var existing = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Sha256 == sha, ct);
+            if (existing is not null && Describes(existing, manifest)) return new ModelRegistration(existing.Id, []);
 
+            // A file registered before but described differently now is checked again, for the reason to show.
             var validation = await Task.Run(() => validator.Validate(onnx, manifest), ct);
             if (!validation.Succeeded) return Refuse(origin, validation.Errors);
+            if (existing is not null)
+                return Refuse(origin, [$"This generator.onnx is already registered as {existing.Name}, with a manifest that says otherwise."]);
 
             var samples = await StoreSamplesAsync(validation.Samples, manifest.Resolution, ct);
             var model = new GeneratorModel
@@ -73,6 +77,16 @@ internal sealed class ModelRegistry(
             _gate.Release();
         }
     }
+
+    /// <summary>True when a new manifest for an already registered file says what the registered one said.</summary>
+    private static bool Describes(GeneratorModel model, GeneratorManifest manifest) =>
+        model.Architecture == manifest.Architecture
+        && model.Resolution == manifest.Resolution
+        && model.Output == manifest.Output
+        && model.InputsJson == JsonSerializer.Serialize(manifest.Inputs)
+        && model.Dataset == manifest.Dataset
+        && model.Class == manifest.Class
+        && model.Step == manifest.Step;
 
     private ModelRegistration Refuse(string origin, IReadOnlyList<string> errors)
     {

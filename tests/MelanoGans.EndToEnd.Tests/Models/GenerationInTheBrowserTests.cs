@@ -40,4 +40,27 @@ public sealed class GenerationInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("seed 2026", new() { Exact = true })).ToBeVisibleAsync();
         await StudioPage.ScreenshotAsync(page, "models");
     }
+
+    [Fact]
+    public async Task An_upload_whose_manifest_does_not_match_is_refused_with_the_reason()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "models", "demo");
+        var onnx = await File.ReadAllBytesAsync(Path.Combine(folder, "generator.onnx"), TestContext.Current.CancellationToken);
+        var manifest = (await File.ReadAllTextAsync(Path.Combine(folder, "generator.json"), TestContext.Current.CancellationToken))
+            .Replace("\"resolution\": 64", "\"resolution\": 32", StringComparison.Ordinal);
+        var page = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(page, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
+        await page.GotoAsync("/admin/models");
+        await StudioPage.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=models-table]").WaitForAsync();
+
+        await page.Locator("#upload-onnx").SetInputFilesAsync(new FilePayload { Name = "generator.onnx", MimeType = "application/octet-stream", Buffer = onnx });
+        await page.Locator("#upload-json").SetInputFilesAsync(new FilePayload { Name = "generator.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(manifest) });
+        await page.ClickAsync("[data-testid=register-model]");
+
+        var notice = page.Locator("[data-testid=models-notice]");
+        await Assertions.Expect(notice).ToContainTextAsync("The model was refused", new() { Timeout = 30_000 });
+        await Assertions.Expect(notice).ToContainTextAsync("the manifest's resolution 32 needs [N, 3, 32, 32]");
+        await Assertions.Expect(page.Locator("[data-testid=model-row-name]")).ToHaveCountAsync(1);
+    }
 }

@@ -71,6 +71,22 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registered_file_with_a_manifest_that_disagrees_is_still_refused()
+    {
+        var registered = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", Ct);
+        var wrong = DemoModelFiles.ManifestWith(m => m with { Resolution = m.Resolution / 2 });
+        var relabelled = DemoModelFiles.ManifestWith(m => m with { Step = m.Step + 1 });
+
+        var refused = await Registry.RegisterAsync(DemoModelFiles.Onnx, wrong, "upload", Ct);
+        var other = await Registry.RegisterAsync(DemoModelFiles.Onnx, relabelled, "upload", Ct);
+
+        Assert.True(registered.Succeeded);
+        Assert.Contains(refused.Errors, e => e.Contains("the manifest's resolution", StringComparison.Ordinal));
+        Assert.Contains(other.Errors, e => e.Contains("already registered as", StringComparison.Ordinal));
+        Assert.Equal(1, await CountModelsAsync());
+    }
+
+    [Fact]
     public async Task Refuses_a_corrupt_onnx_file()
     {
         var garbage = new byte[4096];
