@@ -1,9 +1,11 @@
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Generation;
 using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Models;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -20,6 +22,8 @@ builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
 builder.AddStudioDatasets();
+builder.AddStudioModels();
+builder.AddStudioGeneration();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -41,6 +45,7 @@ app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
+app.MapStudioModels();
 app.MapStudioUi();
 
 await app.RunAsync();
