@@ -3,6 +3,7 @@ using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Studies;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -17,6 +18,7 @@ builder.AddStudioData();
 builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
+builder.AddStudioStudies();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
+app.MapStudioStudies();
 app.MapStudioUi();
 
 app.Run();
