@@ -7,6 +7,7 @@ using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Statistics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MelanoGans.Server.Studies;
 
@@ -28,7 +29,7 @@ public static class StudyEndpoints
     public static WebApplicationBuilder AddStudioStudies(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<StudyCaller>();
         services.AddScoped<StudyFreezer>();
         services.AddScoped<StudyRatings>();
