@@ -23,6 +23,7 @@ public partial class RatePage
 
     private RatingStep? _step;
     private bool _loaded;
+    private bool _keysReady;
     private int? _response;
     private readonly HashSet<string> _tags = [];
     private string? _comment;
@@ -48,6 +49,8 @@ public partial class RatePage
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/rating.js");
             _self = DotNetObjectReference.Create(this);
             await _module.InvokeVoidAsync("attach", _self, 60_000);
+            _keysReady = true;
+            StateHasChanged();
         }
         // Start the item's clock once per shown item, and warm the cache for the one after it.
         if (_module is not null && _step is { ImageUrl: not null } step && _clockStartedFor != step.Position)
