@@ -21,6 +21,9 @@ internal sealed class RatingSession(
     /// <summary>The longest comment kept.</summary>
     public const int MaxCommentLength = 2000;
 
+    // Per scope, that is per circuit: the frozen items and this rater's sequence of each study opened.
+    private readonly Dictionary<int, (List<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence)> _frozen = [];
+
     private sealed record Context(Study Study, IReadOnlyList<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence, HashSet<int> Answered)
     {
         public int FirstUnanswered() => Enumerable.Range(0, Sequence.Count).FirstOrDefault(p => !Answered.Contains(p), Sequence.Count);
@@ -107,6 +110,8 @@ internal sealed class RatingSession(
         try
         {
             await db.SaveChangesAsync();
+            // A circuit lives for hours; it need not keep every answer it wrote in memory.
+            db.ChangeTracker.Clear();
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
@@ -121,16 +126,23 @@ internal sealed class RatingSession(
     private async Task<Context?> LoadAsync(int studyId, CancellationToken ct)
     {
         if (await caller.UserIdAsync() is not { } userId) return null;
-        var assignment = await db.Set<StudyRater>().AsNoTracking()
-            .SingleOrDefaultAsync(r => r.StudyId == studyId && r.UserId == userId, ct);
-        if (assignment is null) return null;
-        var study = await db.Set<Study>().AsNoTracking().SingleAsync(s => s.Id == studyId, ct);
-        if (study.State is StudyState.Draft or StudyState.Starting) return null;
-        // Items in id order are the fixed list the seeded sequence indexes into; ids were given in shuffled order.
-        var items = await db.Set<StudyItem>().AsNoTracking().Where(i => i.StudyId == studyId).OrderBy(i => i.Id).ToListAsync(ct);
-        var sequence = RaterSequence.Build(items.Count, study.RepeatShare, (ulong)assignment.OrderSeed);
+        // The study row is read every time: a lead may pause or close it while the rater works.
+        var study = await db.Set<Study>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == studyId, ct);
+        if (study is null || study.State is StudyState.Draft or StudyState.Starting) return null;
+        if (!_frozen.TryGetValue(studyId, out var frozen))
+        {
+            var assignment = await db.Set<StudyRater>().AsNoTracking()
+                .SingleOrDefaultAsync(r => r.StudyId == studyId && r.UserId == userId, ct);
+            if (assignment is null) return null;
+            // Items in id order are the fixed list the seeded sequence indexes into; ids were given in
+            // shuffled order. A started study's items never change, so a circuit reads them once.
+            var items = await db.Set<StudyItem>().AsNoTracking().Where(i => i.StudyId == studyId).OrderBy(i => i.Id).ToListAsync(ct);
+            frozen = (items, RaterSequence.Build(items.Count, study.RepeatShare, (ulong)assignment.OrderSeed));
+            _frozen[studyId] = frozen;
+        }
+        // Answers are read every time: the same rater may be answering on another device.
         var answered = await db.Set<Answer>().Where(a => a.StudyId == studyId && a.RaterId == userId)
             .Select(a => a.Position).ToListAsync(ct);
-        return new Context(study, items, sequence, [.. answered]);
+        return new Context(study, frozen.Items, frozen.Sequence, [.. answered]);
     }
 }

@@ -94,7 +94,7 @@ public sealed class StudyAdministrationTests : IAsyncLifetime
         Assert.NotNull(copy);
         Assert.Equal(("Turing test (copy)", 4, 8), (copy.Name, copy.RealCount, copy.FakeCount));
         Assert.Equal(["grid", "blotches"], copy.ArtifactTags);
-        Assert.Equal([_world.Rater1Id, _world.Rater2Id], copy.RaterIds.Order());
+        Assert.Equal(new[] { _world.Rater1Id, _world.Rater2Id }.Order(), copy.RaterIds.Order());
         var states = (await admin.ListAsync(TestContext.Current.CancellationToken)).ToDictionary(s => s.Id, s => s.State);
         Assert.Equal(StudyState.Closed, states[id]);
         Assert.Equal(StudyState.Draft, states[cloneId]);
