@@ -12,11 +12,10 @@ namespace MelanoGans.Server.Studies;
 /// </summary>
 internal sealed class StudyCaller(AuthenticationStateProvider authState, UserManager<ApplicationUser> users)
 {
-    private ClaimsPrincipal? _principal;
     private string? _userId;
 
-    public async Task<ClaimsPrincipal> PrincipalAsync() =>
-        _principal ??= (await authState.GetAuthenticationStateAsync()).User;
+    // Read every time, not cached: a circuit outlives role changes, and the provider revalidates them.
+    public async Task<ClaimsPrincipal> PrincipalAsync() => (await authState.GetAuthenticationStateAsync()).User;
 
     /// <summary>The caller's user name; throws unless the caller is a lead or an admin.</summary>
     public async Task<string> RequireLeadAsync()
@@ -27,7 +26,7 @@ internal sealed class StudyCaller(AuthenticationStateProvider authState, UserMan
         return principal.Identity?.Name ?? "?";
     }
 
-    /// <summary>The caller's Identity user id, or null for an anonymous or unknown caller.</summary>
+    /// <summary>The caller's Identity user id, or null for an anonymous or unknown caller (the account behind a circuit never changes).</summary>
     public async Task<string?> UserIdAsync()
     {
         if (_userId is not null) return _userId;
