@@ -1,4 +1,5 @@
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
@@ -19,6 +20,7 @@ builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
 builder.AddStudioStudies();
+builder.AddStudioDatasets();
 builder.AddStudioUi();
 
 var app = builder.Build();

@@ -5,11 +5,11 @@ using MelanoGans.Training.Commands;
 var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN training, export, workers, statistics.")
 {
     PhantomCommand.Create(),
-    PendingCommand.Create("import-isic", "Import the ISIC 2017 archive (images + ground-truth CSV)."),
-    PendingCommand.Create("train", "Train DCGAN, LAPGAN or DDGAN on a dataset."),
-    PendingCommand.Create("resume", "Continue a training run from its last checkpoint."),
-    PendingCommand.Create("export", "Export a run's generator to generator.onnx + generator.json."),
-    PendingCommand.Create("sample", "Write PNG samples from a run or an ONNX generator."),
+    ImportIsicCommand.Create(),
+    TrainCommand.Create(),
+    ResumeCommand.Create(),
+    ExportCommand.Create(),
+    SampleCommand.Create(),
     PendingCommand.Create("worker", "Connect to a server, claim training jobs and stream progress."),
     StatsCommand.Create(),
     ImageStatsCommand.Create(),

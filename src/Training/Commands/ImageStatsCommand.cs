@@ -12,6 +12,8 @@ namespace MelanoGans.Training.Commands;
 /// </summary>
 internal static class ImageStatsCommand
 {
+    private const int NameWidth = 32;
+
     public static Command Create()
     {
         var aOption = new Option<string>("--a") { Description = "First image folder (PNG/JPEG; an optional manifest.csv with file,label enables per-class statistics).", Required = true };
@@ -59,7 +61,7 @@ internal static class ImageStatsCommand
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"a: {setA.Path} ({setA.Histograms.All.ImageCount} images)");
         text.AppendLine(CultureInfo.InvariantCulture, $"b: {setB.Path} ({setB.Histograms.All.ImageCount} images)");
-        text.AppendLine("channel  jensen_shannon  wasserstein1");
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"set",-NameWidth}  {"jensen_shannon",14}  {"wasserstein1",12}"));
         foreach (var channel in overall.Channels)
         {
             text.AppendLine(Row(channel.Channel.ToString().ToLowerInvariant(), channel.JensenShannon, channel.Wasserstein1));
@@ -68,7 +70,7 @@ internal static class ImageStatsCommand
         text.AppendLine(Row("mean", overall.MeanJensenShannon, overall.MeanWasserstein1));
         foreach (var (lesionClass, comparison) in byClass)
         {
-            text.AppendLine(Row($"mean of {lesionClass.ToIsicName()}", comparison.MeanJensenShannon, comparison.MeanWasserstein1));
+            text.AppendLine(Row($"mean, {lesionClass.ToIsicName()} only", comparison.MeanJensenShannon, comparison.MeanWasserstein1));
         }
 
         Console.Write(text.ToString());
@@ -76,7 +78,7 @@ internal static class ImageStatsCommand
     }
 
     private static string Row(string name, double js, double w1) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name,-7}  {js,14:F6}  {w1,12:F6}");
+        string.Create(CultureInfo.InvariantCulture, $"{name,-NameWidth}  {js,14:F6}  {w1,12:F6}");
 
     private static object Channel(ChannelDistance c) =>
         new { Channel = c.Channel.ToString().ToLowerInvariant(), c.JensenShannon, c.Wasserstein1 };
@@ -86,6 +88,8 @@ internal static class ImageStatsCommand
         set.Path,
         Images = set.Histograms.All.ImageCount,
         Pixels = set.Histograms.All.PixelCount,
-        Classes = set.Histograms.ByClass.ToDictionary(c => c.Key.ToIsicName(), c => c.Value.ImageCount),
+        Classes = LesionClassNames.All
+            .Where(set.Histograms.ByClass.ContainsKey)
+            .ToDictionary(c => c.ToIsicName(), c => set.Histograms.ByClass[c].ImageCount),
     };
 }

@@ -9,9 +9,9 @@ public sealed class NavMenuTests : StudioComponentTest
     public static TheoryData<string[], string[]> RolesAndLinks => new()
     {
         { [Roles.Rater], ["nav-my-studies"] },
-        { [Roles.Lead], ["nav-studies", "nav-statistics"] },
+        { [Roles.Lead], ["nav-studies", "nav-statistics", "nav-datasets"] },
         { [Roles.Admin], ["nav-studies", "nav-statistics", "nav-datasets", "nav-training", "nav-models", "nav-users"] },
-        { [Roles.Rater, Roles.Lead], ["nav-my-studies", "nav-studies", "nav-statistics"] },
+        { [Roles.Rater, Roles.Lead], ["nav-my-studies", "nav-studies", "nav-statistics", "nav-datasets"] },
         { [], [] },
     };
 

@@ -10,8 +10,8 @@ namespace MelanoGans.EndToEnd.Tests.Identity;
 /// </summary>
 public sealed class AccountsInTheBrowserTests(BrowserFixture browser)
 {
-    private static readonly string[] AdminLinks = ["nav-datasets", "nav-training", "nav-models", "nav-users"];
-    private static readonly string[] LeadLinks = ["nav-studies", "nav-statistics"];
+    private static readonly string[] AdminLinks = ["nav-training", "nav-models", "nav-users"];
+    private static readonly string[] LeadLinks = ["nav-studies", "nav-statistics", "nav-datasets"];
     private static readonly string[] RaterLinks = ["nav-my-studies"];
 
     [Fact]

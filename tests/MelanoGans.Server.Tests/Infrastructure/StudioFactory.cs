@@ -8,10 +8,13 @@ namespace MelanoGans.Server.Tests.Infrastructure;
 /// The real server on a fresh data directory (a real SQLite file in a temporary folder), with a known
 /// first-admin password. Deleted on dispose.
 /// </summary>
-public sealed class StudioFactory : WebApplicationFactory<Program>
+public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin-Pass-2026";
+
+    /// <summary>Images in the phantom dataset every test host renders on start.</summary>
+    public const int PhantomCount = 12;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("melanogans-test-").FullName;
 
@@ -21,6 +24,11 @@ public sealed class StudioFactory : WebApplicationFactory<Program>
         builder.UseSetting("Studio:DataDirectory", DataDirectory);
         builder.UseSetting("Studio:Admin:UserName", AdminUserName);
         builder.UseSetting("Studio:Admin:Password", AdminPassword);
+        // A small phantom at 32x32 keeps every test host quick; the full set is benchmarked separately.
+        builder.UseSetting("Studio:Phantom:Count", PhantomCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Studio:Phantom:Size", "32");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -1,0 +1,27 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
+
+namespace MelanoGans.Server.Datasets;
+
+/// <summary>Datasets: phantom on first start, imports, gallery and colour statistics.</summary>
+public static class DatasetExtensions
+{
+    public static WebApplicationBuilder AddStudioDatasets(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PhantomOptions>().BindConfiguration(PhantomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddMemoryCache();
+        services.AddSingleton<JobProgressNotifier>();
+        services.AddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
+        services.AddSingleton<DatasetJobQueue>();
+        services.AddSingleton<ImportRoots>();
+        services.AddSingleton<ColourStatisticsService>();
+        services.AddScoped<DatasetWriter>();
+        services.AddScoped<PhantomDatasetBuilder>();
+        services.AddScoped<DatasetImporter>();
+        services.AddScoped<IDatasetCatalog, DatasetCatalog>();
+        services.AddHostedService<DatasetJobRunner>();
+        return builder;
+    }
+}

@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Training.Checkpoints;
+using MelanoGans.Training.Data;
+using MelanoGans.Training.Losses;
+using MelanoGans.Training.Networks;
+using MelanoGans.Training.Reporting;
+using static TorchSharp.torch;
+
+namespace MelanoGans.Training.Loop;
+
+/// <summary>
+/// The training loop: per step one discriminator and one generator update on a batch, as pytorch/examples
+/// dcgan does, with every random number drawn from generators seeded by (seed, step) or (seed, epoch), so a
+/// resumed run repeats an uninterrupted one exactly.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    /// <summary>Images in the fixed-latent sample grids.</summary>
+    public const int GridSize = 64;
+
+    private readonly RunDirectory run;
+    private readonly TrainingSession session;
+    private readonly ImageFolderDataset dataset;
+    private readonly RunLog log;
+    private readonly int stepsPerEpoch;
+    private readonly long totalSteps;
+    private int[] order = [];
+    private int orderEpoch = -1;
+
+    private Trainer(RunDirectory run, TrainingSession session, ImageFolderDataset dataset, TextWriter console)
+    {
+        this.run = run;
+        this.session = session;
+        this.dataset = dataset;
+        log = new RunLog(run, console);
+        var options = session.Options;
+        if (dataset.Count < options.Batch)
+        {
+            throw new ArgumentException($"the dataset has {dataset.Count} images, fewer than one batch of {options.Batch}");
+        }
+
+        // Incomplete last batches are dropped: every step sees a full batch (BatchNorm statistics stay comparable).
+        stepsPerEpoch = dataset.Count / options.Batch;
+        var planned = (long)stepsPerEpoch * options.Epochs;
+        totalSteps = options.MaxSteps is { } max ? Math.Min(max, planned) : planned;
+    }
+
+    public RunDirectory Run => run;
+
+    public TrainingSession Session => session;
+
+    public long TotalSteps => totalSteps;
+
+    /// <summary>Creates a run directory under <paramref name="outRoot"/> (or uses <paramref name="runPath"/>) and prepares step 0.</summary>
+    public static Trainer Start(TrainOptions options, string outRoot, TextWriter console, string? runPath = null)
+    {
+        options.Validate();
+        var dataset = ImageFolderDataset.Load(options.Dataset, options.Resolution, options.Class);
+        var run = runPath is null ? RunDirectory.CreateUnder(outRoot, options) : new RunDirectory(runPath);
+        Directory.CreateDirectory(run.Path);
+        File.WriteAllText(run.Options, JsonSerializer.Serialize(options, TrainOptions.Json));
+        var trainer = new Trainer(run, new TrainingSession(options, DefaultDevice()), dataset, console);
+        trainer.log.Line($"run {run.Path}: {options.Architecture} {options.Resolution}x{options.Resolution} on {dataset} ({options.Dataset}), " +
+                         $"{trainer.totalSteps} steps, G {GanNetworks.ParameterCount(trainer.session.Generator):N0} and D {GanNetworks.ParameterCount(trainer.session.Discriminator):N0} parameters");
+        using (var scope = NewDisposeScope())
+        {
+            var count = Math.Min(GridSize, dataset.Count);
+            ImageGrid.SaveGrid(dataset.Batch(EpochOrder.For(options.Seed, 0, dataset.Count).AsSpan(0, count)), run.Reals);
+        }
+
+        return trainer;
+    }
+
+    /// <summary>
+    /// Reopens a run at a checkpoint (the latest by default). <paramref name="maxSteps"/>, <paramref name="epochs"/>
+    /// and <paramref name="threads"/> may change the plan; everything that shapes the numbers stays as saved.
+    /// </summary>
+    public static Trainer Resume(string runPath, TextWriter console, long? checkpoint = null, long? maxSteps = null, int? epochs = null, int? threads = null)
+    {
+        var run = new RunDirectory(runPath);
+        if (!File.Exists(run.Options))
+        {
+            throw new FileNotFoundException($"{run.Path} is not a run directory: {TrainOptions.FileName} is missing");
+        }
+
+        var options = JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(run.Options), TrainOptions.Json)
+            ?? throw new InvalidDataException($"{run.Options} is empty");
+        options = options with
+        {
+            MaxSteps = maxSteps ?? options.MaxSteps,
+            Epochs = epochs ?? options.Epochs,
+            Threads = threads ?? options.Threads,
+        };
+        options.Validate();
+        var info = CheckpointStore.Describe(run, options, checkpoint);
+        var dataset = ImageFolderDataset.Load(options.Dataset, options.Resolution, options.Class);
+        var session = new TrainingSession(options, DefaultDevice());
+        try
+        {
+            CheckpointStore.Load(run, info, session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        File.WriteAllText(run.Options, JsonSerializer.Serialize(options, TrainOptions.Json));
+        var trainer = new Trainer(run, session, dataset, console);
+        trainer.log.TruncateStatsAfter(info.Step);
+        trainer.log.Line($"resumed {run.Path} at step {info.Step} of {trainer.totalSteps}");
+        return trainer;
+    }
+
+    /// <summary>Trains until the planned step or until <paramref name="cancel"/> fires; either way the last state is checkpointed.</summary>
+    public TrainingOutcome Train(CancellationToken cancel = default)
+    {
+        var options = session.Options;
+        var clock = Stopwatch.StartNew();
+        var tickClock = Stopwatch.StartNew();
+        var tickStart = session.Step;
+        var lastSaved = -1L;
+        if (session.Step == 0)
+        {
+            SaveFakes();
+        }
+
+        while (session.Step < totalSteps && !cancel.IsCancellationRequested)
+        {
+            var losses = Step();
+            var step = session.Step;
+            if (step % options.TickEvery == 0 || step == totalSteps)
+            {
+                var seconds = tickClock.Elapsed.TotalSeconds;
+                var imagesPerSecond = (step - tickStart) * options.Batch / Math.Max(seconds, 1e-9);
+                var remaining = TimeSpan.FromSeconds((totalSteps - step) * options.Batch / Math.Max(imagesPerSecond, 1e-9));
+                log.Tick(
+                    new TrainingTick
+                    {
+                        Step = step,
+                        Epoch = EpochOf(step - 1),
+                        TotalSteps = totalSteps,
+                        LossD = losses.LossD,
+                        LossG = losses.LossG,
+                        LossR1 = losses.LossR1,
+                        ImagesPerSecond = imagesPerSecond,
+                        ElapsedSeconds = clock.Elapsed.TotalSeconds,
+                    },
+                    remaining);
+                tickClock.Restart();
+                tickStart = step;
+            }
+
+            if (step % options.SnapshotEvery == 0 || step == totalSteps)
+            {
+                SaveFakes();
+                CheckpointStore.Save(run, session, EpochOf(step));
+                lastSaved = step;
+            }
+        }
+
+        var interrupted = session.Step < totalSteps;
+        if (lastSaved != session.Step && session.Step > 0)
+        {
+            CheckpointStore.Save(run, session, EpochOf(session.Step));
+        }
+
+        log.Line(interrupted
+            ? $"interrupted at step {session.Step}; checkpoint written, continue with: melanogans resume {run.Path}"
+            : $"finished {session.Step} steps in {clock.Elapsed:hh\\:mm\\:ss}");
+        return new TrainingOutcome(run.Path, session.Step, interrupted);
+    }
+
+    /// <summary>One discriminator and one generator update. Public for tests and benchmarks.</summary>
+    public StepLosses Step()
+    {
+        var options = session.Options;
+        var spec = session.Spec;
+        var (g, d) = (session.Generator, session.Discriminator);
+        using var scope = NewDisposeScope();
+        using var random = new Generator((ulong)EpochOrder.Mix(options.Seed, session.Step), session.Device);
+
+        var step = session.Step;
+        var epoch = EpochOf(step);
+        if (epoch != orderEpoch)
+        {
+            order = EpochOrder.For(options.Seed, epoch, dataset.Count);
+            orderEpoch = epoch;
+        }
+
+        var position = (int)(step % stepsPerEpoch) * options.Batch;
+        var reals = dataset.Batch(order.AsSpan(position, options.Batch)).to(session.Device);
+        var realViews = PyramidViews.ForDiscriminators(spec, PyramidViews.FromReal(spec, reals));
+        if (options.R1 > 0)
+        {
+            realViews = realViews.Select(v => v.detach().requires_grad_(true)).ToArray();
+        }
+
+        g.train();
+        d.train();
+        var fakeViews = PyramidViews.ForDiscriminators(spec, g.call(g.SampleLatents(options.Batch, random, session.Device)));
+
+        // Discriminator: reals up, detached fakes down.
+        session.OptimizerD.zero_grad();
+        var realLogits = d.call(Augment(realViews, random));
+        var fakeLogits = d.call(Augment(fakeViews.Select(v => v.detach()).ToArray(), random));
+        var lossD = AdversarialLoss.Discriminator(options.LossKind, realLogits, fakeLogits);
+        Tensor? r1 = options.R1 > 0 ? R1Penalty.Compute(realViews, realLogits, options.R1) : null;
+        (r1 is null ? lossD : lossD + r1).backward();
+        session.OptimizerD.step();
+
+        // Generator: through the updated discriminator (its gradients are cleared by the next zero_grad).
+        session.OptimizerG.zero_grad();
+        var lossG = AdversarialLoss.Generator(options.LossKind, d.call(Augment(fakeViews, random)));
+        lossG.backward();
+        session.OptimizerG.step();
+        session.UpdateEma();
+
+        session.Step = step + 1;
+        return new StepLosses(lossD.item<float>(), lossG.item<float>(), r1?.item<float>());
+    }
+
+    public void Dispose() => session.Dispose();
+
+    private IReadOnlyList<Tensor> Augment(IReadOnlyList<Tensor> views, Generator random) =>
+        session.Options.DiffAug ? views.Select(v => DiffAugment.Apply(v, random)).ToArray() : views;
+
+    private int EpochOf(long step) => (int)(step / stepsPerEpoch);
+
+    /// <summary>fakes_&lt;step&gt;.png from the run's fixed latents (seeded by the run seed only).</summary>
+    private void SaveFakes()
+    {
+        var generator = session.SamplingGenerator;
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var random = new Generator((ulong)EpochOrder.Mix(session.Options.Seed, -2), session.Device);
+        var latents = generator.SampleLatents(GridSize, random, session.Device);
+        var wasTraining = generator.training;
+        generator.eval();
+        ImageGrid.SaveGrid(generator.Generate(latents), run.Fakes(session.Step));
+        generator.train(wasTraining);
+    }
+
+    private static Device DefaultDevice() => cuda.is_available() ? CUDA : CPU;
+}

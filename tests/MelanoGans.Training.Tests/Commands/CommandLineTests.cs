@@ -1,0 +1,57 @@
+using MelanoGans.Training.Commands;
+using MelanoGans.Training.Tests.TestSupport;
+
+namespace MelanoGans.Training.Tests.Commands;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Train_rejects_an_unknown_architecture_without_training()
+    {
+        var result = TrainCommand.Create().Parse(["--arch", "stylegan", "--dataset", temp.Path]);
+
+        Assert.NotEmpty(result.Errors);
+    }
+
+    [Fact]
+    public void Train_with_a_bad_resolution_exits_non_zero_with_one_line()
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var code = TrainCommand.Create().Parse(["--resolution", "48", "--dataset", temp.Path, "--out", temp.Sub("runs")]).Invoke();
+
+            Assert.Equal(1, code);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal("melanogans train: resolution must be a power of two from 32 to 256, got 48", error.ToString().Trim());
+    }
+
+    [Fact]
+    public void Resume_of_a_folder_that_is_not_a_run_says_so()
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(1, ResumeCommand.Create().Parse([temp.Path]).Invoke());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Contains("is not a run directory", error.ToString());
+    }
+}

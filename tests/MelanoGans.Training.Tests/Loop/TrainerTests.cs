@@ -1,0 +1,128 @@
+using System.Text.Json;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Training.Loop;
+using MelanoGans.Training.Networks;
+using MelanoGans.Training.Tests.TestSupport;
+using static TorchSharp.torch;
+
+namespace MelanoGans.Training.Tests.Loop;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly string dataset;
+
+    public TrainerTests() => dataset = TinyDataset.Create(temp.Sub("data"));
+
+    public void Dispose() => temp.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Runs.ArchitecturesAndResolutions), MemberType = typeof(Runs))]
+    public void One_step_gives_finite_losses_and_moves_every_parameter(GanArchitecture architecture, int resolution)
+    {
+        using var trainer = Trainer.Start(Runs.Options(dataset, architecture, resolution), temp.Path, TextWriter.Null, temp.Sub("run"));
+        var before = Snapshot(trainer.Session);
+
+        var losses = trainer.Step();
+
+        Assert.True(double.IsFinite(losses.LossD) && double.IsFinite(losses.LossG), $"losses {losses}");
+        var after = Snapshot(trainer.Session);
+        var unchanged = before.Where(p => p.Value.SequenceEqual(after[p.Key])).Select(p => p.Key).ToList();
+        Assert.True(unchanged.Count == 0, "parameters that did not move: " + string.Join(", ", unchanged));
+    }
+
+    [Fact]
+    public void Small_data_options_train_and_report_r1()
+    {
+        var options = Runs.Options(dataset, GanArchitecture.Lapgan, 64) with { DiffAug = true, R1 = 10, Ema = 0.9, Loss = "nonsaturating" };
+        using var trainer = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("run"));
+        var emaBefore = trainer.Session.EmaGenerator!.parameters().First().detach().data<float>().ToArray();
+
+        var losses = trainer.Step();
+
+        Assert.True(losses.LossR1 is > 0 && double.IsFinite(losses.LossR1.Value), $"r1 {losses.LossR1}");
+        Assert.NotEqual(emaBefore, trainer.Session.EmaGenerator.parameters().First().detach().data<float>().ToArray());
+    }
+
+    [Theory]
+    [InlineData(GanArchitecture.Dcgan, 32, false)]
+    [InlineData(GanArchitecture.Dcgan, 32, true)]
+    [InlineData(GanArchitecture.Lapgan, 64, true)]
+    [InlineData(GanArchitecture.DdganDeconv, 64, false)]
+    public void Resumed_run_repeats_the_uninterrupted_run_step_for_step(GanArchitecture architecture, int resolution, bool smallData)
+    {
+        // 16 images in batches of 4: 6 steps cross an epoch boundary, so the resumed data order is tested too.
+        var options = Runs.Options(dataset, architecture, resolution, maxSteps: 6) with { SnapshotEvery = 3 };
+        if (smallData)
+        {
+            options = options with { DiffAug = true, R1 = 1, Ema = 0.99 };
+        }
+
+        using (var whole = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("whole")))
+        {
+            whole.Train(TestContext.Current.CancellationToken);
+        }
+
+        using (var first = Trainer.Start(options with { MaxSteps = 3 }, temp.Path, TextWriter.Null, temp.Sub("split")))
+        {
+            first.Train(TestContext.Current.CancellationToken);
+        }
+
+        using (var second = Trainer.Resume(temp.Sub("split"), TextWriter.Null, maxSteps: 6))
+        {
+            var outcome = second.Train(TestContext.Current.CancellationToken);
+            Assert.Equal(6, outcome.Step);
+        }
+
+        var expected = Ticks(temp.Sub("whole"));
+        var actual = Ticks(temp.Sub("split"));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), actual.Select(t => t.Step));
+        Assert.Equal(expected.Select(t => (t.Step, t.Epoch, t.LossD, t.LossG, t.LossR1)), actual.Select(t => (t.Step, t.Epoch, t.LossD, t.LossG, t.LossR1)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Sub("whole"), "fakes_00000006.png")), File.ReadAllBytes(Path.Combine(temp.Sub("split"), "fakes_00000006.png")));
+    }
+
+    [Fact]
+    public void Run_directory_holds_the_contract_files()
+    {
+        var options = Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 2) with { SnapshotEvery = 1 };
+        using (var trainer = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("run")))
+        {
+            trainer.Train(TestContext.Current.CancellationToken);
+        }
+
+        var run = new RunDirectory(temp.Sub("run"));
+        Assert.True(File.Exists(run.Options) && File.Exists(run.Log) && File.Exists(run.Reals), "options, log or reals missing");
+        Assert.True(File.Exists(run.Fakes(0)) && File.Exists(run.Fakes(1)) && File.Exists(run.Fakes(2)), "fakes grids missing");
+        Assert.Equal([1L, 2L], run.CheckpointSteps());
+        var saved = JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(run.Options), TrainOptions.Json)!;
+        Assert.Equal(options, saved);
+        var tick = JsonSerializer.Deserialize<TrainingTick>(File.ReadLines(run.Stats).First())!;
+        Assert.Equal(1, tick.Step);
+        Assert.True(tick.ImagesPerSecond > 0);
+    }
+
+    [Fact]
+    public void Cancelled_training_writes_a_checkpoint_and_says_it_was_interrupted()
+    {
+        using var trainer = Trainer.Start(Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 50), temp.Path, TextWriter.Null, temp.Sub("run"));
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var outcome = trainer.Train(cancel.Token);
+
+        Assert.True(outcome.Interrupted);
+        Assert.Equal(0, outcome.Step);
+        trainer.Step();
+        var second = trainer.Train(cancel.Token);
+        Assert.Equal([1L], new RunDirectory(temp.Sub("run")).CheckpointSteps());
+        Assert.True(second.Interrupted);
+    }
+
+    private static Dictionary<string, float[]> Snapshot(TrainingSession session) =>
+        session.Generator.named_parameters().Select(p => ("G." + p.name, p.parameter))
+            .Concat(session.Discriminator.named_parameters().Select(p => ("D." + p.name, p.parameter)))
+            .ToDictionary(p => p.Item1, p => p.Item2.detach().cpu().data<float>().ToArray());
+
+    private static List<TrainingTick> Ticks(string run) =>
+        File.ReadLines(Path.Combine(run, TrainingTick.FileName)).Select(l => JsonSerializer.Deserialize<TrainingTick>(l)!).ToList();
+}
