@@ -113,7 +113,7 @@ public sealed class StudyAdministrationTests : IAsyncLifetime
         await using var lead = _world.As("lead", Roles.Lead);
         var options = await lead.ServiceProvider.GetRequiredService<IStudyAdministration>().GetSetupOptionsAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["rater1", "rater2", "rater3"], options.Raters.Select(r => r.UserName));
-        Assert.Equal(12, Assert.Single(options.Datasets).Available(null));
+        Assert.Equal(12, Assert.Single(options.Datasets, d => d.Id == _world.DatasetId).Available(null));
         Assert.Equal(12, Assert.Single(options.Pools).Count);
     }
 
