@@ -11,7 +11,6 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_lead_is_told_when_sources_hold_too_few_images_then_saves_and_starts_the_study()
     {
-        // " 0" sorts this dataset first, so the form's preselected dataset is this test's.
         var (_, poolId) = await StudySeed.AddSourcesAsync(browser.Factory.Services, reals: 3, fakes: 3, suffix: " 0setup");
         await StudySeed.AddUserAsync(browser.Factory.Services, "setup-rater", BrowserStudy.Password, Roles.Rater);
         await StudySeed.AddUserAsync(browser.Factory.Services, "setup-lead", BrowserStudy.Password, Roles.Lead);
@@ -22,6 +21,10 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
 
         await page.ClickAsync("[data-testid=new-study]");
         await page.FillAsync("[data-testid=study-name]", "Browser pilot");
+        // MudSelect: open the list from its input, pick the dataset by its text.
+        await page.Locator("[data-testid=study-dataset]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Phantom reals 0setup" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.FillAsync("[data-testid=study-real-count]", "9");
         await page.FillAsync($"[data-testid=study-pool-{poolId}]", "2");
         await page.ClickAsync("[data-testid=study-save]");
