@@ -7,6 +7,7 @@ using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
 using MelanoGans.Server.Models;
 using Microsoft.Extensions.Options;
+using MelanoGans.Server.Studies;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -21,6 +22,7 @@ builder.AddStudioData();
 builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
+builder.AddStudioStudies();
 builder.AddStudioDatasets();
 builder.AddStudioModels();
 builder.AddStudioGeneration();
@@ -46,6 +48,7 @@ app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
 app.MapStudioModels();
+app.MapStudioStudies();
 app.MapStudioUi();
 
 await app.RunAsync();

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MelanoGans.Server.Data.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261125174358_Models")]
-    partial class Models
+    [Migration("20261125184334_StudiesAndModels")]
+    partial class StudiesAndModels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -329,6 +329,221 @@ namespace MelanoGans.Server.Data.Migrations
                     b.ToTable("GeneratorModels");
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Studies.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RaterId");
+
+                    b.HasIndex("StudyId", "RaterId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "RaterId", "ItemId", "RepeatIndex")
+                        .IsUnique();
+
+                    b.ToTable("Answers", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ArtifactTags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Feedback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PresentationSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RealCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RealDatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RealLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RepeatShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("RealDatasetId");
+
+                    b.ToTable("Studies", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DatasetImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GeneratedImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Truth")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("StudyItems", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudyId", "PoolId");
+
+                    b.HasIndex("PoolId");
+
+                    b.ToTable("StudyPoolSources", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyRater", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StudyRaters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -489,6 +704,76 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Navigation("Model");
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Studies.Answer", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.StudyItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Datasets.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("RealDatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyItem", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("Items")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Generation.GeneratedPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("Pools")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyRater", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("Raters")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -548,6 +833,15 @@ namespace MelanoGans.Server.Data.Migrations
             modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedPool", b =>
                 {
                     b.Navigation("Images");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Pools");
+
+                    b.Navigation("Raters");
                 });
 #pragma warning restore 612, 618
         }
