@@ -4,6 +4,7 @@ using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Statistics;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -19,6 +20,7 @@ builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
 builder.AddStudioDatasets();
+builder.AddStudioStatistics();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
+app.MapStudioStatistics();
 app.MapStudioUi();
 
 app.Run();
