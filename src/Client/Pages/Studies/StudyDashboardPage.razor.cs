@@ -8,9 +8,6 @@ namespace MelanoGans.Client.Pages.Studies;
 /// <summary>The live statistics dashboard of one study (Lead and Admin).</summary>
 public sealed partial class StudyDashboardPage : IDisposable
 {
-    // Export links must reach the server, not the Blazor router: a download attribute stops interception.
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
-
     private readonly CancellationTokenSource _disposed = new();
     private StudyDashboard? _dashboard;
     private StudyRatingsInfo? _study;
@@ -33,6 +30,9 @@ public sealed partial class StudyDashboardPage : IDisposable
     }
 
     private string ExportUrl(string file) => $"api/studies/{StudyId}/{file}";
+
+    // The download attribute also keeps the Blazor router from intercepting the link: exports come from the server.
+    private string FileName(string file) => $"study-{StudyId}-{file}";
 
     private async Task ReloadAsync()
     {
