@@ -18,6 +18,9 @@ public sealed class TestRatingsTable : IRatingsTable
 
     public event Action<int>? AnswerRecorded;
 
+    /// <summary>Item id to image URL, for the gallery; empty shows placeholders.</summary>
+    public IReadOnlyDictionary<string, string> ImageUrls { get; set; } = new Dictionary<string, string>();
+
     /// <summary>Changes the rows without announcing it (as a store would between its write and its event).</summary>
     public void Change(Func<List<RatingRow>, List<RatingRow>> change)
     {
@@ -43,5 +46,5 @@ public sealed class TestRatingsTable : IRatingsTable
         Task.FromResult(studyId == StudyId ? Snapshot() : (IReadOnlyList<RatingRow>)[]);
 
     public Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+        Task.FromResult(studyId == StudyId ? ImageUrls : new Dictionary<string, string>());
 }
