@@ -31,6 +31,36 @@ public sealed class DashboardComponentTests : StudioComponentTest
     }
 
     [Fact]
+    public void Rater_table_shows_self_agreement_with_the_number_of_repeats()
+    {
+        var cut = Render<RaterTable>(p => p.Add(c => c.Raters, Dashboard.Report.Raters).Add(c => c.IntraRater, Dashboard.Report.IntraRater));
+
+        foreach (var row in cut.FindAll("[data-testid=rater-row]"))
+        {
+            var rater = row.QuerySelector("td")!.TextContent;
+            var repeats = Rows.Count(r => r.Rater == rater && r.IsRepeat);
+            var cell = row.QuerySelector("[data-testid=rater-intra]")!.TextContent;
+            if (repeats == 0) Assert.Equal(StatisticsFormat.Undefined, cell);
+            else Assert.EndsWith($"({repeats})", cell);
+        }
+    }
+
+    [Fact]
+    public void A_rater_who_calls_everything_real_is_named_in_a_message_with_sensitivity_zero()
+    {
+        var rows = Rows.Select(r => r.Rater == "rater02" ? r with { Response = 5 } : r).ToList();
+        var dashboard = StudyDashboardBuilder.Build(rows, new StatisticsOptions { BootstrapResamples = 0 });
+
+        var messages = Render<ReportMessages>(p => p.Add(c => c.Messages, dashboard.Report.Messages));
+        var table = Render<RaterTable>(p => p.Add(c => c.Raters, dashboard.Report.Raters));
+
+        Assert.Contains(messages.FindAll("[data-testid=report-message]"), m => m.TextContent.Contains("'rater02' called every image real"));
+        var row = table.FindAll("[data-testid=rater-row]").Single(r => r.QuerySelector("td")!.TextContent == "rater02");
+        Assert.StartsWith("0.0% (", row.QuerySelectorAll("td")[4].TextContent);
+        Assert.Equal("0.500", row.QuerySelector("[data-testid=rater-auc]")!.TextContent);
+    }
+
+    [Fact]
     public void Summary_cards_show_answers_and_the_test_against_chance()
     {
         var study = new StudyRatingsInfo(1, "Pilot", "Open", Rows.Count, 3, 5);
