@@ -30,9 +30,9 @@ public static class StatisticsFormat
             ? $"[{Number(lower)}, {Number(upper)}]"
             : Undefined;
 
-    /// <summary>p-values as papers print them: below 0.001 as "&lt; 0.001".</summary>
+    /// <summary>p-values as papers print them: below 0.001 as "&lt; 0.001" (a no-break space keeps it on one line).</summary>
     public static string PValue(double? p) =>
-        p is null ? Undefined : p < 0.001 ? "< 0.001" : p.Value.ToString("0.000", CultureInfo.InvariantCulture);
+        p is null ? Undefined : p < 0.001 ? "<\u00a00.001" : p.Value.ToString("0.000", CultureInfo.InvariantCulture);
 
     public static string Seconds(double? milliseconds) =>
         milliseconds is { } ms ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s" : Undefined;

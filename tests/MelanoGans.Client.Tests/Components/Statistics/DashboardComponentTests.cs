@@ -72,7 +72,7 @@ public sealed class DashboardComponentTests : StudioComponentTest
         var correct = Rows.Where(r => !r.IsRepeat).Count(r => r.IsCorrect);
         var expected = (100.0 * correct / Rows.Count(r => !r.IsRepeat)).ToString("0.0", CultureInfo.InvariantCulture) + "%";
         Assert.Equal(expected, cut.Find("[data-testid=overall-accuracy]").TextContent);
-        Assert.Contains("vs chance (50%) p", cut.Find("[data-testid=overall-accuracy-detail]").TextContent);
+        Assert.Contains("vs chance (50%) p\u00a0", cut.Find("[data-testid=overall-accuracy-detail]").TextContent);
     }
 
     [Fact]
