@@ -16,6 +16,7 @@ public sealed partial class StudyDashboardPage : IDisposable
     private bool _missing;
     private bool _reloading;
     private bool _reloadAgain;
+    private int? _shownStudyId;
 
     [Parameter] public int StudyId { get; set; }
 
@@ -25,7 +26,14 @@ public sealed partial class StudyDashboardPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        _dashboard = null;
+        if (_shownStudyId != StudyId)
+        {
+            // Another study: nothing of the previous one may stay on screen, its images included.
+            _shownStudyId = StudyId;
+            _dashboard = null;
+            _imageUrls = new Dictionary<string, string>();
+        }
+
         await ReloadAsync();
     }
 
@@ -36,6 +44,8 @@ public sealed partial class StudyDashboardPage : IDisposable
 
     private async Task ReloadAsync()
     {
+        if (_disposed.IsCancellationRequested) return; // an answer arrived as the page was left
+
         // Answers can arrive faster than a recomputation: run one reload at a time and one more at the end.
         if (_reloading)
         {
