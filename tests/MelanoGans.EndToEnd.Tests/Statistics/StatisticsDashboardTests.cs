@@ -17,6 +17,7 @@ namespace MelanoGans.EndToEnd.Tests.Statistics;
 /// A lead opens the dashboard of a study with generated answers (the studies feature is stood in for by a test
 /// ratings table on a server of its own) and watches it update when an answer arrives.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class StatisticsDashboardTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly StudioFactory _base = new();
