@@ -1,5 +1,6 @@
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Generation;
+using MelanoGans.Server.Models;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
     public DbSet<Dataset> Datasets => Set<Dataset>();
 
     public DbSet<DatasetImage> DatasetImages => Set<DatasetImage>();
+
+    public DbSet<GeneratorModel> GeneratorModels => Set<GeneratorModel>();
 
     public DbSet<GeneratedPool> GeneratedPools => Set<GeneratedPool>();
 
