@@ -16,6 +16,7 @@ internal sealed class RatingSession(
     StudioDbContext db,
     StudyCaller caller,
     TimeProvider clock,
+    StudyRatingsTable table,
     ILogger<RatingSession> logger) : IRatingSession
 {
     /// <summary>The longest comment kept.</summary>
@@ -120,6 +121,7 @@ internal sealed class RatingSession(
             logger.LogInformation("Duplicate answer to study {StudyId} position {Position} ignored", study.Id, answer.Position);
             return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
         }
+        table.NotifyAnswer(study.Id);
         return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback ? item.Truth : null);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Statistics;
 using MelanoGans.Server.Images;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
@@ -35,6 +36,8 @@ public static class StudyEndpoints
         services.AddScoped<StudyRatings>();
         services.AddScoped<IStudyAdministration, StudyAdministration>();
         services.AddScoped<IRatingSession, RatingSession>();
+        services.AddSingleton<StudyRatingsTable>();
+        services.AddSingleton<IRatingsTable>(sp => sp.GetRequiredService<StudyRatingsTable>());
         return builder;
     }
 
