@@ -4,6 +4,7 @@ using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Training;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -19,6 +20,7 @@ builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
 builder.AddStudioDatasets();
+builder.AddStudioTraining();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
+app.MapStudioTraining();
 app.MapStudioUi();
 
 app.Run();
