@@ -115,6 +115,7 @@ internal sealed class TrainingSupervisor(
                      "worker", "--server", url, "--name", $"{Environment.MachineName} (local)",
                      "--runs", Path.Combine(studio.Value.DataDirectoryFullPath, "runs"),
                      "--threads", options.Value.LocalWorkerThreads.ToString(CultureInfo.InvariantCulture),
+                     "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
                  })
         {
             info.ArgumentList.Add(argument);
