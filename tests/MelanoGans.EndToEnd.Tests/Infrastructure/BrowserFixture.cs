@@ -1,7 +1,10 @@
+using MelanoGans.Server.Models;
 using MelanoGans.Server.Tests.Infrastructure;
+using MelanoGans.Server.Tests.Training;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(MelanoGans.EndToEnd.Tests.Infrastructure.BrowserFixture))]
@@ -22,7 +25,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public StudioFactory Factory { get; } = new();
+    /// <summary>
+    /// The server starts its own worker process when a job is queued (training tests); until the models feature
+    /// is merged, the recording registry stands in for the model registry (TryAdd keeps a real one).
+    /// </summary>
+    public StudioFactory Factory { get; } = new()
+    {
+        LocalWorker = true,
+        TestServices = services => services.TryAddSingleton<IModelRegistry, RecordingModelRegistry>(),
+    };
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
