@@ -20,6 +20,8 @@ public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=start-run]:not([disabled])").WaitForAsync(new() { Timeout = 60_000 });
 
         await page.ClickAsync("[data-testid=resolution-32]");
+        // 12 phantom images at batch 8 make one step per epoch: the step limit decides.
+        await FillNumberAsync(page, "start-epochs", "1000");
         await FillNumberAsync(page, "start-max-steps", "300");
         await FillNumberAsync(page, "start-tick-every", "5");
         await FillNumberAsync(page, "start-snapshot-every", "60");
