@@ -58,14 +58,22 @@ internal sealed class TrainingSupervisor(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_local is { HasExited: false } process)
+        if (_local is { } process)
         {
-            // The worker checkpoints on its own when its connection drops; killing it only ends the process.
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(cancellationToken);
-        }
+            try
+            {
+                // The run keeps its last periodic checkpoint and the job is requeued on the next start.
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or OperationCanceledException)
+            {
+                logger.LogWarning("The local worker did not stop cleanly: {Reason}", e.Message);
+            }
 
-        _local?.Dispose();
+            process.Dispose();
+            _local = null;
+        }
     }
 
     private async Task SuperviseAsync(CancellationToken ct)
