@@ -107,17 +107,16 @@ internal sealed class TrainingSupervisor(
         logger.LogInformation("Started the local worker (pid {Pid}): {Worker} against {Url}", _local.Id, worker, url);
     }
 
-    private Process Start(string worker, string url, string token)
+    private Process Start(LocalWorkerCommand worker, string url, string token)
     {
-        var isAssembly = worker.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(isAssembly ? "dotnet" : worker)
+        var info = new ProcessStartInfo(worker.FileName)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = studio.Value.DataDirectoryFullPath,
         };
-        if (isAssembly) info.ArgumentList.Add(worker);
+        foreach (var argument in worker.Arguments) info.ArgumentList.Add(argument);
         foreach (var argument in new[]
                  {
                      "worker", "--server", url, "--name", $"{Environment.MachineName} (local)",
