@@ -5,7 +5,7 @@ using MelanoGans.Training.Commands;
 var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN training, export, workers, statistics.")
 {
     PhantomCommand.Create(),
-    PendingCommand.Create("import-isic", "Import the ISIC 2017 archive (images + ground-truth CSV)."),
+    ImportIsicCommand.Create(),
     TrainCommand.Create(),
     ResumeCommand.Create(),
     ExportCommand.Create(),

@@ -23,7 +23,7 @@ internal sealed class PhantomDatasetBuilder(
 
     public static Dataset NewDataset(PhantomOptions options) => new()
     {
-        Name = $"Phantom dermoscopy ({options.Count} images, seed {options.Seed})",
+        Name = $"Phantom dermoscopy (seed {options.Seed})",
         Kind = DatasetKind.Phantom,
         Resolution = options.Size,
         State = DatasetState.Building,

@@ -14,10 +14,8 @@ public sealed class TrainingSession : IDisposable
         Device = device;
         Spec = options.Spec;
 
-        // Weights come from torch's global generator: seeding it here makes initialisation a function of --seed.
-        manual_seed(options.Seed);
-        Generator = GanNetworks.CreateGenerator(Spec);
-        Discriminator = GanNetworks.CreateDiscriminator(Spec);
+        Generator = GanNetworks.CreateGenerator(Spec, options.Seed);
+        Discriminator = GanNetworks.CreateDiscriminator(Spec, options.Seed);
         Generator.to(device);
         Discriminator.to(device);
         if (options.Ema > 0)

@@ -2,10 +2,10 @@ using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Networks;
 
-/// <summary>Builds the generator and discriminator of a spec, initialised from the current torch seed.</summary>
+/// <summary>Builds the generator and discriminator of a spec, initialised from a seed.</summary>
 public static class GanNetworks
 {
-    public static GanGenerator CreateGenerator(NetworkSpec spec)
+    public static GanGenerator CreateGenerator(NetworkSpec spec, long seed = 0)
     {
         spec.Validate();
         GanGenerator generator = spec.Architecture switch
@@ -14,15 +14,18 @@ public static class GanNetworks
             GanArchitecture.Lapgan => new LapganGenerator(spec),
             _ => new DdganGenerator(spec),
         };
-        WeightInit.Apply(generator);
+        using var random = new Generator((ulong)seed, CPU);
+        WeightInit.Apply(generator, random);
         return generator;
     }
 
-    public static GanDiscriminator CreateDiscriminator(NetworkSpec spec)
+    public static GanDiscriminator CreateDiscriminator(NetworkSpec spec, long seed = 0)
     {
         spec.Validate();
         var discriminator = new GanDiscriminator(spec);
-        WeightInit.Apply(discriminator);
+        // A different stream from the generator's, so G and D do not start from correlated weights.
+        using var random = new Generator((ulong)seed ^ 0x5DEECE66DUL, CPU);
+        WeightInit.Apply(discriminator, random);
         return discriminator;
     }
 

@@ -3,10 +3,14 @@ using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Networks;
 
-/// <summary>DCGAN initialisation (Radford et al.): conv weights N(0, 0.02), BatchNorm scale N(1, 0.02), biases 0.</summary>
+/// <summary>
+/// DCGAN initialisation (Radford et al.): conv weights N(0, 0.02), BatchNorm scale N(1, 0.02), biases 0. Every
+/// parameter is overwritten from <paramref name="random"/>, so the weights depend on the seed only, not on
+/// torch's global generator (which other threads, e.g. parallel tests, may be drawing from).
+/// </summary>
 internal static class WeightInit
 {
-    public static void Apply(nn.Module module)
+    public static void Apply(nn.Module module, Generator random)
     {
         using var noGrad = no_grad();
         foreach (var (_, child) in module.named_modules())
@@ -14,7 +18,7 @@ internal static class WeightInit
             switch (child)
             {
                 case Convolution conv:
-                    nn.init.normal_(conv.weight, 0.0, 0.02);
+                    Normal(conv.weight, 0.0, random);
                     if (conv.bias is not null)
                     {
                         nn.init.zeros_(conv.bias);
@@ -22,10 +26,20 @@ internal static class WeightInit
 
                     break;
                 case BatchNorm2d norm:
-                    nn.init.normal_(norm.weight, 1.0, 0.02);
+                    Normal(norm.weight, 1.0, random);
                     nn.init.zeros_(norm.bias);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Fills with N(mean, 0.02) drawn by randn from <paramref name="random"/>; TorchSharp 0.107's init.normal_
+    /// was seen to ignore its generator argument, which made initial weights depend on other threads.
+    /// </summary>
+    private static void Normal(Tensor parameter, double mean, Generator random)
+    {
+        using var values = randn(parameter.shape, generator: random, device: parameter.device).mul_(0.02).add_(mean);
+        parameter.copy_(values);
     }
 }

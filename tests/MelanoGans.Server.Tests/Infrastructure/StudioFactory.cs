@@ -10,7 +10,7 @@ namespace MelanoGans.Server.Tests.Infrastructure;
 /// The real server on a fresh data directory (a real SQLite file in a temporary folder), with a known
 /// first-admin password. Deleted on dispose.
 /// </summary>
-public sealed class StudioFactory : WebApplicationFactory<Program>
+public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin-Pass-2026";
@@ -23,9 +23,6 @@ public sealed class StudioFactory : WebApplicationFactory<Program>
 
     /// <summary>Replaces services after the server's own registrations (test doubles).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
-
-    /// <summary>More configuration, applied after the defaults above.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("melanogans-test-").FullName;
 
@@ -40,7 +37,8 @@ public sealed class StudioFactory : WebApplicationFactory<Program>
         builder.UseSetting("Studio:Phantom:Size", "32");
         builder.UseSetting("Studio:Training:LocalWorker", LocalWorker ? "true" : "false");
         builder.UseSetting("Studio:Training:LocalWorkerThreads", "1");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }

@@ -20,13 +20,12 @@ public sealed class TrainingHost : IAsyncDisposable
 {
     public TrainingHost(int resumeGraceSeconds = 600)
     {
-        Factory = new StudioFactory
+        Factory = new StudioFactory(new Dictionary<string, string>
+        {
+            ["Studio:Training:ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
         {
             TestServices = services => services.AddSingleton<IModelRegistry>(Registry),
-            Settings = new Dictionary<string, string>
-            {
-                ["Studio:Training:ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
         };
         _ = Factory.Server; // starts the host
         RunsRoot = Path.Combine(Factory.DataDirectory, "worker-runs");

@@ -77,8 +77,7 @@ public sealed class GeneratorExporterTests : IDisposable
     /// <summary>A generator whose BatchNorm running statistics are not the identity, so eval-mode export is really tested.</summary>
     private static GanGenerator TrainedBatchNorm(NetworkSpec spec)
     {
-        manual_seed(5);
-        var generator = GanNetworks.CreateGenerator(spec);
+        var generator = GanNetworks.CreateGenerator(spec, seed: 5);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var random = new Generator(9, CPU);

@@ -103,4 +103,18 @@ public sealed class GanNetworksTests
 
         Assert.Equal(new long[] { 1, 3, 256, 256 }, g.Generate(g.SampleLatents(1, random)).shape);
     }
+
+    [Fact]
+    public void Initial_weights_depend_on_the_seed_only()
+    {
+        var spec = new NetworkSpec(GanArchitecture.Dcgan, 32);
+        using var a = GanNetworks.CreateGenerator(spec, seed: 4);
+        manual_seed(99);
+        using var b = GanNetworks.CreateGenerator(spec, seed: 4);
+        using var c = GanNetworks.CreateGenerator(spec, seed: 5);
+
+        var weights = (GanGenerator g) => g.parameters().First().detach().data<float>().ToArray();
+        Assert.Equal(weights(a), weights(b));
+        Assert.NotEqual(weights(a), weights(c));
+    }
 }
