@@ -27,6 +27,7 @@ var app = builder.Build();
 
 await app.Services.MigrateStudioDatabaseAsync();
 await app.Services.SeedStudioIdentityAsync();
+await app.Services.RequeueInterruptedTrainingAsync();
 
 app.UseStudioPipeline();
 app.MapStudioHealth();

@@ -24,4 +24,15 @@ public static class TrainingExtensions
         services.AddHostedService<TrainingSupervisor>();
         return builder;
     }
+
+    /// <summary>
+    /// Requeues jobs a previous server process left claimed or running (their workers' connections died with
+    /// it), kept for their workers to resume. Run on start before the server accepts connections, so a worker
+    /// that connects at once is never mistaken for a dead one.
+    /// </summary>
+    public static async Task RequeueInterruptedTrainingAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TrainingCoordinator>().ReleaseAsync(null, "the server restarted");
+    }
 }

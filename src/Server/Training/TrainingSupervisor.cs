@@ -11,8 +11,7 @@ using Microsoft.Extensions.Options;
 namespace MelanoGans.Server.Training;
 
 /// <summary>
-/// On start, requeues jobs that a previous server process left claimed (their workers' connections died with
-/// it). Then, when <see cref="TrainingOptions.LocalWorker"/> is on, starts <c>melanogans worker</c> on this
+/// When <see cref="TrainingOptions.LocalWorker"/> is on, starts <c>melanogans worker</c> on this
 /// machine whenever a job is queued and no worker is connected, so a single machine trains with no set-up.
 /// The local worker gets a fresh token of its own (earlier local tokens are revoked) and OMP_WAIT_POLICY=PASSIVE.
 /// </summary>
@@ -33,12 +32,6 @@ internal sealed class TrainingSupervisor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TrainingCoordinator>().ReleaseAsync(null, "the server restarted");
-        }
-
         if (!options.Value.LocalWorker) return;
         if (!await WaitStartedAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(Poll);
