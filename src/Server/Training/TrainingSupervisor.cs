@@ -55,8 +55,15 @@ internal sealed class TrainingSupervisor(
         {
             try
             {
-                // The run keeps its last periodic checkpoint and the job is requeued on the next start.
-                process.Kill(entireProcessTree: true);
+                // SIGTERM first: the trainer writes a checkpoint at the next step and exits, so the requeued job
+                // resumes where it stopped. Whatever still runs after the grace period is killed.
+                if (!process.HasExited && PosixSignals.Terminate(process.Id))
+                {
+                    await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken)
+                        .ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException or OperationCanceledException)
