@@ -86,15 +86,23 @@ public sealed class TrainingWorkerTests : IAsyncLifetime
     public async Task A_worker_that_disconnects_mid_run_leaves_the_job_queued_for_it_and_resumes_from_its_checkpoint()
     {
         var token = await _host.CreateTokenAsync("flaky");
-        var jobId = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 24, tickEvery: 1, snapshotEvery: 4));
+        const int Steps = 150;
+        var jobId = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: Steps, tickEvery: 1, snapshotEvery: 4));
 
-        // The worker process "dies": its stopping token fires after step 9, it checkpoints and its connection closes.
+        // The worker process "dies": its stopping token fires as the server records step 9 (synchronously, so a
+        // busy test machine cannot let the run finish first); it checkpoints and its connection closes.
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(Timeout()))
         {
+            var feed = _host.Factory.Services.GetRequiredService<ITrainingFeed>();
+            void StopAtStep9(TrainingUpdate u)
+            {
+                if (u.Job.Id == jobId && u.Tick?.Step >= 9) stop.Cancel();
+            }
+
+            feed.Changed += StopAtStep9;
             var first = new TrainingWorker(_host.Worker(token, "flaky", once: false)).RunAsync(stop.Token);
-            await WaitForAsync(() => _updates.Any(u => u.Job.Id == jobId && u.Tick?.Step >= 9));
-            await stop.CancelAsync();
             await first;
+            feed.Changed -= StopAtStep9;
         }
 
         await WaitForAsync(() => _updates.Any(u => u.Job.Id == jobId && u.Job.State == TrainingJobState.Queued && u.Job.Interruptions == 1));
@@ -114,8 +122,8 @@ public sealed class TrainingWorkerTests : IAsyncLifetime
         var detail = await _host.JobAsync(jobId);
         Assert.Equal(TrainingJobState.Succeeded, detail.Job.State);
         Assert.Contains(_updates, u => u.Job.Id == jobId && u.Restarted && u.Job.Step > 0 && u.Job.Message!.StartsWith("Resumed", StringComparison.Ordinal));
-        Assert.Equal(Enumerable.Range(1, 24).Select(s => (long)s), detail.Ticks.Select(t => t.Step));
-        Assert.Equal(24, Assert.Single(_host.Registry.Registered).Manifest.Step);
+        Assert.Equal(Enumerable.Range(1, Steps).Select(s => (long)s), detail.Ticks.Select(t => t.Step));
+        Assert.Equal(Steps, Assert.Single(_host.Registry.Registered).Manifest.Step);
     }
 
     private static CancellationToken Timeout() =>
