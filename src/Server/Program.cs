@@ -9,6 +9,7 @@ using MelanoGans.Server.Models;
 using MelanoGans.Server.Statistics;
 using Microsoft.Extensions.Options;
 using MelanoGans.Server.Studies;
+using MelanoGans.Server.Training;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -28,6 +29,7 @@ builder.AddStudioDatasets();
 builder.AddStudioStatistics();
 builder.AddStudioModels();
 builder.AddStudioGeneration();
+builder.AddStudioTraining();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
     return 1;
 }
 await app.Services.SeedStudioIdentityAsync();
+await app.Services.RequeueInterruptedTrainingAsync();
 
 app.UseStudioPipeline();
 app.MapStudioHealth();
@@ -52,6 +55,7 @@ app.MapStudioImages();
 app.MapStudioStatistics();
 app.MapStudioModels();
 app.MapStudioStudies();
+app.MapStudioTraining();
 app.MapStudioUi();
 
 await app.RunAsync();

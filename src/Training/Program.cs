@@ -10,7 +10,7 @@ var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN traini
     ResumeCommand.Create(),
     ExportCommand.Create(),
     SampleCommand.Create(),
-    PendingCommand.Create("worker", "Connect to a server, claim training jobs and stream progress."),
+    WorkerCommand.Create(),
     StatsCommand.Create(),
     ImageStatsCommand.Create(),
     PendingCommand.Create("experiment", "Run the class-imbalance classification experiment."),

@@ -23,7 +23,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public BrowserFixture() =>
-        Factory = new StudioFactory(new Dictionary<string, string> { ["Studio:Import:Roots:0"] = ImportRoot });
+        Factory = new StudioFactory(new Dictionary<string, string> { ["Studio:Import:Roots:0"] = ImportRoot })
+        {
+            // The server starts its own worker process when a job is queued (training tests).
+            LocalWorker = true,
+        };
 
     public StudioFactory Factory { get; }
 

@@ -541,6 +541,209 @@ namespace MelanoGans.Server.Data.Migrations
                     b.ToTable("StudyRaters", (string)null);
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingGrid", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Step");
+
+                    b.ToTable("TrainingGrids");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ImagesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Interruptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LatestGridSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservedFor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReservedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunKey")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("TrainingJobs");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingTickRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ImagesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LossD")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LossG")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LossR1")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Step");
+
+                    b.ToTable("TrainingTicks");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.WorkerToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLocal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WorkerTokens");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -771,6 +974,24 @@ namespace MelanoGans.Server.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingGrid", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Training.TrainingJob", null)
+                        .WithMany("Grids")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingTickRecord", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Training.TrainingJob", null)
+                        .WithMany("Ticks")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -839,6 +1060,13 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Navigation("Pools");
 
                     b.Navigation("Raters");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingJob", b =>
+                {
+                    b.Navigation("Grids");
+
+                    b.Navigation("Ticks");
                 });
 #pragma warning restore 612, 618
         }
