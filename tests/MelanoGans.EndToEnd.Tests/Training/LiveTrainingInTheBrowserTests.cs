@@ -12,7 +12,7 @@ namespace MelanoGans.EndToEnd.Tests.Training;
 public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Admin_starts_a_small_run_and_watches_the_loss_chart_and_grid_update_live()
+    public async Task Admin_starts_a_small_run_watches_it_live_and_generates_16_images_from_its_model()
     {
         var page = await browser.NewPageAsync();
         await StudioPage.SignInAsync(page, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
@@ -65,6 +65,19 @@ public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
         await StudioPage.WaitInteractiveAsync(page);
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-points", "60");
         await StudioPage.ScreenshotAsync(page, "training-finished");
+
+        // The run's generator was validated and registered: generate 16 images from it.
+        await page.GotoAsync("/admin/models");
+        await StudioPage.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=model-row-name]", new() { HasText = "32px" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=generate-panel]")).ToContainTextAsync("step 300");
+        await page.FillAsync("[data-testid=gen-count]", "16");
+        await page.FillAsync("[data-testid=gen-pool-name]", "from the browser run");
+        await page.ClickAsync("[data-testid=generate]");
+        await Assertions.Expect(page.Locator("[data-testid=pool-item]", new() { HasText = "from the browser run" }))
+            .ToContainTextAsync("Succeeded", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=gallery-image]")).ToHaveCountAsync(16);
+        await Assertions.Expect(page.Locator("[data-testid=gallery-count]")).ToContainTextAsync("16 of 16 images");
     }
 
     /// <summary>MudNumericField puts the test id on its input or on a wrapper around it; fill the input either way.</summary>

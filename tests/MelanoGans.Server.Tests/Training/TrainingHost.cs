@@ -18,14 +18,17 @@ namespace MelanoGans.Server.Tests.Training;
 /// </summary>
 public sealed class TrainingHost : IAsyncDisposable
 {
-    public TrainingHost(int resumeGraceSeconds = 600)
+    /// <param name="realRegistry">Keep the server's own model registry (validation, storage) instead of the recording one.</param>
+    public TrainingHost(int resumeGraceSeconds = 600, bool realRegistry = false)
     {
         Factory = new StudioFactory(new Dictionary<string, string>
         {
             ["Studio:Training:ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // With the recording registry, only the models the workers upload should reach it.
+            ["Studio:Models:RegisterDemo"] = realRegistry ? "true" : "false",
         })
         {
-            TestServices = services => services.AddSingleton<IModelRegistry>(Registry),
+            TestServices = realRegistry ? null : services => services.AddSingleton<IModelRegistry>(Registry),
         };
         _ = Factory.Server; // starts the host
         RunsRoot = Path.Combine(Factory.DataDirectory, "worker-runs");
