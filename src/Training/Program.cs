@@ -13,7 +13,7 @@ var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN traini
     PendingCommand.Create("worker", "Connect to a server, claim training jobs and stream progress."),
     StatsCommand.Create(),
     ImageStatsCommand.Create(),
-    PendingCommand.Create("experiment", "Run the class-imbalance classification experiment."),
+    ExperimentCommand.Create(),
     BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();
