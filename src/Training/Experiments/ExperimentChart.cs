@@ -19,7 +19,8 @@ internal static class ExperimentChart
         var metrics = result.MetricNames;
         var groupWidth = (metrics.Count * bar) + gap;
         var plotWidth = result.Arms.Count * groupWidth;
-        var width = left + plotWidth + 20;
+        const double legendStep = 120;
+        var width = Math.Max(left + plotWidth + 20, left + (metrics.Count * legendStep));
         var height = top + plotHeight + 90;
         double Y(double v) => top + (plotHeight * (1 - Math.Clamp(v, 0, 1)));
 
@@ -56,7 +57,7 @@ internal static class ExperimentChart
 
         for (var m = 0; m < metrics.Count; m++)
         {
-            var x = left + (m * 120);
+            var x = left + (m * legendStep);
             Add($"<rect x=\"{x:0.0}\" y=\"{height - 30:0.0}\" width=\"10\" height=\"10\" fill=\"{Colours[m % Colours.Length]}\"/>");
             Add($"<text x=\"{x + 14:0.0}\" y=\"{height - 21:0.0}\">{ClassifierMetrics.Display(metrics[m])}</text>");
         }
