@@ -64,7 +64,7 @@ internal static class ImbalanceExperiment
                     var metrics = ClassifierMetrics.Compute(scores, testLabels);
                     runs[arm.Name].Add(new ExperimentSeedRun(seed, metrics, armClock.Elapsed.TotalSeconds));
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"seed {s + 1}/{options.Seeds} {arm.Name,-24} train {train.Melanomas,5} mel + {train.Others,5} other: acc {metrics[ClassifierMetrics.Accuracy]:0.000} bal.acc {metrics[ClassifierMetrics.BalancedAccuracy]:0.000} sens {metrics[ClassifierMetrics.Sensitivity]:0.000} spec {metrics[ClassifierMetrics.Specificity]:0.000} auc {metrics[ClassifierMetrics.Auc]:0.000} ({armClock.Elapsed.TotalSeconds:0.0} s)"));
+                        $"seed {s + 1}/{options.Seeds} {arm.Name,-24} train {train.Melanomas - train.Synthetic,4}+{train.Synthetic,-4} mel {train.Others,5} other: acc {metrics[ClassifierMetrics.Accuracy]:0.000} bal.acc {metrics[ClassifierMetrics.BalancedAccuracy]:0.000} sens {metrics[ClassifierMetrics.Sensitivity]:0.000} spec {metrics[ClassifierMetrics.Specificity]:0.000} auc {metrics[ClassifierMetrics.Auc]:0.000} ({armClock.Elapsed.TotalSeconds:0.0} s)"));
                 }
             }
 
