@@ -13,7 +13,7 @@ var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN traini
     WorkerCommand.Create(),
     StatsCommand.Create(),
     ImageStatsCommand.Create(),
-    PendingCommand.Create("experiment", "Run the class-imbalance classification experiment."),
+    ExperimentCommand.Create(),
     BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();
