@@ -32,19 +32,19 @@ internal static class BenchGenerateCommand
         var optimization = new Option<string>("--graph-optimization") { Description = "ORT graph optimisation level: all (the server's), extended, basic, none.", DefaultValueFactory = _ => "all" };
         var noArena = new Option<bool>("--no-arena") { Description = "ORT: disable the CPU memory arena (the server keeps it on)." };
         var noPattern = new Option<bool>("--no-mem-pattern") { Description = "ORT: disable memory pattern planning (the server keeps it on)." };
-        var noSpin = new Option<bool>("--no-spinning") { Description = "ORT: intra-op threads sleep instead of spinning (session.intra_op.allow_spinning=0; the server lets them spin)." };
+        var spin = new Option<bool>("--spinning") { Description = "ORT: let idle intra-op threads spin (ORT's default; the server sets session.intra_op.allow_spinning=0)." };
         var bind = new Option<bool>("--io-binding") { Description = "ORT: bind a reused input and output buffer (the server creates them per call)." };
         var mallopt = new Option<bool>("--mallopt") { Description = "Apply the trainer's mallopt tuning (process-wide: affects both sides)." };
         var export = new Option<string?>("--export") { Description = "Keep the exported generator.onnx + generator.json in this folder (default: a deleted temp folder)." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON on stdout." };
         var command = new Command("generate", "Time ONNX Runtime against TorchSharp eval on the same generator.")
         {
-            threads, batch, resolution, arch, warmup, batches, seed, optimization, noArena, noPattern, noSpin, bind, mallopt, export, json,
+            threads, batch, resolution, arch, warmup, batches, seed, optimization, noArena, noPattern, spin, bind, mallopt, export, json,
         };
         command.SetAction(parse => CommandOutput.Run("bench generate", () => Run(new Settings(
             parse.GetValue(threads), parse.GetValue(batch), parse.GetValue(resolution), parse.GetValue(arch)!,
             parse.GetValue(warmup), parse.GetValue(batches), parse.GetValue(seed), parse.GetValue(optimization)!,
-            parse.GetValue(noArena), parse.GetValue(noPattern), parse.GetValue(noSpin), parse.GetValue(bind), parse.GetValue(mallopt),
+            parse.GetValue(noArena), parse.GetValue(noPattern), parse.GetValue(spin), parse.GetValue(bind), parse.GetValue(mallopt),
             parse.GetValue(export), parse.GetValue(json)))));
         return command;
     }
@@ -82,15 +82,16 @@ internal static class BenchGenerateCommand
 
             using var sessionOptions = new SessionOptions
             {
-                // The server's OnnxSessionFactory: ORT_ENABLE_ALL, intra-op threads as configured, one inter-op thread.
+                // The server's OnnxSessionFactory: ORT_ENABLE_ALL, intra-op threads as configured, one inter-op thread, no spinning.
                 GraphOptimizationLevel = level,
                 IntraOpNumThreads = s.Threads,
                 InterOpNumThreads = 1,
                 EnableCpuMemArena = !s.NoArena,
                 EnableMemoryPattern = !s.NoPattern,
             };
-            if (s.NoSpinning)
+            if (!s.Spinning)
             {
+                // As the server does: idle threads sleep, like libtorch's under OMP_WAIT_POLICY=PASSIVE.
                 sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             }
 
@@ -231,7 +232,7 @@ internal static class BenchGenerateCommand
                 GraphOptimization = s.Optimization,
                 CpuMemArena = !s.NoArena,
                 MemoryPattern = !s.NoPattern,
-                Spinning = !s.NoSpinning,
+                s.Spinning,
                 IoBinding = s.IoBinding,
                 Mallopt = s.Mallopt,
                 ParityMaxAbsDiff = parity,
@@ -347,5 +348,5 @@ internal static class BenchGenerateCommand
 
     private sealed record Settings(
         int Threads, int Batch, int Resolution, string Arch, int Warmup, int Batches, long Seed, string Optimization,
-        bool NoArena, bool NoPattern, bool NoSpinning, bool IoBinding, bool Mallopt, string? Export, bool Json);
+        bool NoArena, bool NoPattern, bool Spinning, bool IoBinding, bool Mallopt, string? Export, bool Json);
 }
