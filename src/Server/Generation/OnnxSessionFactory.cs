@@ -109,12 +109,22 @@ public sealed class OnnxSessionFactory(IOptions<InferenceOptions> options, ICuda
         return new InferenceSession(onnxPath, sessionOptions);
     }
 
-    private SessionOptions NewOptions() => new()
+    private SessionOptions NewOptions()
     {
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        IntraOpNumThreads = Options.IntraOpThreads,
-        InterOpNumThreads = 1,
-    };
+        var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = Options.IntraOpThreads,
+            InterOpNumThreads = 1,
+        };
+        // Idle intra-op threads sleep instead of spinning, as OMP_WAIT_POLICY=PASSIVE makes libtorch's do: on shared
+        // cores a spinning thread burns the time slice its busy sibling needs (docs/benchmarks.md, "Generation").
+        sessionOptions.AddSessionConfigEntry(SpinningConfigKey, "0");
+        return sessionOptions;
+    }
+
+    /// <summary>ONNX Runtime's session config key that lets idle intra-op threads spin.</summary>
+    public const string SpinningConfigKey = "session.intra_op.allow_spinning";
 
     private void RecordCudaFailure(Exception e)
     {

@@ -14,6 +14,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchPhantomCommand.Create());
         command.Subcommands.Add(BenchStatsCommand.Create());
         command.Subcommands.Add(BenchHttpCommand.Create());
+        command.Subcommands.Add(BenchGenerateCommand.Create());
         return command;
     }
 }
