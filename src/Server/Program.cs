@@ -1,9 +1,15 @@
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Generation;
 using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Models;
+using MelanoGans.Server.Statistics;
+using Microsoft.Extensions.Options;
+using MelanoGans.Server.Studies;
+using MelanoGans.Server.Training;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -18,21 +24,42 @@ builder.AddStudioData();
 builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
+builder.AddStudioStudies();
 builder.AddStudioDatasets();
+builder.AddStudioStatistics();
+builder.AddStudioModels();
+builder.AddStudioGeneration();
+builder.AddStudioTraining();
 builder.AddStudioUi();
 
 var app = builder.Build();
 
-await app.Services.MigrateStudioDatabaseAsync();
+try
+{
+    // Check every typed option now: a malformed value stops the start with one line, not a stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    await app.Services.MigrateStudioDatabaseAsync();
+}
+catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
+{
+    Console.Error.WriteLine($"MelanoGANs Studio cannot start: {reason}");
+    return 1;
+}
 await app.Services.SeedStudioIdentityAsync();
+await app.Services.RequeueInterruptedTrainingAsync();
 
 app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
+app.MapStudioStatistics();
+app.MapStudioModels();
+app.MapStudioStudies();
+app.MapStudioTraining();
 app.MapStudioUi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

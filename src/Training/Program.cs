@@ -10,10 +10,10 @@ var root = new RootCommand("MelanoGANs Studio command line: datasets, GAN traini
     ResumeCommand.Create(),
     ExportCommand.Create(),
     SampleCommand.Create(),
-    PendingCommand.Create("worker", "Connect to a server, claim training jobs and stream progress."),
+    WorkerCommand.Create(),
     StatsCommand.Create(),
     ImageStatsCommand.Create(),
-    PendingCommand.Create("experiment", "Run the class-imbalance classification experiment."),
+    ExperimentCommand.Create(),
     BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,5 +1,7 @@
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Generation;
+using MelanoGans.Server.Models;
+using MelanoGans.Server.Training;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +15,19 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
 
     public DbSet<DatasetImage> DatasetImages => Set<DatasetImage>();
 
+    public DbSet<GeneratorModel> GeneratorModels => Set<GeneratorModel>();
+
     public DbSet<GeneratedPool> GeneratedPools => Set<GeneratedPool>();
 
     public DbSet<GeneratedImage> GeneratedImages => Set<GeneratedImage>();
+
+    public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
+
+    public DbSet<TrainingTickRecord> TrainingTicks => Set<TrainingTickRecord>();
+
+    public DbSet<TrainingGrid> TrainingGrids => Set<TrainingGrid>();
+
+    public DbSet<WorkerToken> WorkerTokens => Set<WorkerToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

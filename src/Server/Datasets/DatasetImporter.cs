@@ -11,8 +11,9 @@ namespace MelanoGans.Server.Datasets;
 
 /// <summary>
 /// Imports a folder of images with a ground-truth CSV: centre crop, resize, PNG without metadata,
-/// content-addressed store, one row per image. A malformed CSV imports nothing; unreadable or missing
-/// images are skipped and listed. Re-running the same import adds only what is missing.
+/// content-addressed store, one row per image. Bad CSV rows, unreadable, oversized or missing images are
+/// skipped and listed while the rest goes on; a CSV without one usable row (e.g. missing columns)
+/// imports nothing. Re-running the same import adds only what is missing.
 /// </summary>
 internal sealed class DatasetImporter(
     StudioDbContext db,
@@ -41,7 +42,7 @@ internal sealed class DatasetImporter(
         var jobId = DatasetJobIds.For(datasetId);
         var title = $"Importing {dataset.Name}";
 
-        var (rows, csvProblem) = ReadRows(request);
+        var (rows, csvProblem, csvWarnings) = ReadRows(request);
         if (csvProblem is not null)
         {
             await FinishAsync(datasetId, DatasetState.Failed, csvProblem, 0, ct);
@@ -79,9 +80,10 @@ internal sealed class DatasetImporter(
             count += await writer.AddAsync(datasetId, entries.ToList(), ct);
         }
 
-        var message = problems.IsEmpty ? null
+        var skipped = problems.IsEmpty ? null
             : $"Skipped {problems.Count} image(s): {string.Join("; ", problems.Order().Take(MaxListedProblems))}"
               + (problems.Count > MaxListedProblems ? "; ..." : "");
+        var message = string.Join(" ", new[] { csvWarnings, skipped }.OfType<string>()) is { Length: > 0 } text ? text : null;
         await FinishAsync(datasetId, DatasetState.Ready, message, rows.Count, ct);
         progress.Publish(new JobProgress(jobId, "dataset", title, count, rows.Count, JobState.Succeeded, message));
         logger.LogInformation("Imported {Name}: {Count} images, {Skipped} skipped", dataset.Name, count, problems.Count);
@@ -92,10 +94,10 @@ internal sealed class DatasetImporter(
         ?? (Path.HasExtension(file) ? null
             : new[] { ".jpg", ".jpeg", ".png" }.Select(ext => files.GetValueOrDefault(file + ext)).FirstOrDefault(p => p is not null));
 
-    private static (IReadOnlyList<Row> Rows, string? Problem) ReadRows(DatasetImportRequest request)
+    private static (IReadOnlyList<Row> Rows, string? Problem, string? CsvWarnings) ReadRows(DatasetImportRequest request)
     {
-        if (!Directory.Exists(request.Folder)) return ([], $"The folder {request.Folder} does not exist.");
-        if (!File.Exists(request.CsvFile)) return ([], $"The CSV file {request.CsvFile} does not exist.");
+        if (!Directory.Exists(request.Folder)) return ([], $"The folder {request.Folder} does not exist.", null);
+        if (!File.Exists(request.CsvFile)) return ([], $"The CSV file {request.CsvFile} does not exist.", null);
         var text = File.ReadAllText(request.CsvFile);
         IReadOnlyList<CsvError> errors;
         IReadOnlyList<Row> rows;
@@ -109,13 +111,14 @@ internal sealed class DatasetImporter(
             var parsed = LabelledFileCsv.Parse(text);
             (errors, rows) = (parsed.Errors, parsed.Rows.Select(r => new Row(r.File, r.File, r.Class.ToIsicName())).ToList());
         }
-        if (errors.Count > 0)
-        {
-            var listed = string.Join("; ", errors.Take(MaxListedProblems).Select(e => $"line {e.Line}: {e.Message}"));
-            return ([], $"{Path.GetFileName(request.CsvFile)} is malformed, nothing was imported: {listed}"
-                        + (errors.Count > MaxListedProblems ? $"; and {errors.Count - MaxListedProblems} more" : ""));
-        }
-        return rows.Count == 0 ? ([], $"{Path.GetFileName(request.CsvFile)} lists no images.") : (rows, null);
+        var listed = string.Join("; ", errors.Take(MaxListedProblems).Select(e => $"line {e.Line}: {e.Message}"))
+                     + (errors.Count > MaxListedProblems ? $"; and {errors.Count - MaxListedProblems} more" : "");
+        // Rows with errors are skipped and reported; only a CSV with no usable row stops the import.
+        if (rows.Count == 0)
+            return ([], errors.Count > 0
+                ? $"{Path.GetFileName(request.CsvFile)} has no usable row, nothing was imported: {listed}"
+                : $"{Path.GetFileName(request.CsvFile)} lists no images.", null);
+        return (rows, null, errors.Count > 0 ? $"{Path.GetFileName(request.CsvFile)}: {listed}" : null);
     }
 
     private async Task FinishAsync(int datasetId, DatasetState state, string? message, int expected, CancellationToken ct)

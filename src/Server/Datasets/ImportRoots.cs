@@ -45,10 +45,20 @@ public sealed class ImportRoots
                 var parent = Path.GetDirectoryName(folder);
                 var csvs = Directory.EnumerateFiles(folder, "*.csv")
                     .Concat(parent is not null && Contains(parent) ? Directory.EnumerateFiles(parent, "*.csv") : [])
-                    .Order(StringComparer.Ordinal).ToList();
+                    .Order(StringComparer.Ordinal).Select(csv => new ImportCsvFile(csv, DetectFormat(csv))).ToList();
                 if (csvs.Count > 0) found.Add(new ImportFolderCandidate(folder, csvs, images));
             }
         }
         return found;
+    }
+
+    /// <summary>The layout a CSV's header names, so the import form can preselect it.</summary>
+    private static DatasetImportFormat? DetectFormat(string csv)
+    {
+        using var reader = new StreamReader(csv);
+        var header = reader.ReadLine()?.Trim().TrimStart('\uFEFF').ToLowerInvariant() ?? "";
+        return header.StartsWith("image_id,", StringComparison.Ordinal) ? DatasetImportFormat.Isic
+            : header.StartsWith("file,", StringComparison.Ordinal) ? DatasetImportFormat.LabelledFolder
+            : null;
     }
 }

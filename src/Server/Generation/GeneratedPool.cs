@@ -1,3 +1,6 @@
+using MelanoGans.Server.Models;
+using MelanoGans.Shared.Contracts;
+
 namespace MelanoGans.Server.Generation;
 
 /// <summary>
@@ -21,6 +24,26 @@ public sealed class GeneratedPool
 
     /// <summary>The class the generator was trained on, if it was trained on one (an ISIC name).</summary>
     public string? Label { get; set; }
+
+    /// <summary>The registered generator that made the pool; null if that model was removed.</summary>
+    public int? ModelId { get; set; }
+
+    public GeneratorModel? Model { get; set; }
+
+    /// <summary>Seed of the first image; image i of the job has seed <c>Seed + i</c>.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>Truncation threshold of the latents (|z| above it resampled), or null for plain normal latents.</summary>
+    public double? Truncation { get; set; }
+
+    /// <summary>Images the generation job was asked for.</summary>
+    public int RequestedCount { get; set; }
+
+    /// <summary>State of the generation job that fills the pool; Queued and Running resume after a restart.</summary>
+    public JobState State { get; set; } = JobState.Succeeded;
+
+    /// <summary>Why the job failed or was stopped.</summary>
+    public string? Message { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 

@@ -16,7 +16,8 @@ public static class LoggingExtensions
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
-            o.IncludeScopes = true;
+            // Scopes (trace and connection ids) go to the JSON formatter; one line stays readable.
+            o.IncludeScopes = false;
         });
         builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
         return builder;

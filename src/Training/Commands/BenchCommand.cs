@@ -13,6 +13,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Benchmarks of the project's hot paths.");
         command.Subcommands.Add(BenchPhantomCommand.Create());
         command.Subcommands.Add(BenchStatsCommand.Create());
+        command.Subcommands.Add(BenchHttpCommand.Create());
+        command.Subcommands.Add(BenchGenerateCommand.Create());
         command.Subcommands.Add(BenchTrainCommand.Create());
         return command;
     }

@@ -47,6 +47,12 @@ public sealed class Trainer : IDisposable
         totalSteps = options.MaxSteps is { } max ? Math.Min(max, planned) : planned;
     }
 
+    /// <summary>Raised on the training thread after each tick is written to stats.jsonl (the worker streams these).</summary>
+    public event Action<TrainingTick>? Ticked;
+
+    /// <summary>Raised on the training thread after a fixed-latent grid is written: the step and the PNG's path.</summary>
+    public event Action<long, string>? GridSaved;
+
     public RunDirectory Run => run;
 
     public TrainingSession Session => session;
@@ -136,19 +142,19 @@ public sealed class Trainer : IDisposable
                 var seconds = tickClock.Elapsed.TotalSeconds;
                 var imagesPerSecond = (step - tickStart) * options.Batch / Math.Max(seconds, 1e-9);
                 var remaining = TimeSpan.FromSeconds((totalSteps - step) * options.Batch / Math.Max(imagesPerSecond, 1e-9));
-                log.Tick(
-                    new TrainingTick
-                    {
-                        Step = step,
-                        Epoch = EpochOf(step - 1),
-                        TotalSteps = totalSteps,
-                        LossD = losses.LossD,
-                        LossG = losses.LossG,
-                        LossR1 = losses.LossR1,
-                        ImagesPerSecond = imagesPerSecond,
-                        ElapsedSeconds = clock.Elapsed.TotalSeconds,
-                    },
-                    remaining);
+                var tick = new TrainingTick
+                {
+                    Step = step,
+                    Epoch = EpochOf(step - 1),
+                    TotalSteps = totalSteps,
+                    LossD = losses.LossD,
+                    LossG = losses.LossG,
+                    LossR1 = losses.LossR1,
+                    ImagesPerSecond = imagesPerSecond,
+                    ElapsedSeconds = clock.Elapsed.TotalSeconds,
+                };
+                log.Tick(tick, remaining);
+                Ticked?.Invoke(tick);
                 tickClock.Restart();
                 tickStart = step;
             }
@@ -209,6 +215,7 @@ public sealed class Trainer : IDisposable
         generator.eval();
         ImageGrid.SaveGrid(generator.Generate(latents), run.Fakes(session.Step));
         generator.train(wasTraining);
+        GridSaved?.Invoke(session.Step, run.Fakes(session.Step));
     }
 
     private static Device DefaultDevice() => cuda.is_available() ? CUDA : CPU;

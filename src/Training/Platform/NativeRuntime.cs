@@ -14,9 +14,10 @@ internal static partial class NativeRuntime
     /// Sets OpenMP to sleep instead of spin (libgomp reads the variable when libtorch loads; .NET's
     /// Environment.SetEnvironmentVariable does not reach the C environment, hence setenv), keeps freed
     /// memory inside malloc (large activations otherwise cost ~900k page faults per 256x256 forward)
-    /// and fixes torch's thread count.
+    /// and fixes torch's thread count. <paramref name="tuneMalloc"/> false leaves malloc alone (benchmarks that
+    /// compare TorchSharp with ONNX Runtime in one process, where mallopt would change both sides).
     /// </summary>
-    public static void Configure(int threads)
+    public static void Configure(int threads, bool tuneMalloc = true)
     {
         if (Interlocked.Exchange(ref configured, 1) == 0 && OperatingSystem.IsLinux())
         {
@@ -25,8 +26,11 @@ internal static partial class NativeRuntime
                 _ = SetEnv("OMP_WAIT_POLICY", "PASSIVE", 0);
             }
 
-            _ = MallOpt(MallocMmapThreshold, int.MaxValue);
-            _ = MallOpt(MallocTrimThreshold, int.MaxValue);
+            if (tuneMalloc)
+            {
+                _ = MallOpt(MallocMmapThreshold, int.MaxValue);
+                _ = MallOpt(MallocTrimThreshold, int.MaxValue);
+            }
         }
 
         SetThreads(threads);

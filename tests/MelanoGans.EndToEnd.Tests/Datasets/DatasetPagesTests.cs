@@ -1,5 +1,7 @@
 using MelanoGans.EndToEnd.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Infrastructure;
+using MelanoGans.Shared.Datasets;
+using MelanoGans.Shared.Imaging;
 using Microsoft.Playwright;
 
 namespace MelanoGans.EndToEnd.Tests.Datasets;
@@ -44,5 +46,33 @@ public sealed class DatasetPagesTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=compare-table] tr")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator("[data-testid=histogram-chart] polyline")).ToHaveCountAsync(6);
         await StudioPage.ScreenshotAsync(page, "compare");
+    }
+
+    [Fact]
+    public async Task Admin_imports_a_folder_with_a_csv_and_sees_its_images_in_the_gallery()
+    {
+        var folder = Path.Combine(browser.ImportRoot, "clinic-photos");
+        Directory.CreateDirectory(folder);
+        var lines = new List<string> { "file,label" };
+        for (var i = 0; i < 5; i++)
+        {
+            var label = i < 2 ? LesionClass.Melanoma : LesionClass.Nevus;
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"lesion{i}.png"), ImageCodec.EncodePng(PhantomRenderer.Render(label, (ulong)i, 48)), TestContext.Current.CancellationToken);
+            lines.Add($"lesion{i}.png,{label.ToIsicName()}");
+        }
+        await File.WriteAllLinesAsync(Path.Combine(folder, "labels.csv"), lines, TestContext.Current.CancellationToken);
+
+        var page = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(page, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
+        await page.GotoAsync("/datasets");
+        await StudioPage.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=import-name]")).ToHaveValueAsync("clinic-photos");
+        await page.ClickAsync("[data-testid=import-start]");
+
+        var row = page.Locator("tr", new() { Has = page.GetByText("clinic-photos", new() { Exact = true }) });
+        await Assertions.Expect(row.Locator("[data-testid=dataset-state]")).ToContainTextAsync("Ready (5 / 5)", new() { Timeout = 30_000 });
+        await row.Locator("[data-testid=dataset-link]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=gallery-tile]")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("[data-testid=filter-melanoma]")).ToContainTextAsync("(2)");
     }
 }

@@ -22,7 +22,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public StudioFactory Factory { get; } = new();
+    public BrowserFixture() =>
+        Factory = new StudioFactory(new Dictionary<string, string> { ["Studio:Import:Roots:0"] = ImportRoot })
+        {
+            // The server starts its own worker process when a job is queued (training tests).
+            LocalWorker = true,
+        };
+
+    public StudioFactory Factory { get; }
+
+    /// <summary>The server's import root: browser tests put folders to import here.</summary>
+    public string ImportRoot { get; } = Directory.CreateTempSubdirectory("melanogans-e2e-import-").FullName;
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
@@ -49,7 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -58,5 +68,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Factory.DisposeAsync();
+        Directory.Delete(ImportRoot, recursive: true);
     }
 }

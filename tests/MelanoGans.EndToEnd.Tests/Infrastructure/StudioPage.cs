@@ -25,11 +25,11 @@ public static class StudioPage
     }
 
     /// <summary>Writes a screenshot for the docs when MELANOGANS_SCREENSHOTS names a folder.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         var folder = Environment.GetEnvironmentVariable("MELANOGANS_SCREENSHOTS");
         if (string.IsNullOrEmpty(folder)) return;
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 }

@@ -81,18 +81,68 @@ public sealed class DatasetImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_malformed_csv_fails_with_its_line_number_and_imports_nothing()
+    public async Task Bad_csv_rows_are_listed_with_their_line_numbers_while_good_rows_import()
     {
         var folder = MakeIsicFolder(out _);
         var csv = Path.Combine(folder, "bad.csv");
-        await File.WriteAllTextAsync(csv, "image_id,melanoma,seborrheic_keratosis\nISIC_0000000,1,0\nISIC_0000001,1,1\n", Ct);
+        await File.WriteAllTextAsync(csv, "image_id,melanoma,seborrheic_keratosis\nISIC_0000000,1,0\nISIC_0000001,1,1\nISIC_0000000,0,0\n", Ct);
 
-        await Catalog.StartImportAsync(new DatasetImportRequest("Bad CSV", DatasetImportFormat.Isic, folder, csv, 32), Ct);
-        var dataset = await WaitFinishedAsync("Bad CSV");
+        await Catalog.StartImportAsync(new DatasetImportRequest("Bad rows", DatasetImportFormat.Isic, folder, csv, 32), Ct);
+        var dataset = await WaitFinishedAsync("Bad rows");
 
-        Assert.Equal("Failed", dataset.State);
-        Assert.Equal(0, dataset.ImageCount);
-        Assert.Contains("line 3", dataset.Message);
+        Assert.Equal(("Ready", 1), (dataset.State, dataset.ImageCount));
+        Assert.Contains("line 3", dataset.Message);   // both flags set
+        Assert.Contains("line 4", dataset.Message);   // duplicate image id
+    }
+
+    [Fact]
+    public async Task A_csv_with_missing_columns_fails_and_imports_nothing()
+    {
+        var folder = MakeIsicFolder(out _);
+        var csv = Path.Combine(folder, "columns.csv");
+        await File.WriteAllTextAsync(csv, "image_id,melanoma\nISIC_0000000,1\n", Ct);
+
+        await Catalog.StartImportAsync(new DatasetImportRequest("No columns", DatasetImportFormat.Isic, folder, csv, 32), Ct);
+        var dataset = await WaitFinishedAsync("No columns");
+
+        Assert.Equal(("Failed", 0), (dataset.State, dataset.ImageCount));
+        Assert.Contains("nothing was imported", dataset.Message);
+    }
+
+    [Fact]
+    public async Task A_png_bomb_and_a_text_file_named_png_are_skipped_with_a_reason_each()
+    {
+        var folder = Path.Combine(_root, "hostile");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "good.png"), ImageCodec.EncodePng(PhantomRenderer.Render(LesionClass.Nevus, 3, 32)), Ct);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "bomb.png"), PngBomb(100_000, 100_000), Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.png"), "this is not an image", Ct);
+        var csv = Path.Combine(folder, "labels.csv");
+        await File.WriteAllTextAsync(csv, "file,label\ngood.png,nevus\nbomb.png,melanoma\nnotes.png,nevus\n", Ct);
+
+        await Catalog.StartImportAsync(new DatasetImportRequest("Hostile", DatasetImportFormat.LabelledFolder, folder, csv, 32), Ct);
+        var dataset = await WaitFinishedAsync("Hostile");
+
+        Assert.Equal(("Ready", 1), (dataset.State, dataset.ImageCount));
+        Assert.Contains("bomb.png: PNG declares 100000x100000 pixels", dataset.Message);
+        Assert.Contains("notes.png", dataset.Message);
+    }
+
+    /// <summary>A tiny PNG whose header declares a huge image: decoding it would need gigabytes.</summary>
+    private static byte[] PngBomb(int width, int height)
+    {
+        var png = ImageCodec.EncodePng(PhantomRenderer.Render(LesionClass.Nevus, 4, 32));
+        // IHDR: type at bytes 12-15, width and height (big-endian) at 16-23, its CRC at 29-32.
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in png.AsSpan(12, 17))
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), ~crc);
+        return png;
     }
 
     [Fact]
@@ -133,7 +183,7 @@ public sealed class DatasetImportTests : IAsyncLifetime
 
         var candidate = Assert.Single(await Catalog.ImportFoldersAsync(Ct));
         Assert.Equal((folder, 4), (candidate.Folder, candidate.ImageFiles));
-        Assert.Contains(csv, candidate.CsvFiles);
+        Assert.Contains(new ImportCsvFile(csv, DatasetImportFormat.Isic), candidate.CsvFiles);
 
         await using var lead = ScopeAs.Create(_factory.Services, "lead", Roles.Lead);
         var leads = lead.ServiceProvider.GetRequiredService<IDatasetCatalog>();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MelanoGans.Server.Tests.Infrastructure;
@@ -16,6 +18,12 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
     /// <summary>Images in the phantom dataset every test host renders on start.</summary>
     public const int PhantomCount = 12;
 
+    /// <summary>Let the server start its own worker process (off unless a test wants it: it needs a built trainer).</summary>
+    public bool LocalWorker { get; init; }
+
+    /// <summary>Replaces services after the server's own registrations (test doubles).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("melanogans-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -27,8 +35,11 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
         // A small phantom at 32x32 keeps every test host quick; the full set is benchmarked separately.
         builder.UseSetting("Studio:Phantom:Count", PhantomCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Studio:Phantom:Size", "32");
+        builder.UseSetting("Studio:Training:LocalWorker", LocalWorker ? "true" : "false");
+        builder.UseSetting("Studio:Training:LocalWorkerThreads", "1");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -54,4 +54,28 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Contains("is not a run directory", error.ToString());
     }
+
+    [Theory]
+    [InlineData("ftp://server", "mgw_x", "--server must be an http(s) URL")]
+    [InlineData("http://localhost:5000", null, "--token (or MELANOGANS_WORKER_TOKEN) is required")]
+    public void Worker_with_bad_input_exits_non_zero_with_one_line(string server, string? token, string reason)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        var variable = Environment.GetEnvironmentVariable(WorkerCommand.TokenVariable);
+        Environment.SetEnvironmentVariable(WorkerCommand.TokenVariable, null);
+        try
+        {
+            string[] args = token is null ? ["--server", server] : ["--server", server, "--token", token];
+            Assert.Equal(1, WorkerCommand.Create().Parse(args).Invoke());
+        }
+        finally
+        {
+            Console.SetError(original);
+            Environment.SetEnvironmentVariable(WorkerCommand.TokenVariable, variable);
+        }
+
+        Assert.Equal($"melanogans worker: {reason}", error.ToString().Trim());
+    }
 }

@@ -102,6 +102,25 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Tick_and_grid_events_match_the_files_the_run_writes()
+    {
+        var options = Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 4) with { TickEvery = 2, SnapshotEvery = 3 };
+        var ticks = new List<TrainingTick>();
+        var grids = new List<(long Step, string Path)>();
+        using (var trainer = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("run")))
+        {
+            trainer.Ticked += ticks.Add;
+            trainer.GridSaved += (step, path) => grids.Add((step, path));
+            trainer.Train(TestContext.Current.CancellationToken);
+        }
+
+        var run = new RunDirectory(temp.Sub("run"));
+        Assert.Equal(Ticks(run.Path), ticks);
+        Assert.Equal([(0L, run.Fakes(0)), (3L, run.Fakes(3)), (4L, run.Fakes(4))], grids);
+        Assert.All(grids, g => Assert.True(File.Exists(g.Path)));
+    }
+
+    [Fact]
     public void Cancelled_training_writes_a_checkpoint_and_says_it_was_interrupted()
     {
         using var trainer = Trainer.Start(Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 50), temp.Path, TextWriter.Null, temp.Sub("run"));

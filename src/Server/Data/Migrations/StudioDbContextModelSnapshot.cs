@@ -209,6 +209,13 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ModelName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -219,7 +226,93 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequestedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Truncation")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("GeneratedPools");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Models.GeneratorModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Class")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnnxPath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Output")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SampleSha256s")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Step")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -227,7 +320,428 @@ namespace MelanoGans.Server.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("GeneratedPools");
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("GeneratorModels");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RaterId");
+
+                    b.HasIndex("StudyId", "RaterId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "RaterId", "ItemId", "RepeatIndex")
+                        .IsUnique();
+
+                    b.ToTable("Answers", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ArtifactTags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Feedback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PresentationSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RealCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RealDatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RealLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RepeatShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("RealDatasetId");
+
+                    b.ToTable("Studies", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DatasetImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GeneratedImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Truth")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("StudyItems", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudyId", "PoolId");
+
+                    b.HasIndex("PoolId");
+
+                    b.ToTable("StudyPoolSources", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyRater", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StudyRaters", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingGrid", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Step");
+
+                    b.ToTable("TrainingGrids");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ImagesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Interruptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LatestGridSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservedFor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReservedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunKey")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("TrainingJobs");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingTickRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ImagesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LossD")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LossG")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LossR1")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Step");
+
+                    b.ToTable("TrainingTicks");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.WorkerToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLocal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WorkerTokens");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -380,6 +894,104 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Navigation("Pool");
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedPool", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", "Model")
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Answer", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.StudyItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Datasets.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("RealDatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyItem", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("Items")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Generation.GeneratedPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("Pools")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyRater", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("Raters")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingGrid", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Training.TrainingJob", null)
+                        .WithMany("Grids")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingTickRecord", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Training.TrainingJob", null)
+                        .WithMany("Ticks")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -439,6 +1051,22 @@ namespace MelanoGans.Server.Data.Migrations
             modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedPool", b =>
                 {
                     b.Navigation("Images");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Pools");
+
+                    b.Navigation("Raters");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.TrainingJob", b =>
+                {
+                    b.Navigation("Grids");
+
+                    b.Navigation("Ticks");
                 });
 #pragma warning restore 612, 618
         }

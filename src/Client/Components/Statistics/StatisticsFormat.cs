@@ -1,0 +1,42 @@
+using System.Globalization;
+using MelanoGans.Shared.Statistics;
+
+namespace MelanoGans.Client.Components.Statistics;
+
+/// <summary>How the dashboard writes numbers: invariant culture, undefined values as a dash, never NaN.</summary>
+public static class StatisticsFormat
+{
+    /// <summary>Shown for a number the report leaves undefined (null); the report's messages say why.</summary>
+    public const string Undefined = "–";
+
+    public static string Percent(double? value) =>
+        value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : Undefined;
+
+    /// <summary>"62.5% (55.1–69.3%)": the estimate with its Wilson interval.</summary>
+    public static string WithInterval(ProportionEstimate p) =>
+        p.Estimate is null ? Undefined : $"{Percent(p.Estimate)} ({Range(p.Lower, p.Upper)})";
+
+    /// <summary>"55.1–69.3%".</summary>
+    public static string Range(double? lower, double? upper) =>
+        lower is null || upper is null ? Undefined
+            : $"{(lower.Value * 100).ToString("0.0", CultureInfo.InvariantCulture)}–{Percent(upper)}";
+
+    public static string Number(double? value, string format = "0.000") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : Undefined;
+
+    /// <summary>"[0.12, 0.35]": a bootstrap interval of a coefficient.</summary>
+    public static string Interval(BootstrapInterval? interval) =>
+        interval?.Lower is { } lower && interval.Upper is { } upper
+            ? $"[{Number(lower)}, {Number(upper)}]"
+            : Undefined;
+
+    /// <summary>p-values as papers print them: below 0.001 as "&lt; 0.001" (a no-break space keeps it on one line).</summary>
+    public static string PValue(double? p) =>
+        p is null ? Undefined : p < 0.001 ? "<\u00a00.001" : p.Value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    public static string Seconds(double? milliseconds) =>
+        milliseconds is { } ms ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s" : Undefined;
+
+    /// <summary>Invariant numbers for SVG attributes.</summary>
+    public static string Svg(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

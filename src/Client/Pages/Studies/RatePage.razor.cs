@@ -1,0 +1,150 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Studies;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace MelanoGans.Client.Pages.Studies;
+
+/// <summary>
+/// The rater's workflow: one image, the 6-point scale (keys 1-6), artifact tags (keys a, b, c, ...), a
+/// comment, Enter to submit. The next item is fetched only after the service has committed the answer.
+/// </summary>
+public partial class RatePage
+{
+    private static readonly double[] ZoomLevels = [1, 1.5, 2, 3];
+
+    [Parameter] public int StudyId { get; set; }
+
+    [Inject] private IRatingSession Ratings { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private RatingStep? _step;
+    private bool _loaded;
+    private bool _keysReady;
+    private int? _response;
+    private readonly HashSet<string> _tags = [];
+    private string? _comment;
+    private bool _busy;
+    private string? _message;
+    private string? _feedback;
+    private int _zoomIndex;
+    private DateTimeOffset _shownAt;
+    private int? _clockStartedFor;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<RatePage>? _self;
+
+    private double Zoom => ZoomLevels[_zoomIndex];
+
+    private double Percent => _step is { Total: > 0 } ? 100.0 * _step.Answered / _step.Total : 0;
+
+    protected override async Task OnParametersSetAsync() => await LoadStepAsync();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/rating.js");
+            _self = DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("attach", _self, 60_000);
+            _keysReady = true;
+            StateHasChanged();
+        }
+        // Start the item's clock once per shown item, and warm the cache for the one after it.
+        if (_module is not null && _step is { ImageUrl: not null } step && _clockStartedFor != step.Position)
+        {
+            _clockStartedFor = step.Position;
+            _shownAt = Clock.GetUtcNow();
+            await _module.InvokeVoidAsync("startItem");
+            if (step.NextImageUrl is not null) await _module.InvokeVoidAsync("preload", step.NextImageUrl);
+        }
+    }
+
+    /// <summary>Keys forwarded by <c>js/rating.js</c>: 1-6, a-z, Enter, + - 0.</summary>
+    [JSInvokable]
+    public async Task OnKeyAsync(string key)
+    {
+        if (_step?.ImageUrl is null) return;
+        if (key == "Enter") await SubmitAsync();
+        else if (key.Length == 1 && key[0] is >= '1' and <= '6') ChooseResponse(key[0] - '0');
+        else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) ToggleTag(_step.Tags[key[0] - 'a']);
+        else if (key == "+") _zoomIndex = Math.Min(_zoomIndex + 1, ZoomLevels.Length - 1);
+        else if (key == "-") _zoomIndex = Math.Max(_zoomIndex - 1, 0);
+        else if (key == "0") _zoomIndex = 0;
+        StateHasChanged();
+    }
+
+    private void ChooseResponse(int response)
+    {
+        if (_busy) return;
+        _response = response;
+        _message = null;
+    }
+
+    private void ToggleTag(string tag)
+    {
+        if (_busy) return;
+        if (!_tags.Remove(tag)) _tags.Add(tag);
+    }
+
+    private void CycleZoom() => _zoomIndex = (_zoomIndex + 1) % ZoomLevels.Length;
+
+    private async Task SubmitAsync()
+    {
+        if (_busy || _step?.ImageUrl is null) return;
+        if (_response is null)
+        {
+            _message = "Choose an answer with the keys 1-6 first.";
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var activeMs = _module is null ? 0 : await _module.InvokeAsync<long>("activeMs");
+            var result = await Ratings.SubmitAsync(new AnswerSubmission(
+                StudyId, _step.Position, _response.Value, [.. _tags], _comment, _shownAt, activeMs));
+            if (!result.Advances)
+            {
+                _message = result.Message;
+                return;
+            }
+            _feedback = result.Truth is { } truth ? $"The last image was {(truth == RatingTruth.Real ? "real" : "generated")}." : null;
+            _response = null;
+            _tags.Clear();
+            _comment = null;
+            _zoomIndex = 0;
+            _message = null;
+            await LoadStepAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task LoadStepAsync()
+    {
+        _step = await Ratings.GetStepAsync(StudyId);
+        _shownAt = Clock.GetUtcNow();
+        _loaded = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("detach");
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone with the tab; there is nothing left to detach from.
+            }
+        }
+        _self?.Dispose();
+    }
+}

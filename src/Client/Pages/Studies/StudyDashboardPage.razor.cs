@@ -1,0 +1,102 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics;
+using Microsoft.AspNetCore.Components;
+
+namespace MelanoGans.Client.Pages.Studies;
+
+/// <summary>The live statistics dashboard of one study (Lead and Admin).</summary>
+public sealed partial class StudyDashboardPage : IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private StudyDashboard? _dashboard;
+    private StudyRatingsInfo? _study;
+    private IReadOnlyDictionary<string, string> _imageUrls = new Dictionary<string, string>();
+    private bool _loading = true;
+    private bool _missing;
+    private bool _reloading;
+    private bool _reloadAgain;
+    private int? _shownStudyId;
+
+    [Parameter] public int StudyId { get; set; }
+
+    [Inject] private IStudyStatistics Statistics { get; set; } = default!;
+
+    protected override void OnInitialized() => Statistics.AnswerRecorded += OnAnswerRecorded;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_shownStudyId != StudyId)
+        {
+            // Another study: nothing of the previous one may stay on screen, its images included.
+            _shownStudyId = StudyId;
+            _dashboard = null;
+            _imageUrls = new Dictionary<string, string>();
+        }
+
+        await ReloadAsync();
+    }
+
+    private string ExportUrl(string file) => $"api/studies/{StudyId}/{file}";
+
+    // The download attribute also keeps the Blazor router from intercepting the link: exports come from the server.
+    private string FileName(string file) => $"study-{StudyId}-{file}";
+
+    private async Task ReloadAsync()
+    {
+        if (_disposed.IsCancellationRequested) return; // an answer arrived as the page was left
+
+        // Answers can arrive faster than a recomputation: run one reload at a time and one more at the end.
+        if (_reloading)
+        {
+            _reloadAgain = true;
+            return;
+        }
+
+        _reloading = true;
+        _loading = true;
+        try
+        {
+            do
+            {
+                _reloadAgain = false;
+                var ct = _disposed.Token;
+                _study = (await Statistics.StudiesAsync(ct)).FirstOrDefault(s => s.Id == StudyId);
+                _dashboard = _study is null ? null : await Statistics.DashboardAsync(StudyId, ct);
+                _missing = _dashboard is null;
+                if (_dashboard is not null && _imageUrls.Count == 0)
+                {
+                    _imageUrls = await Statistics.ItemImageUrlsAsync(StudyId, ct);
+                }
+            }
+            while (_reloadAgain);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page was left while computing.
+        }
+        finally
+        {
+            _reloading = false;
+            _loading = false;
+        }
+    }
+
+    // Raised on a background thread after the server dropped the cached numbers of a study.
+    private void OnAnswerRecorded(int studyId)
+    {
+        if (studyId != StudyId) return;
+        _ = InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        Statistics.AnswerRecorded -= OnAnswerRecorded;
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

@@ -1,0 +1,38 @@
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Studies;
+
+namespace MelanoGans.Client.Services;
+
+/// <summary>Study set-up and life cycle for leads and admins. Every method checks the caller's role on the server.</summary>
+public interface IStudyAdministration
+{
+    Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct = default);
+
+    /// <summary>Datasets, generated pools and raters the set-up form offers.</summary>
+    Task<StudySetupOptions> GetSetupOptionsAsync(CancellationToken ct = default);
+
+    /// <summary>The set-up of a study (a copy to edit or to look at); null when there is no such study.</summary>
+    Task<StudySetup?> GetSetupAsync(int studyId, CancellationToken ct = default);
+
+    /// <summary>Creates a draft; refuses a set-up asking for more items than its sources hold.</summary>
+    Task<(OperationResult Result, int StudyId)> CreateAsync(StudySetup setup);
+
+    /// <summary>Replaces a draft's set-up; a started study's items and questions cannot change.</summary>
+    Task<OperationResult> UpdateAsync(int studyId, StudySetup setup);
+
+    /// <summary>Freezes the item set (re-encoding every image for blinding) and opens the study to its raters.</summary>
+    Task<OperationResult> StartAsync(int studyId);
+
+    Task<OperationResult> PauseAsync(int studyId);
+
+    /// <summary>Reopens a paused study.</summary>
+    Task<OperationResult> ResumeAsync(int studyId);
+
+    Task<OperationResult> CloseAsync(int studyId);
+
+    /// <summary>A new draft with the same set-up (sources, counts, raters, questions); items are drawn anew at its start.</summary>
+    Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId);
+
+    /// <summary>The study's ratings table (DESIGN.md column order), one row per answer; empty for an unknown study.</summary>
+    Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default);
+}

@@ -1,0 +1,20 @@
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics;
+
+namespace MelanoGans.Client.Services;
+
+/// <summary>Study statistics for the dashboard (Lead and Admin only; others get <see cref="UnauthorizedAccessException"/>).</summary>
+public interface IStudyStatistics
+{
+    /// <summary>Raised on a background thread after a study's answers changed, with the study id; handlers marshal to the renderer.</summary>
+    event Action<int>? AnswerRecorded;
+
+    /// <summary>Every study with its answer counts; empty when no studies exist.</summary>
+    Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default);
+
+    /// <summary>The dashboard of a study (cached per answer count); null for an unknown study.</summary>
+    Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default);
+
+    /// <summary>Item id to image URL for the per-image gallery; items without one are missing.</summary>
+    Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default);
+}

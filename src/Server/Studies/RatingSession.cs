@@ -1,0 +1,150 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
+using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Studies;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Studies;
+
+/// <summary>
+/// The rater's workflow behind the rating page. The rater is the signed-in user; the order is the
+/// rater's seeded sequence; each answer is committed before the call returns, and the unique index on
+/// (study, rater, item, repeat) makes a second submit of the same place harmless.
+/// </summary>
+internal sealed class RatingSession(
+    StudioDbContext db,
+    StudyCaller caller,
+    TimeProvider clock,
+    StudyRatingsTable table,
+    ILogger<RatingSession> logger) : IRatingSession
+{
+    /// <summary>The longest comment kept.</summary>
+    public const int MaxCommentLength = 2000;
+
+    // Per scope, that is per circuit: the frozen items and this rater's sequence of each study opened.
+    private readonly Dictionary<int, (List<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence)> _frozen = [];
+
+    private sealed record Context(Study Study, IReadOnlyList<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence, HashSet<int> Answered)
+    {
+        public int FirstUnanswered() => Enumerable.Range(0, Sequence.Count).FirstOrDefault(p => !Answered.Contains(p), Sequence.Count);
+    }
+
+    public async Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default)
+    {
+        if (await caller.UserIdAsync() is not { } userId) return [];
+        var studies = await (
+                from r in db.Set<StudyRater>()
+                join s in db.Set<Study>() on r.StudyId equals s.Id
+                where r.UserId == userId && (s.State == StudyState.Open || s.State == StudyState.Paused || s.State == StudyState.Closed)
+                orderby s.Id descending
+                select new { s.Id, s.Name, s.State, s.RepeatShare })
+            .ToListAsync(ct);
+        var ids = studies.Select(s => s.Id).ToList();
+        var itemCounts = await db.Set<StudyItem>().Where(i => ids.Contains(i.StudyId)).GroupBy(i => i.StudyId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var answered = await db.Set<Answer>().Where(a => a.RaterId == userId && ids.Contains(a.StudyId)).GroupBy(a => a.StudyId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return studies.Select(s =>
+        {
+            var items = itemCounts.GetValueOrDefault(s.Id);
+            return new AssignedStudy(s.Id, s.Name, s.State, answered.GetValueOrDefault(s.Id),
+                items + RaterSequence.RepeatCount(items, s.RepeatShare));
+        }).ToList();
+    }
+
+    public async Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default)
+    {
+        if (await LoadAsync(studyId, ct) is not { } context) return null;
+        var study = context.Study;
+        var position = context.FirstUnanswered();
+        string? Url(int p) => study.State == StudyState.Open && p < context.Sequence.Count
+            ? StudyEndpoints.ImageUrl(context.Items[context.Sequence[p].ItemIndex].Token)
+            : null;
+        var next = Enumerable.Range(position + 1, Math.Max(0, context.Sequence.Count - position - 1))
+            .FirstOrDefault(p => !context.Answered.Contains(p), context.Sequence.Count);
+        return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
+            context.Answered.Count, context.Sequence.Count, Url(position), Url(next));
+    }
+
+    public async Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (await LoadAsync(answer.StudyId, default) is not { } context)
+            return new SubmitResult(SubmitOutcome.NotAssigned, "You are not a rater of this study.");
+        var study = context.Study;
+        if (study.State != StudyState.Open)
+            return new SubmitResult(SubmitOutcome.StudyNotOpen, "The study is not open for answers.");
+        if (answer.Position < 0 || answer.Position >= context.Sequence.Count)
+            return new SubmitResult(SubmitOutcome.Invalid, "There is no such image in your sequence.");
+        if (context.Answered.Contains(answer.Position))
+            return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
+        if (answer.Position != context.FirstUnanswered())
+            return new SubmitResult(SubmitOutcome.Invalid, "Answer the images in the order shown.");
+        if (answer.Response is < 1 or > 6)
+            return new SubmitResult(SubmitOutcome.Invalid, "The answer must be between 1 and 6.");
+        var tags = answer.Tags.Distinct().ToList();
+        if (tags.Any(t => !study.ArtifactTags.Contains(t)))
+            return new SubmitResult(SubmitOutcome.Invalid, "Unknown artifact tag.");
+        var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
+        if (comment?.Length > MaxCommentLength)
+            return new SubmitResult(SubmitOutcome.Invalid, $"The comment is longer than {MaxCommentLength} characters.");
+
+        var slot = context.Sequence[answer.Position];
+        var item = context.Items[slot.ItemIndex];
+        var now = clock.GetUtcNow();
+        db.Add(new Answer
+        {
+            StudyId = study.Id,
+            RaterId = (await caller.UserIdAsync())!,
+            ItemId = item.Id,
+            RepeatIndex = slot.RepeatIndex,
+            Position = answer.Position,
+            Response = answer.Response,
+            Tags = tags,
+            Comment = comment,
+            // The page's clock is the server's (Blazor Server), but never trust a time after the answer.
+            StartedAt = answer.StartedAt > now ? now : answer.StartedAt,
+            AnsweredAt = now,
+            ActiveMs = Math.Clamp(answer.ActiveMs, 0, (long)Math.Max(0, (now - answer.StartedAt).TotalMilliseconds)),
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+            // A circuit lives for hours; it need not keep every answer it wrote in memory.
+            db.ChangeTracker.Clear();
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // SQLITE_CONSTRAINT: a concurrent submit of the same place won; its answer stands.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Duplicate answer to study {StudyId} position {Position} ignored", study.Id, answer.Position);
+            return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
+        }
+        table.NotifyAnswer(study.Id);
+        return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback ? item.Truth : null);
+    }
+
+    private async Task<Context?> LoadAsync(int studyId, CancellationToken ct)
+    {
+        if (await caller.UserIdAsync() is not { } userId) return null;
+        // The study row is read every time: a lead may pause or close it while the rater works.
+        var study = await db.Set<Study>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == studyId, ct);
+        if (study is null || study.State is StudyState.Draft or StudyState.Starting) return null;
+        if (!_frozen.TryGetValue(studyId, out var frozen))
+        {
+            var assignment = await db.Set<StudyRater>().AsNoTracking()
+                .SingleOrDefaultAsync(r => r.StudyId == studyId && r.UserId == userId, ct);
+            if (assignment is null) return null;
+            // Items in id order are the fixed list the seeded sequence indexes into; ids were given in
+            // shuffled order. A started study's items never change, so a circuit reads them once.
+            var items = await db.Set<StudyItem>().AsNoTracking().Where(i => i.StudyId == studyId).OrderBy(i => i.Id).ToListAsync(ct);
+            frozen = (items, RaterSequence.Build(items.Count, study.RepeatShare, (ulong)assignment.OrderSeed));
+            _frozen[studyId] = frozen;
+        }
+        // Answers are read every time: the same rater may be answering on another device.
+        var answered = await db.Set<Answer>().Where(a => a.StudyId == studyId && a.RaterId == userId)
+            .Select(a => a.Position).ToListAsync(ct);
+        return new Context(study, frozen.Items, frozen.Sequence, [.. answered]);
+    }
+}

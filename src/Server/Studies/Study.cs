@@ -1,0 +1,54 @@
+using MelanoGans.Shared.Contracts.Studies;
+
+namespace MelanoGans.Server.Studies;
+
+/// <summary>A blinded real-vs-fake study: its set-up, and once started its frozen items.</summary>
+public sealed class Study
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Shown to raters above the first image.</summary>
+    public string Instructions { get; set; } = "";
+
+    public StudyState State { get; set; }
+
+    /// <summary>The dataset reals are drawn from; null for a study without reals.</summary>
+    public int? RealDatasetId { get; set; }
+
+    /// <summary>Class filter on the reals (an ISIC name); null for every class.</summary>
+    public string? RealLabel { get; set; }
+
+    public int RealCount { get; set; }
+
+    /// <summary>Side in pixels every item is re-encoded to.</summary>
+    public int PresentationSize { get; set; }
+
+    /// <summary>Share of items each rater sees a second time.</summary>
+    public double RepeatShare { get; set; }
+
+    /// <summary>Whether raters learn the truth after each answer (off for a Turing test).</summary>
+    public bool Feedback { get; set; }
+
+    /// <summary>The artifact tags, in display order (stored as JSON).</summary>
+    public List<string> ArtifactTags { get; set; } = [];
+
+    /// <summary>Seeds the draw of items from the sources at start.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>User name of the lead who created it.</summary>
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public List<StudyPoolSource> Pools { get; set; } = [];
+
+    public List<StudyRater> Raters { get; set; } = [];
+
+    public List<StudyItem> Items { get; set; } = [];
+}

@@ -1,0 +1,27 @@
+using MelanoGans.Server.Datasets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Studies;
+
+internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
+{
+    public void Configure(EntityTypeBuilder<Study> builder)
+    {
+        builder.ToTable("Studies");
+        builder.HasIndex(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Instructions).HasMaxLength(4000);
+        builder.Property(s => s.RealLabel).HasMaxLength(100);
+        builder.Property(s => s.CreatedBy).HasMaxLength(256);
+        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks as elsewhere.
+        builder.Property(s => s.CreatedAt).HasConversion(new UtcTicksConverter());
+        builder.Property(s => s.StartedAt).HasConversion(new UtcTicksConverter());
+        builder.Property(s => s.ClosedAt).HasConversion(new UtcTicksConverter());
+        builder.HasOne<Dataset>().WithMany().HasForeignKey(s => s.RealDatasetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Pools).WithOne().HasForeignKey(p => p.StudyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Raters).WithOne().HasForeignKey(r => r.StudyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.StudyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

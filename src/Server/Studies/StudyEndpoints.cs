@@ -1,0 +1,97 @@
+using System.Text.Json;
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Statistics;
+using MelanoGans.Server.Images;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Statistics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MelanoGans.Server.Studies;
+
+/// <summary>
+/// Registration of the studies feature and its HTTP endpoints: blinded study images for assigned raters
+/// (<c>GET /study-images/{token}</c>) and the ratings table for leads
+/// (<c>GET /api/studies/{id}/ratings.csv</c> and <c>.json</c>).
+/// </summary>
+public static class StudyEndpoints
+{
+    /// <summary>Every study image gets exactly these headers (plus Date and Content-Length), real or not.</summary>
+    public const string ImageCacheControl = "private, max-age=86400";
+
+    private static readonly JsonSerializerOptions RatingsJson = new() { WriteIndented = false };
+
+    /// <summary>The URL of a study image: the opaque token and nothing else.</summary>
+    public static string ImageUrl(string token) => $"/study-images/{token}";
+
+    public static WebApplicationBuilder AddStudioStudies(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<StudyCaller>();
+        services.AddScoped<StudyFreezer>();
+        services.AddScoped<StudyRatings>();
+        services.AddScoped<IStudyAdministration, StudyAdministration>();
+        services.AddScoped<IRatingSession, RatingSession>();
+        services.AddSingleton<StudyRatingsTable>();
+        services.AddSingleton<IRatingsTable>(sp => sp.GetRequiredService<StudyRatingsTable>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapStudioStudies(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/study-images/{token}", ServeImageAsync).RequireAuthorization();
+
+        var studies = endpoints.MapGroup("/api/studies/{studyId:int}")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Lead, Roles.Admin));
+        studies.MapGet("/ratings.csv", async (int studyId, StudyRatings ratings, CancellationToken ct) =>
+            await ratings.ReadAsync(studyId, ct) is { } rows
+                ? Results.Text(RatingsCsv.ToCsv(rows), "text/csv; charset=utf-8")
+                : Results.NotFound());
+        studies.MapGet("/ratings.json", async (int studyId, StudyRatings ratings, CancellationToken ct) =>
+            await ratings.ReadAsync(studyId, ct) is { } rows
+                ? Results.Json(rows.Select(ToJsonRow), RatingsJson)
+                : Results.NotFound());
+        return endpoints;
+    }
+
+    // The CSV's columns, names and order exactly (RatingRow's derived properties are not part of the table).
+    private static object ToJsonRow(RatingRow r) => new
+    {
+        study = r.Study,
+        rater = r.Rater,
+        item = r.Item,
+        source = r.Source,
+        truth = r.Truth == RatingTruth.Fake ? "fake" : "real",
+        response = r.Response,
+        tags = r.Tags,
+        is_repeat = r.IsRepeat,
+        started_at = r.StartedAt,
+        answered_at = r.AnsweredAt,
+        active_ms = r.ActiveMs,
+    };
+
+    // Every refusal is the same 404, so probing tokens tells nothing; every success has the same headers.
+    private static async Task<IResult> ServeImageAsync(
+        string token, HttpContext http, StudioDbContext db, ImageStore store, UserManager<ApplicationUser> users, CancellationToken ct)
+    {
+        if (!StudyTokens.IsToken(token)) return Results.NotFound();
+        if (await StudyCaller.ResolveUserIdAsync(users, http.User) is not { } userId) return Results.NotFound();
+        var sha = await (
+                from i in db.Set<StudyItem>()
+                join s in db.Set<Study>() on i.StudyId equals s.Id
+                where i.Token == token && s.State == StudyState.Open
+                      && db.Set<StudyRater>().Any(r => r.StudyId == s.Id && r.UserId == userId)
+                select i.Sha256)
+            .SingleOrDefaultAsync(ct);
+        if (sha is null || !store.Contains(sha)) return Results.NotFound();
+        var bytes = await store.ReadAsync(sha, ct);
+        http.Response.Headers.CacheControl = ImageCacheControl;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        // Bytes rather than a file result: no Last-Modified or ETag that could follow when a file was written.
+        return Results.Bytes(bytes, "image/png");
+    }
+}

@@ -1,0 +1,86 @@
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Generation;
+using MelanoGans.Server.Images;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Imaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Studies;
+
+/// <summary>
+/// Freezes a study's item set at start: draws the items from the sources, re-encodes every one of them
+/// through the same pipeline (decode, centre crop and resize to the presentation size, PNG without
+/// metadata) and stores one <see cref="StudyItem"/> per image with an opaque token.
+/// </summary>
+/// <remarks>
+/// Reals and fakes go through identical code, so format, size, colour type and chunks cannot differ by
+/// truth; rows are written in shuffled order, so neither ids nor file times follow the truth either.
+/// </remarks>
+internal sealed class StudyFreezer(StudioDbContext db, ImageStore store)
+{
+    private sealed record Drawn(RatingTruth Truth, string Source, long? DatasetImageId, long? GeneratedImageId, string Sha256);
+
+    public async Task<List<StudyItem>> FreezeAsync(Study study, CancellationToken ct = default)
+    {
+        var random = new PhantomRandom((ulong)study.Seed);
+        var drawn = new List<Drawn>();
+        if (study.RealCount > 0 && study.RealDatasetId is { } datasetId)
+        {
+            var dataset = await db.Set<Dataset>().SingleAsync(d => d.Id == datasetId, ct);
+            var images = await db.Set<DatasetImage>()
+                .Where(i => i.DatasetId == datasetId && (study.RealLabel == null || i.Label == study.RealLabel))
+                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Sha256 }).ToListAsync(ct);
+            if (images.Count < study.RealCount)
+                throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {study.RealCount} requested.");
+            drawn.AddRange(Sample(images, study.RealCount, random)
+                .Select(i => new Drawn(RatingTruth.Real, dataset.Name, i.Id, null, i.Sha256)));
+        }
+
+        foreach (var source in study.Pools.Where(p => p.Count > 0).OrderBy(p => p.PoolId))
+        {
+            var pool = await db.Set<GeneratedPool>().SingleAsync(p => p.Id == source.PoolId, ct);
+            var images = await db.Set<GeneratedImage>().Where(i => i.PoolId == source.PoolId)
+                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Sha256 }).ToListAsync(ct);
+            if (images.Count < source.Count)
+                throw new StudySetupException($"{pool.Name} holds only {images.Count} images; {source.Count} requested.");
+            drawn.AddRange(Sample(images, source.Count, random)
+                .Select(i => new Drawn(RatingTruth.Fake, pool.ModelName, null, i.Id, i.Sha256)));
+        }
+
+        var shuffled = Sample(drawn, drawn.Count, random);
+        var items = new List<StudyItem>(shuffled.Count);
+        foreach (var item in shuffled)
+        {
+            var png = await Task.Run(async () => ReEncode(await store.ReadAsync(item.Sha256, ct), study.PresentationSize), ct);
+            items.Add(new StudyItem
+            {
+                StudyId = study.Id,
+                Token = StudyTokens.NewToken(),
+                Truth = item.Truth,
+                Source = item.Source,
+                DatasetImageId = item.DatasetImageId,
+                GeneratedImageId = item.GeneratedImageId,
+                SourceSha256 = item.Sha256,
+                Sha256 = await store.PutAsync(png, ct),
+            });
+        }
+        return items;
+    }
+
+    /// <summary>The one pipeline every study image goes through, whatever its origin.</summary>
+    public static byte[] ReEncode(byte[] source, int size) =>
+        ImageCodec.EncodePng(ImageCodec.CentreCropResize(ImageCodec.Decode(source), size));
+
+    // A seeded partial Fisher-Yates: the first `count` of a random permutation.
+    private static List<T> Sample<T>(IReadOnlyList<T> values, int count, PhantomRandom random)
+    {
+        var copy = values.ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var j = random.Next(i, copy.Length);
+            (copy[i], copy[j]) = (copy[j], copy[i]);
+        }
+        return copy.Take(count).ToList();
+    }
+}

@@ -1,0 +1,30 @@
+using MelanoGans.Server.Data;
+using MelanoGans.Shared.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Studies;
+
+/// <summary>
+/// A study's answers as the ratings table of DESIGN.md: what the exports, the dashboard and
+/// <c>melanogans stats</c> read. The caller checks the reader's rights.
+/// </summary>
+internal sealed class StudyRatings(StudioDbContext db)
+{
+    /// <summary>One row per answer, by rater name then sequence position; null for an unknown study.</summary>
+    public async Task<IReadOnlyList<RatingRow>?> ReadAsync(int studyId, CancellationToken ct = default)
+    {
+        var study = await db.Set<Study>().AsNoTracking().Where(s => s.Id == studyId).Select(s => new { s.Name }).SingleOrDefaultAsync(ct);
+        if (study is null) return null;
+        var rows = await (
+                from a in db.Set<Answer>().AsNoTracking()
+                join i in db.Set<StudyItem>() on a.ItemId equals i.Id
+                join u in db.Users on a.RaterId equals u.Id
+                where a.StudyId == studyId
+                select new { Rater = u.UserName!, i.Token, i.Source, i.Truth, a.Response, a.Tags, a.RepeatIndex, a.StartedAt, a.AnsweredAt, a.ActiveMs, a.Position })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Rater, StringComparer.Ordinal).ThenBy(r => r.Position)
+            .Select(r => new RatingRow(study.Name, r.Rater, r.Token, r.Source, r.Truth, r.Response, r.Tags,
+                r.RepeatIndex > 0, r.StartedAt, r.AnsweredAt, r.ActiveMs))
+            .ToList();
+    }
+}

@@ -1,0 +1,62 @@
+using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Studies;
+
+namespace MelanoGans.Server.Studies;
+
+/// <summary>Checks a set-up against what its sources hold, with messages a lead can act on.</summary>
+internal static class StudySetupValidator
+{
+    public const int MinPresentationSize = 32;
+    public const int MaxPresentationSize = 1024;
+    public const double MaxRepeatShare = 0.5;
+
+    public static List<string> Validate(StudySetup setup, StudySetupOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(setup.Name)) errors.Add("Enter a name.");
+        else if (setup.Name.Trim().Length > 200) errors.Add("The name is longer than 200 characters.");
+        if (setup.Instructions.Length > 4000) errors.Add("The instructions are longer than 4000 characters.");
+
+        if (setup.RealCount < 0) errors.Add("The number of real images cannot be negative.");
+        if (setup.RealCount > 0)
+        {
+            var dataset = options.Datasets.FirstOrDefault(d => d.Id == setup.RealDatasetId);
+            if (dataset is null)
+            {
+                errors.Add("Choose the dataset the real images come from.");
+            }
+            else if (dataset.Available(setup.RealLabel) < setup.RealCount)
+            {
+                var filter = setup.RealLabel is null ? "" : $" with class {setup.RealLabel}";
+                errors.Add($"{setup.RealCount} real images requested, but {dataset.Name} holds only {dataset.Available(setup.RealLabel)}{filter}.");
+            }
+        }
+
+        if (setup.Pools.GroupBy(p => p.PoolId).Any(g => g.Count() > 1)) errors.Add("A generated pool is listed twice.");
+        foreach (var source in setup.Pools)
+        {
+            var pool = options.Pools.FirstOrDefault(p => p.Id == source.PoolId);
+            if (pool is null) errors.Add($"Generated pool {source.PoolId} does not exist.");
+            else if (source.Count < 0) errors.Add($"The number of images from {pool.Name} cannot be negative.");
+            else if (source.Count > pool.Count)
+                errors.Add($"{source.Count} images requested from {pool.Name}, but it holds only {pool.Count}.");
+        }
+
+        if (setup.RealCount + setup.FakeCount < 2) errors.Add("A study needs at least two images.");
+        if (setup.PresentationSize is < MinPresentationSize or > MaxPresentationSize)
+            errors.Add($"The presentation size must be between {MinPresentationSize} and {MaxPresentationSize} pixels.");
+        if (setup.RepeatShare is < 0 or > MaxRepeatShare || double.IsNaN(setup.RepeatShare))
+            errors.Add("The share of repeated images must be between 0% and 50%.");
+
+        var raters = options.Raters.Select(r => r.Id).ToHashSet();
+        if (setup.RaterIds.Count == 0) errors.Add("Assign at least one rater.");
+        if (setup.RaterIds.Any(id => !raters.Contains(id))) errors.Add("Only active accounts with the Rater role can be assigned.");
+
+        var tags = setup.ArtifactTags.Select(t => t.Trim()).ToList();
+        if (tags.Any(t => t.Length == 0)) errors.Add("An artifact tag is empty.");
+        if (tags.Any(t => t.Length > 100)) errors.Add("An artifact tag is longer than 100 characters.");
+        if (tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() != tags.Count) errors.Add("An artifact tag is listed twice.");
+        if (tags.Count > ArtifactTaxonomy.MaxTags) errors.Add($"At most {ArtifactTaxonomy.MaxTags} artifact tags (one key each).");
+        return errors;
+    }
+}

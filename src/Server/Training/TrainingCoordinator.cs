@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.Json;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Images;
+using MelanoGans.Server.Models;
+using MelanoGans.Shared.Contracts;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MelanoGans.Server.Training;
+
+/// <summary>
+/// The life cycle of training jobs in the database: queue, atomic claim, progress, completion, cancel and
+/// interruption. The hub, the worker endpoints and the pages' service all go through here, so the rules
+/// (only the holding connection or token may report, finished jobs stay finished) live in one place.
+/// </summary>
+internal sealed class TrainingCoordinator(
+    StudioDbContext db,
+    TrainingNotifier notifier,
+    IHubContext<TrainingHub> hub,
+    ImageStore images,
+    IOptions<TrainingOptions> options,
+    ILogger<TrainingCoordinator> logger)
+{
+    /// <summary>How the job's options are stored (camelCase, the web defaults).</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    private static readonly TrainingJobState[] Held = [TrainingJobState.Claimed, TrainingJobState.Running];
+
+    public async Task<long> EnqueueAsync(TrainingJobOptions jobOptions, string title, string? createdBy, CancellationToken ct)
+    {
+        var job = new TrainingJob
+        {
+            Title = title,
+            RunKey = Guid.NewGuid().ToString("N"),
+            OptionsJson = JsonSerializer.Serialize(jobOptions, Json),
+            DatasetId = jobOptions.DatasetId,
+            State = TrainingJobState.Queued,
+            CreatedBy = createdBy,
+        };
+        db.TrainingJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        Publish(job);
+        await hub.Clients.All.SendAsync(TrainingHubContract.JobQueued, ct);
+        return job.Id;
+    }
+
+    /// <summary>
+    /// Gives the oldest claimable job to this worker, preferring one it was interrupted on (it holds the
+    /// checkpoint). The state change is a single conditional UPDATE, so of two racing workers exactly one wins.
+    /// </summary>
+    public async Task<TrainingAssignment?> ClaimAsync(WorkerHello hello, int tokenId, string connectionId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var candidate = await db.TrainingJobs.AsNoTracking()
+                .Where(j => j.State == TrainingJobState.Queued && !j.CancelRequested)
+                .Where(j => j.ReservedFor == null || j.ReservedFor == hello.Name || j.ReservedUntil < now)
+                .OrderByDescending(j => j.ReservedFor == hello.Name).ThenBy(j => j.Id)
+                .Select(j => (long?)j.Id).FirstOrDefaultAsync(ct);
+            if (candidate is not { } id) return null;
+
+            var won = await db.TrainingJobs
+                .Where(j => j.Id == id && j.State == TrainingJobState.Queued)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.State, TrainingJobState.Claimed)
+                    .SetProperty(j => j.Worker, hello.Name)
+                    .SetProperty(j => j.Device, hello.Device)
+                    .SetProperty(j => j.WorkerTokenId, tokenId)
+                    .SetProperty(j => j.ConnectionId, connectionId)
+                    .SetProperty(j => j.ReservedFor, (string?)null)
+                    .SetProperty(j => j.ReservedUntil, (DateTimeOffset?)null), ct);
+            if (won != 1) continue; // another worker was faster; look again
+
+            var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
+            var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == job.DatasetId)
+                .Select(d => new { d.Name, Count = d.Images.Count }).SingleAsync(ct);
+            Publish(job);
+            logger.LogInformation("Training job {JobId} claimed by {Worker} ({Device})", id, hello.Name, hello.Device);
+            return new TrainingAssignment(job.Id, job.RunKey, OptionsOf(job), dataset.Name, dataset.Count);
+        }
+
+        return null;
+    }
+
+    /// <summary>The run (re)started at <see cref="TrainingStart.Step"/>: ticks and grids after it belong to a lost attempt.</summary>
+    public async Task StartedAsync(long jobId, string connectionId, TrainingStart start)
+    {
+        var job = await HeldByConnectionAsync(jobId, connectionId);
+        await db.TrainingTicks.Where(t => t.JobId == jobId && t.Step > start.Step).ExecuteDeleteAsync();
+        await db.TrainingGrids.Where(g => g.JobId == jobId && g.Step > start.Step).ExecuteDeleteAsync();
+        job.State = TrainingJobState.Running;
+        job.Step = start.Step;
+        job.TotalSteps = start.TotalSteps;
+        job.Device = start.Device;
+        job.StartedAt ??= DateTimeOffset.UtcNow;
+        job.LatestGridSha256 = await db.TrainingGrids.Where(g => g.JobId == jobId).OrderByDescending(g => g.Step)
+            .Select(g => g.Sha256).FirstOrDefaultAsync();
+        job.Message = start.Step > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"Resumed from the checkpoint at step {start.Step}.")
+            : null;
+        await db.SaveChangesAsync();
+        notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, Restarted: true));
+    }
+
+    public async Task TickAsync(long jobId, string connectionId, TrainingTick tick)
+    {
+        var job = await HeldByConnectionAsync(jobId, connectionId);
+        db.TrainingTicks.Add(new TrainingTickRecord
+        {
+            JobId = jobId,
+            Step = tick.Step,
+            Epoch = tick.Epoch,
+            TotalSteps = tick.TotalSteps,
+            LossD = tick.LossD,
+            LossG = tick.LossG,
+            LossR1 = tick.LossR1,
+            ImagesPerSecond = tick.ImagesPerSecond,
+            ElapsedSeconds = tick.ElapsedSeconds,
+        });
+        job.State = TrainingJobState.Running;
+        job.Step = tick.Step;
+        job.Epoch = tick.Epoch;
+        job.TotalSteps = tick.TotalSteps;
+        job.ImagesPerSecond = tick.ImagesPerSecond;
+        await db.SaveChangesAsync();
+        notifier.Publish(new TrainingUpdate(ToSummary(job), tick, null, false));
+    }
+
+    public async Task<bool> AddGridAsync(long jobId, int tokenId, long step, byte[] png, CancellationToken ct)
+    {
+        var job = await HeldByTokenAsync(jobId, tokenId, ct);
+        if (job is null) return false;
+        var sha = await images.PutAsync(png, ct);
+        var grid = new TrainingGrid { JobId = jobId, Step = step, Sha256 = sha };
+        db.TrainingGrids.Add(grid);
+        job.LatestGridSha256 = sha;
+        await db.SaveChangesAsync(ct);
+        notifier.Publish(new TrainingUpdate(ToSummary(job), null, new TrainingGridView(step, sha, grid.CreatedAt), false));
+        return true;
+    }
+
+    /// <summary>Hands the exported generator to the registry; the job succeeds only when the model is accepted.</summary>
+    public async Task<ModelRegistration> CompleteAsync(long jobId, int tokenId, byte[] onnx, byte[] manifest, IModelRegistry? registry, CancellationToken ct)
+    {
+        var job = await HeldByTokenAsync(jobId, tokenId, ct)
+            ?? throw new InvalidOperationException($"Job {jobId} is not held by this worker.");
+        var registration = registry is null
+            ? new ModelRegistration(null, ["This server has no model registry."])
+            : await registry.RegisterAsync(onnx, manifest, $"training job {jobId}", ct);
+        job.ConnectionId = null;
+        job.FinishedAt = DateTimeOffset.UtcNow;
+        if (registration.ModelId is { } modelId)
+        {
+            job.State = TrainingJobState.Succeeded;
+            job.ModelId = modelId;
+            job.Step = job.TotalSteps;
+            job.Message = $"Registered as model {modelId}.";
+        }
+        else
+        {
+            job.State = TrainingJobState.Failed;
+            job.Message = "The model was refused: " + string.Join(" ", registration.Errors);
+        }
+
+        await db.SaveChangesAsync(ct);
+        Publish(job);
+        return registration;
+    }
+
+    public async Task CancelledAsync(long jobId, string connectionId, long step)
+    {
+        var job = await HeldByConnectionAsync(jobId, connectionId);
+        Finish(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {step}."));
+        await db.SaveChangesAsync();
+        Publish(job);
+    }
+
+    public async Task FailedAsync(long jobId, string connectionId, string message)
+    {
+        var job = await HeldByConnectionAsync(jobId, connectionId);
+        Finish(job, TrainingJobState.Failed, message);
+        await db.SaveChangesAsync();
+        Publish(job);
+    }
+
+    /// <summary>
+    /// A worker went away mid-run. Its job is queued again and kept for that worker for
+    /// <see cref="TrainingOptions.ResumeGraceSeconds"/>: the worker's run directory holds the checkpoint, so when it
+    /// reconnects it resumes there. After the grace period any worker may take the job and start over.
+    /// </summary>
+    public async Task ReleaseAsync(string? connectionId, string reason)
+    {
+        var query = db.TrainingJobs.Where(j => Held.Contains(j.State));
+        if (connectionId is not null) query = query.Where(j => j.ConnectionId == connectionId);
+        var jobs = await query.ToListAsync();
+        foreach (var job in jobs)
+        {
+            if (job.CancelRequested)
+            {
+                Finish(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {job.Step} ({reason})."));
+                continue;
+            }
+
+            job.State = TrainingJobState.Queued;
+            job.ConnectionId = null;
+            job.WorkerTokenId = null;
+            job.Interruptions++;
+            job.ReservedFor = job.Worker;
+            job.ReservedUntil = DateTimeOffset.UtcNow.AddSeconds(options.Value.ResumeGraceSeconds);
+            job.Message = string.Create(CultureInfo.InvariantCulture,
+                $"Interrupted at step {job.Step} ({reason}). Queued again: {job.Worker} resumes from its last checkpoint when it reconnects; after {options.Value.ResumeGraceSeconds} s any worker may start it over.");
+            logger.LogWarning("Training job {JobId} interrupted at step {Step}: {Reason}", job.Id, job.Step, reason);
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var job in jobs) Publish(job);
+        if (jobs.Any(j => j.State == TrainingJobState.Queued)) await hub.Clients.All.SendAsync(TrainingHubContract.JobQueued);
+    }
+
+    /// <summary>Cancels a queued job at once; asks the worker of a running one to stop (it reports back).</summary>
+    public async Task<OperationResult> RequestCancelAsync(long jobId, CancellationToken ct)
+    {
+        var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null) return OperationResult.Fail("No such job.");
+        if (job.State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled)
+            return OperationResult.Fail("The job has already finished.");
+
+        // A queued job can be cancelled in place, unless a worker claims it in between: then ask that worker.
+        var cancelledInQueue = await db.TrainingJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, TrainingJobState.Cancelled)
+                .SetProperty(j => j.CancelRequested, true)
+                .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow)
+                .SetProperty(j => j.Message, "Cancelled before it started."), ct);
+        if (cancelledInQueue == 0)
+        {
+            await db.TrainingJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+        }
+
+        await db.Entry(job).ReloadAsync(ct);
+        if (job.ConnectionId is { } connection && cancelledInQueue == 0)
+            await hub.Clients.Client(connection).SendAsync(TrainingHubContract.CancelJob, jobId, ct);
+        Publish(job);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>The job if the token holds it now (HTTP uploads carry the token, not the connection).</summary>
+    public Task<TrainingJob?> HeldByTokenAsync(long jobId, int tokenId, CancellationToken ct) =>
+        db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.WorkerTokenId == tokenId && Held.Contains(j.State), ct);
+
+    public static TrainingJobOptions OptionsOf(TrainingJob job) =>
+        JsonSerializer.Deserialize<TrainingJobOptions>(job.OptionsJson, Json) ?? new TrainingJobOptions();
+
+    public static TrainingJobSummary ToSummary(TrainingJob job)
+    {
+        var jobOptions = OptionsOf(job);
+        double? eta = job.State == TrainingJobState.Running && job.ImagesPerSecond > 0
+            ? Math.Max(0, job.TotalSteps - job.Step) * jobOptions.Batch / job.ImagesPerSecond.Value
+            : null;
+        return new TrainingJobSummary(job.Id, job.Title, jobOptions, job.State, job.Worker, job.Device, job.Step, job.TotalSteps,
+            job.Epoch, job.ImagesPerSecond, eta, job.LatestGridSha256, job.ModelId, job.CancelRequested, job.Interruptions,
+            job.Message, job.CreatedAt, job.StartedAt, job.FinishedAt);
+    }
+
+    private async Task<TrainingJob> HeldByConnectionAsync(long jobId, string connectionId) =>
+        await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ConnectionId == connectionId && Held.Contains(j.State))
+        ?? throw new HubException($"Job {jobId} is not held by this connection.");
+
+    private static void Finish(TrainingJob job, TrainingJobState state, string message)
+    {
+        job.State = state;
+        job.Message = message;
+        job.ConnectionId = null;
+        job.ReservedFor = null;
+        job.ReservedUntil = null;
+        job.FinishedAt = DateTimeOffset.UtcNow;
+    }
+
+    private void Publish(TrainingJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
+}

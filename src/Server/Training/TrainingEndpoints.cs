@@ -1,0 +1,103 @@
+using MelanoGans.Server.Models;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Imaging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace MelanoGans.Server.Training;
+
+/// <summary>
+/// The hub and the worker's HTTP routes (dataset download, grid and model uploads), all behind the worker
+/// token scheme. Each route also checks that the calling token holds the job right now.
+/// </summary>
+public static class TrainingEndpoints
+{
+    private static readonly AuthorizeAttribute WorkerOnly = new()
+    {
+        AuthenticationSchemes = WorkerTokenAuthentication.Scheme,
+        Roles = WorkerTokenAuthentication.Role,
+    };
+
+    /// <summary>A 256x256 grid of 64 images is about 8 MB as PNG; anything far larger is not a grid.</summary>
+    private const long MaxGridBytes = 64L << 20;
+
+    public static IEndpointRouteBuilder MapStudioTraining(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<TrainingHub>(TrainingHubContract.Path).RequireAuthorization(WorkerOnly);
+
+        // Bearer tokens are not sent by browsers on their own, so these routes need no antiforgery token.
+        var jobs = endpoints.MapGroup("/api/training/jobs/{jobId:long}").RequireAuthorization(WorkerOnly).DisableAntiforgery();
+        jobs.MapGet("/dataset", DatasetAsync);
+        jobs.MapPost("/grids/{step:long}", GridAsync).WithMetadata(new RequestSizeLimitAttribute(MaxGridBytes));
+        // The model route has no fixed limit: MaxModelMiB bounds the multipart body instead.
+        jobs.MapPost("/model", ModelAsync).WithMetadata(new DisableRequestSizeLimitAttribute());
+        return endpoints;
+    }
+
+    private static async Task<IResult> DatasetAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, DatasetZipWriter writer, CancellationToken ct)
+    {
+        var job = await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct);
+        if (job is null) return Results.Conflict("This worker does not hold the job.");
+        return Results.Stream(await writer.WriteAsync(job.DatasetId, ct), "application/zip", $"dataset-{job.DatasetId}.zip");
+    }
+
+    private static async Task<IResult> GridAsync(long jobId, long step, HttpContext http, TrainingCoordinator coordinator, CancellationToken ct)
+    {
+        var body = await ReadBodyAsync(http.Request.Body, MaxGridBytes, ct);
+        if (body is null) return Results.BadRequest("The grid is too large.");
+        byte[] png;
+        try
+        {
+            // Re-encoded like every stored image: validated against the decode limits, no metadata kept.
+            png = ImageCodec.EncodePng(ImageCodec.Decode(body));
+        }
+        catch (ImageDecodeException e)
+        {
+            return Results.BadRequest("The body must be a PNG image: " + e.Message);
+        }
+
+        return await coordinator.AddGridAsync(jobId, WorkerClaims.TokenId(http.User), step, png, ct)
+            ? Results.NoContent()
+            : Results.Conflict("This worker does not hold the job.");
+    }
+
+    private static async Task<IResult> ModelAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, IOptions<TrainingOptions> options, CancellationToken ct)
+    {
+        var tokenId = WorkerClaims.TokenId(http.User);
+        if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is null) return Results.Conflict("This worker does not hold the job.");
+        if (!http.Request.HasFormContentType) return Results.BadRequest("Send multipart form data with the files onnx and manifest.");
+        var limit = (long)options.Value.MaxModelMiB << 20;
+        var form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        if (form.Files["onnx"] is not { } onnx || form.Files["manifest"] is not { } manifest)
+            return Results.BadRequest("Both files are needed: onnx (generator.onnx) and manifest (generator.json).");
+
+        // The registry arrives with the models feature; without it the job fails with that reason.
+        var registry = http.RequestServices.GetService<IModelRegistry>();
+        var registration = await coordinator.CompleteAsync(jobId, tokenId, await BytesAsync(onnx, ct), await BytesAsync(manifest, ct), registry, ct);
+        return registration.ModelId is { } id
+            ? Results.Ok(new { modelId = id })
+            : Results.UnprocessableEntity(new { errors = registration.Errors });
+    }
+
+    private static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Training;
+
+internal sealed class TrainingGridConfiguration : IEntityTypeConfiguration<TrainingGrid>
+{
+    public void Configure(EntityTypeBuilder<TrainingGrid> builder)
+    {
+        builder.HasIndex(g => new { g.JobId, g.Step });
+        builder.Property(g => g.Sha256).HasMaxLength(64);
+        builder.Property(g => g.CreatedAt).HasConversion(UtcTicksConverter.Instance);
+    }
+}

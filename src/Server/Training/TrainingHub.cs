@@ -1,0 +1,55 @@
+using MelanoGans.Shared.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MelanoGans.Server.Training;
+
+/// <summary>
+/// The hub trainer workers connect to (<see cref="TrainingHubContract.Path"/>), authenticated by worker tokens.
+/// Workers claim jobs and report progress here; the server sends them cancel requests and "a job is queued".
+/// Pages never connect here: they follow <see cref="TrainingNotifier"/> in process.
+/// </summary>
+[Authorize(AuthenticationSchemes = WorkerTokenAuthentication.Scheme, Roles = WorkerTokenAuthentication.Role)]
+internal sealed class TrainingHub(TrainingCoordinator coordinator, WorkerConnections connections) : Hub
+{
+    public override Task OnConnectedAsync()
+    {
+        connections.Add(Context, WorkerClaims.TokenId(Context.User), Context.User?.Identity?.Name ?? "?");
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        await coordinator.ReleaseAsync(Context.ConnectionId, "the worker disconnected");
+    }
+
+    [HubMethodName(TrainingHubContract.Claim)]
+    public async Task<TrainingAssignment?> Claim(WorkerHello hello)
+    {
+        connections.Describe(Context.ConnectionId, hello);
+        var assignment = await coordinator.ClaimAsync(hello, WorkerClaims.TokenId(Context.User), Context.ConnectionId, Context.ConnectionAborted);
+        connections.SetJob(Context.ConnectionId, assignment?.JobId);
+        return assignment;
+    }
+
+    [HubMethodName(TrainingHubContract.ReportStarted)]
+    public Task ReportStarted(long jobId, TrainingStart start) => coordinator.StartedAsync(jobId, Context.ConnectionId, start);
+
+    [HubMethodName(TrainingHubContract.ReportTick)]
+    public Task ReportTick(long jobId, TrainingTick tick) => coordinator.TickAsync(jobId, Context.ConnectionId, tick);
+
+    [HubMethodName(TrainingHubContract.ReportCancelled)]
+    public async Task ReportCancelled(long jobId, long step)
+    {
+        await coordinator.CancelledAsync(jobId, Context.ConnectionId, step);
+        connections.SetJob(Context.ConnectionId, null);
+    }
+
+    [HubMethodName(TrainingHubContract.ReportFailed)]
+    public async Task ReportFailed(long jobId, string message)
+    {
+        await coordinator.FailedAsync(jobId, Context.ConnectionId, message);
+        connections.SetJob(Context.ConnectionId, null);
+    }
+}

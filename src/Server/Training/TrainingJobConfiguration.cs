@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Training;
+
+internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<TrainingJob>
+{
+    public void Configure(EntityTypeBuilder<TrainingJob> builder)
+    {
+        builder.HasIndex(j => j.State);
+        builder.HasIndex(j => j.RunKey).IsUnique();
+        builder.Property(j => j.RunKey).HasMaxLength(64);
+        builder.Property(j => j.Title).HasMaxLength(300);
+        builder.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Worker).HasMaxLength(200);
+        builder.Property(j => j.ReservedFor).HasMaxLength(200);
+        builder.Property(j => j.ConnectionId).HasMaxLength(100);
+        builder.Property(j => j.Device).HasMaxLength(50);
+        builder.Property(j => j.LatestGridSha256).HasMaxLength(64);
+        builder.Property(j => j.CreatedAt).HasConversion(UtcTicksConverter.Instance);
+        builder.Property(j => j.StartedAt).HasConversion(UtcTicksConverter.Instance);
+        builder.Property(j => j.FinishedAt).HasConversion(UtcTicksConverter.Instance);
+        builder.Property(j => j.ReservedUntil).HasConversion(UtcTicksConverter.Instance);
+        builder.HasMany(j => j.Ticks).WithOne().HasForeignKey(t => t.JobId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(j => j.Grids).WithOne().HasForeignKey(g => g.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

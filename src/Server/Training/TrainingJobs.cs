@@ -1,0 +1,77 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
+using MelanoGans.Shared.Contracts;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Training;
+
+/// <summary>The training pages' service; every call checks that the circuit's user is an admin.</summary>
+internal sealed class TrainingJobs(StudioDbContext db, TrainingCoordinator coordinator, AuthenticationStateProvider authState) : ITrainingJobs
+{
+    public async Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        var jobs = await db.TrainingJobs.AsNoTracking().OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
+        return jobs.Select(TrainingCoordinator.ToSummary).ToList();
+    }
+
+    public async Task<TrainingJobDetail?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        var job = await db.TrainingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null) return null;
+        var ticks = await db.TrainingTicks.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Step).ToListAsync(ct);
+        var grids = await db.TrainingGrids.AsNoTracking().Where(g => g.JobId == id).OrderBy(g => g.Step).ToListAsync(ct);
+        return new TrainingJobDetail(
+            TrainingCoordinator.ToSummary(job),
+            ticks.Select(t => new TrainingTick
+            {
+                Step = t.Step,
+                Epoch = t.Epoch,
+                TotalSteps = t.TotalSteps,
+                LossD = t.LossD,
+                LossG = t.LossG,
+                LossR1 = t.LossR1,
+                ImagesPerSecond = t.ImagesPerSecond,
+                ElapsedSeconds = t.ElapsedSeconds,
+            }).ToList(),
+            grids.Select(g => new TrainingGridView(g.Step, g.Sha256, g.CreatedAt)).ToList());
+    }
+
+    public async Task<(OperationResult Result, long? JobId)> StartAsync(TrainingJobOptions options, CancellationToken ct = default)
+    {
+        var user = await RequireAdminAsync();
+        var problems = options.Problems().ToList();
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == options.DatasetId, ct);
+        if (dataset is null) problems.Add("Choose a dataset.");
+        else if (dataset.State != DatasetState.Ready) problems.Add($"The dataset {dataset.Name} is not ready ({dataset.State}).");
+        else
+        {
+            var className = string.IsNullOrWhiteSpace(options.Class) ? null : options.Class.Trim();
+            var images = await db.DatasetImages.CountAsync(i => i.DatasetId == dataset.Id && (className == null || i.Label == className), ct);
+            if (images < options.Batch)
+                problems.Add($"{dataset.Name}{(className is null ? "" : " / " + className)} has {images} images, fewer than one batch of {options.Batch}.");
+            options = options with { Class = className };
+        }
+
+        if (problems.Count > 0) return (OperationResult.Fail([.. problems]), null);
+        var title = $"{options.Architecture} {options.Resolution}x{options.Resolution} on {dataset!.Name}{(options.Class is null ? "" : " / " + options.Class)}";
+        var id = await coordinator.EnqueueAsync(options, title, user, ct);
+        return (OperationResult.Ok, id);
+    }
+
+    public async Task<OperationResult> CancelAsync(long id, CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        return await coordinator.RequestCancelAsync(id, ct);
+    }
+
+    private async Task<string?> RequireAdminAsync()
+    {
+        var user = (await authState.GetAuthenticationStateAsync()).User;
+        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException("Only Admin may do this.");
+        return user.Identity?.Name;
+    }
+}

@@ -1,0 +1,33 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
+using MelanoGans.Shared.Contracts;
+
+namespace MelanoGans.Server.Training;
+
+/// <summary>
+/// Fans training changes out to pages in process (<see cref="ITrainingFeed"/>), and mirrors them onto the
+/// general job progress bus so every progress bar in the app sees training too.
+/// </summary>
+public sealed class TrainingNotifier(JobProgressNotifier progress) : ITrainingFeed
+{
+    public event Action<TrainingUpdate>? Changed;
+
+    public void Publish(TrainingUpdate update)
+    {
+        var job = update.Job;
+        progress.Publish(new JobProgress(JobIdOf(job.Id), "training", job.Title, (int)Math.Min(job.Step, int.MaxValue),
+            (int)Math.Min(job.TotalSteps, int.MaxValue), StateOf(job.State), job.Message));
+        Changed?.Invoke(update);
+    }
+
+    public static string JobIdOf(long jobId) => $"training:{jobId}";
+
+    private static JobState StateOf(TrainingJobState state) => state switch
+    {
+        TrainingJobState.Queued => JobState.Queued,
+        TrainingJobState.Claimed or TrainingJobState.Running => JobState.Running,
+        TrainingJobState.Succeeded => JobState.Succeeded,
+        TrainingJobState.Failed => JobState.Failed,
+        _ => JobState.Cancelled,
+    };
+}

@@ -1,0 +1,25 @@
+namespace MelanoGans.Server.Training;
+
+/// <summary>One tick of a run (a point on the loss curves), kept so a page opened mid-run shows the history.</summary>
+public sealed class TrainingTickRecord
+{
+    public long Id { get; set; }
+
+    public long JobId { get; set; }
+
+    public long Step { get; set; }
+
+    public int Epoch { get; set; }
+
+    public long TotalSteps { get; set; }
+
+    public double LossD { get; set; }
+
+    public double LossG { get; set; }
+
+    public double? LossR1 { get; set; }
+
+    public double ImagesPerSecond { get; set; }
+
+    public double ElapsedSeconds { get; set; }
+}

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Training;
+
+internal sealed class TrainingTickRecordConfiguration : IEntityTypeConfiguration<TrainingTickRecord>
+{
+    public void Configure(EntityTypeBuilder<TrainingTickRecord> builder) =>
+        builder.HasIndex(t => new { t.JobId, t.Step });
+}

@@ -1,0 +1,19 @@
+namespace MelanoGans.Shared.Contracts.Studies;
+
+/// <summary>One answer as the rating page sends it. The rater is never part of it: the server takes the
+/// signed-in user, so nobody can answer for someone else.</summary>
+/// <param name="StudyId">The study answered.</param>
+/// <param name="Position">The place in the rater's sequence the answer is for.</param>
+/// <param name="Response">1 = definitely fake ... 6 = definitely real.</param>
+/// <param name="Tags">Artifact tags, each one of the study's taxonomy.</param>
+/// <param name="Comment">Optional free text.</param>
+/// <param name="StartedAt">When the page showed the item.</param>
+/// <param name="ActiveMs">Time the rater was active on the item (tab visible, input in the last 60 s).</param>
+public sealed record AnswerSubmission(
+    int StudyId,
+    int Position,
+    int Response,
+    IReadOnlyList<string> Tags,
+    string? Comment,
+    DateTimeOffset StartedAt,
+    long ActiveMs);

@@ -1,0 +1,31 @@
+namespace MelanoGans.Shared.Contracts.Studies;
+
+/// <summary>
+/// What the rating page shows now: the rater's next unanswered place in their sequence. Carries nothing
+/// that depends on the truth: image URLs are opaque and the same for every kind of item.
+/// </summary>
+/// <param name="StudyId">The study.</param>
+/// <param name="StudyName">Its name, shown as the page title.</param>
+/// <param name="Instructions">What the lead asks the raters to do.</param>
+/// <param name="State">Whether the study is open for answers.</param>
+/// <param name="Tags">The artifact tags, in key order (a, b, c, ...).</param>
+/// <param name="Position">The place in the rater's sequence; sent back with the answer.</param>
+/// <param name="Answered">Places already answered.</param>
+/// <param name="Total">All places of the rater's sequence, repeats included.</param>
+/// <param name="ImageUrl">The current image; null when the rater has finished or the study is not open.</param>
+/// <param name="NextImageUrl">The image after this one, for preloading; null at the end.</param>
+public sealed record RatingStep(
+    int StudyId,
+    string StudyName,
+    string Instructions,
+    StudyState State,
+    IReadOnlyList<string> Tags,
+    int Position,
+    int Answered,
+    int Total,
+    string? ImageUrl,
+    string? NextImageUrl)
+{
+    /// <summary>True when every place has an answer.</summary>
+    public bool Finished => Answered >= Total;
+}

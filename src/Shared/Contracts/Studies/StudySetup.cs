@@ -1,0 +1,48 @@
+using MelanoGans.Shared.Studies;
+
+namespace MelanoGans.Shared.Contracts.Studies;
+
+/// <summary>What a lead fills in to set up a study (issue 6). Mutable: the set-up form binds to it.</summary>
+public sealed class StudySetup
+{
+    /// <summary>The default presentation size: the study's 256x256.</summary>
+    public const int DefaultPresentationSize = 256;
+
+    /// <summary>The default share of items shown twice to measure intra-rater agreement.</summary>
+    public const double DefaultRepeatShare = 0.10;
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Shown to raters above the first image.</summary>
+    public string Instructions { get; set; } = "Decide for each image whether it is a real dermoscopy image or one made by a computer.";
+
+    /// <summary>The dataset the real items come from; null for a study without reals.</summary>
+    public int? RealDatasetId { get; set; }
+
+    /// <summary>Only reals with this class label (an ISIC name); null for every class.</summary>
+    public string? RealLabel { get; set; }
+
+    /// <summary>How many real items.</summary>
+    public int RealCount { get; set; }
+
+    /// <summary>The generated pools and how many fakes each gives.</summary>
+    public List<StudyPoolCount> Pools { get; set; } = [];
+
+    /// <summary>Side in pixels every item is re-encoded to, real or generated.</summary>
+    public int PresentationSize { get; set; } = DefaultPresentationSize;
+
+    /// <summary>Identity user ids of the assigned raters.</summary>
+    public List<string> RaterIds { get; set; } = [];
+
+    /// <summary>The artifact tags raters can attach, in display order.</summary>
+    public List<string> ArtifactTags { get; set; } = [.. ArtifactTaxonomy.Default];
+
+    /// <summary>Share of items each rater sees a second time (0 to 0.5).</summary>
+    public double RepeatShare { get; set; } = DefaultRepeatShare;
+
+    /// <summary>Whether a rater is told the truth after each answer; off for a Turing test.</summary>
+    public bool Feedback { get; set; }
+
+    /// <summary>The number of fakes over all pools.</summary>
+    public int FakeCount => Pools.Sum(p => p.Count);
+}

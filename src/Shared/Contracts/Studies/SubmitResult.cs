@@ -1,0 +1,11 @@
+namespace MelanoGans.Shared.Contracts.Studies;
+
+/// <summary>The outcome of a submitted answer, with a reason a person can read when refused.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Message">Why it was refused, for the rater; null when saved.</param>
+/// <param name="Truth">The item's truth, only for studies with feedback on; null otherwise.</param>
+public sealed record SubmitResult(SubmitOutcome Outcome, string? Message = null, RatingTruth? Truth = null)
+{
+    /// <summary>True when the place now has an answer (this one or an earlier one), so the page moves on.</summary>
+    public bool Advances => Outcome is SubmitOutcome.Saved or SubmitOutcome.AlreadyAnswered;
+}

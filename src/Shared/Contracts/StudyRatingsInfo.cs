@@ -1,0 +1,10 @@
+namespace MelanoGans.Shared.Contracts;
+
+/// <summary>A study as the statistics pages list it.</summary>
+/// <param name="Id">The study id (the <c>{id}</c> of <c>/statistics/{id}</c> and the export URLs).</param>
+/// <param name="Name">The study's name.</param>
+/// <param name="State">The study's state as the studies feature names it (for example Draft, Open, Closed).</param>
+/// <param name="Answers">Rows in the study's ratings table, repeats included.</param>
+/// <param name="RatersDone">Raters who answered every item of their session.</param>
+/// <param name="RatersAssigned">Raters assigned to the study.</param>
+public sealed record StudyRatingsInfo(int Id, string Name, string State, int Answers, int RatersDone, int RatersAssigned);

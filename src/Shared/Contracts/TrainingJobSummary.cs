@@ -1,0 +1,33 @@
+namespace MelanoGans.Shared.Contracts;
+
+/// <summary>A training job as lists and the job page show it.</summary>
+/// <param name="Title">"dcgan 32x32 on Phantom / melanoma".</param>
+/// <param name="Message">The latest note: why it failed, or that it was interrupted and will resume.</param>
+/// <param name="EtaSeconds">Estimated seconds left, from the latest throughput; null when unknown.</param>
+/// <param name="LatestGridSha256">Content address of the latest sample grid (served at /api/images/{sha}.png).</param>
+public sealed record TrainingJobSummary(
+    long Id,
+    string Title,
+    TrainingJobOptions Options,
+    TrainingJobState State,
+    string? Worker,
+    string? Device,
+    long Step,
+    long TotalSteps,
+    int Epoch,
+    double? ImagesPerSecond,
+    double? EtaSeconds,
+    string? LatestGridSha256,
+    int? ModelId,
+    bool CancelRequested,
+    int Interruptions,
+    string? Message,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>Step / TotalSteps in [0, 1].</summary>
+    public double Fraction => TotalSteps <= 0 ? 0 : Math.Clamp((double)Step / TotalSteps, 0, 1);
+
+    public bool IsFinished => State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled;
+}

@@ -1,0 +1,8 @@
+namespace MelanoGans.Shared.Contracts;
+
+/// <summary>A live change of a training job, pushed to pages in process.</summary>
+/// <param name="Job">The job after the change.</param>
+/// <param name="Tick">The new tick, when the change is one.</param>
+/// <param name="Grid">The new grid, when the change is one.</param>
+/// <param name="Restarted">True when the run restarted or resumed at <see cref="TrainingJobSummary.Step"/>: later ticks and grids were dropped.</param>
+public sealed record TrainingUpdate(TrainingJobSummary Job, TrainingTick? Tick, TrainingGridView? Grid, bool Restarted);

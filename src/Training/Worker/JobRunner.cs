@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Training.Export;
+using MelanoGans.Training.Loop;
+using MelanoGans.Training.Platform;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace MelanoGans.Training.Worker;
+
+/// <summary>
+/// Runs one claimed job: downloads the dataset, trains with the real <see cref="Trainer"/> (resuming from the
+/// run directory's checkpoint when this worker was interrupted on the job before), streams ticks over the hub
+/// and grids over HTTP, exports generator.onnx + generator.json and uploads them.
+/// </summary>
+internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, TrainingServerClient server)
+{
+    private readonly Lock gate = new();
+    private long currentJob = -1;
+    private CancellationTokenSource? currentCancel;
+    private bool cancelledByServer;
+
+    /// <summary>The server's cancel request: stops the trainer at the next step (it checkpoints first).</summary>
+    public void Cancel(long jobId)
+    {
+        lock (gate)
+        {
+            if (jobId != currentJob || currentCancel is null) return;
+            cancelledByServer = true;
+            currentCancel.Cancel();
+        }
+    }
+
+    public async Task RunAsync(TrainingAssignment job, CancellationToken stopping)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (gate)
+        {
+            currentJob = job.JobId;
+            currentCancel = cancel;
+            cancelledByServer = false;
+        }
+
+        try
+        {
+            await TrainAndUploadAsync(job, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancelledByServer && hub.State == HubConnectionState.Connected)
+        {
+            // Cancelled before training started (during the download): nothing to checkpoint.
+            await hub.InvokeAsync(TrainingHubContract.ReportCancelled, job.JobId, 0L, CancellationToken.None);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested && !cancelledByServer && hub.State == HubConnectionState.Connected)
+        {
+            settings.Log.WriteLine($"job {job.JobId} failed: {e.Message}");
+            await hub.InvokeAsync(TrainingHubContract.ReportFailed, job.JobId, e.Message, CancellationToken.None);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                currentJob = -1;
+                currentCancel = null;
+            }
+        }
+    }
+
+    private async Task TrainAndUploadAsync(TrainingAssignment job, CancellationToken cancel)
+    {
+        settings.Log.WriteLine($"job {job.JobId}: downloading {job.DatasetName} ({job.DatasetImageCount} images)");
+        var dataset = await server.DownloadDatasetAsync(job, settings.RunsRoot, cancel);
+        cancel.ThrowIfCancellationRequested();
+
+        var runPath = Path.Combine(settings.RunsRoot, job.RunKey);
+        using var trainer = Open(job, dataset, runPath);
+        var device = trainer.Session.Device.type.ToString().ToLowerInvariant();
+        await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(trainer.Session.Step, trainer.TotalSteps, device), cancel);
+
+        var outcome = await TrainStreamingAsync(job, trainer, cancel);
+        if (outcome.Interrupted)
+        {
+            if (cancelledByServer)
+            {
+                await hub.InvokeAsync(TrainingHubContract.ReportCancelled, job.JobId, outcome.Step, CancellationToken.None);
+            }
+
+            // Otherwise the worker is stopping: the checkpoint is written and the server requeues the job for us.
+            return;
+        }
+
+        settings.Log.WriteLine($"job {job.JobId}: exporting");
+        var manifest = GeneratorExporter.Export(runPath);
+        // generator.json names the server's dataset, not this worker's download folder; the sha256 covers the ONNX file only.
+        var manifestJson = JsonSerializer.SerializeToUtf8Bytes(manifest with { Dataset = job.DatasetName }, new JsonSerializerOptions { WriteIndented = true });
+        var (accepted, body) = await server.UploadModelAsync(job.JobId, Path.Combine(runPath, GeneratorManifest.OnnxFileName), manifestJson, CancellationToken.None);
+        settings.Log.WriteLine(accepted ? $"job {job.JobId}: model registered {body}" : $"job {job.JobId}: the server refused the model: {body}");
+    }
+
+    /// <summary>Resumes the run directory of this job when it holds a checkpoint; starts afresh otherwise.</summary>
+    private Trainer Open(TrainingAssignment job, string dataset, string runPath)
+    {
+        var run = new RunDirectory(runPath);
+        if (Directory.Exists(runPath) && File.Exists(run.Options) && run.CheckpointSteps().Count > 0)
+        {
+            settings.Log.WriteLine($"job {job.JobId}: resuming {runPath}");
+            return Trainer.Resume(runPath, settings.Log, threads: settings.Threads);
+        }
+
+        // A run that died before its first checkpoint has nothing worth keeping (and stale stats lines).
+        if (Directory.Exists(runPath)) Directory.Delete(runPath, recursive: true);
+        return Trainer.Start(ToTrainOptions(job.Options, dataset, settings.Threads), settings.RunsRoot, settings.Log, runPath);
+    }
+
+    /// <summary>Trains on a dedicated thread; ticks and grids are sent from here, in order, as they arrive.</summary>
+    private async Task<TrainingOutcome> TrainStreamingAsync(TrainingAssignment job, Trainer trainer, CancellationToken cancel)
+    {
+        var reports = Channel.CreateUnbounded<(TrainingTick? Tick, long Step, string? Grid)>(new UnboundedChannelOptions { SingleReader = true });
+        trainer.Ticked += tick => reports.Writer.TryWrite((tick, tick.Step, null));
+        trainer.GridSaved += (step, path) => reports.Writer.TryWrite((null, step, path));
+        var training = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    // Torch's thread count is per OS thread under OpenMP: set it on the thread that trains.
+                    NativeRuntime.SetThreads(settings.Threads);
+                    return trainer.Train(cancel);
+                }
+                finally
+                {
+                    reports.Writer.Complete();
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        Exception? streamError = null;
+        try
+        {
+            await foreach (var report in reports.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                if (report.Tick is { } tick) await hub.InvokeAsync(TrainingHubContract.ReportTick, job.JobId, tick, CancellationToken.None);
+                else if (report.Grid is { } grid) await server.UploadGridAsync(job.JobId, report.Step, grid, CancellationToken.None);
+            }
+        }
+        catch (Exception e)
+        {
+            // The server is gone or no longer lets us report: stop at the next step so the checkpoint is written.
+            streamError = e;
+            lock (gate) currentCancel?.Cancel();
+        }
+
+        var outcome = await training;
+        if (streamError is not null) throw new IOException($"lost the server while training: {streamError.Message}", streamError);
+        return outcome;
+    }
+
+    internal static TrainOptions ToTrainOptions(TrainingJobOptions options, string dataset, int threads) => new TrainOptions
+    {
+        Architecture = options.Architecture,
+        Resolution = options.Resolution,
+        Dataset = dataset,
+        Class = options.Class,
+        Loss = options.Loss,
+        Latent = options.Latent,
+        Width = options.Width,
+        Batch = options.Batch,
+        Epochs = options.Epochs,
+        MaxSteps = options.MaxSteps,
+        Lr = options.Lr,
+        Seed = options.Seed,
+        SnapshotEvery = options.SnapshotEvery,
+        TickEvery = options.TickEvery,
+        Threads = threads,
+        DiffAug = options.DiffAug,
+        R1 = options.R1,
+        Ema = options.Ema,
+    }.Validate();
+}

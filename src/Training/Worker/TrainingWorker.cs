@@ -1,0 +1,98 @@
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Training.Platform;
+using Microsoft.AspNetCore.SignalR.Client;
+using static TorchSharp.torch;
+
+namespace MelanoGans.Training.Worker;
+
+/// <summary>
+/// <c>melanogans worker</c>: connects to the server's training hub with a worker token, claims queued jobs one
+/// at a time and runs them. If the connection drops, the job in hand stops at a checkpoint and the worker
+/// reconnects; the server keeps the job for this worker's name, so the next claim resumes it.
+/// </summary>
+public sealed class TrainingWorker(WorkerSettings settings)
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Works until <paramref name="stopping"/> fires (or after one job with <see cref="WorkerSettings.Once"/>); returns the jobs run.</summary>
+    public async Task<int> RunAsync(CancellationToken stopping)
+    {
+        NativeRuntime.Configure(settings.Threads);
+        Directory.CreateDirectory(settings.RunsRoot);
+        var hello = new WorkerHello(settings.Name, cuda.is_available() ? "cuda" : "cpu");
+        using var server = new TrainingServerClient(settings);
+        await using var hub = Connect();
+        var runner = new JobRunner(settings, hub, server);
+        using var wake = new SemaphoreSlim(0);
+        hub.On<long>(TrainingHubContract.CancelJob, runner.Cancel);
+        hub.On(TrainingHubContract.JobQueued, () =>
+        {
+            if (wake.CurrentCount == 0) wake.Release();
+        });
+
+        var jobs = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (hub.State == HubConnectionState.Disconnected)
+                {
+                    await hub.StartAsync(stopping);
+                    settings.Log.WriteLine($"worker {hello.Name} ({hello.Device}) connected to {settings.Server}");
+                }
+
+                var job = await hub.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, hello, stopping);
+                if (job is null)
+                {
+                    if (ParentGone()) break;
+                    await wake.WaitAsync(settings.IdlePoll, stopping);
+                    continue;
+                }
+
+                settings.Log.WriteLine($"job {job.JobId}: claimed ({job.Options.Architecture} {job.Options.Resolution}x{job.Options.Resolution})");
+                await runner.RunAsync(job, stopping);
+                jobs++;
+                if (settings.Once) break;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+            {
+                throw new UnauthorizedAccessException("the server refused the worker token (unknown or revoked)", e);
+            }
+            catch (Exception e)
+            {
+                if (ParentGone()) break;
+                settings.Log.WriteLine($"worker: {e.Message}; retrying in {RetryDelay.TotalSeconds:0} s");
+                if (hub.State != HubConnectionState.Disconnected) await hub.StopAsync(CancellationToken.None);
+                await Task.Delay(RetryDelay, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        return jobs;
+    }
+
+    private bool ParentGone()
+    {
+        if (settings.ParentProcessId is not { } pid) return false;
+        try
+        {
+            using var parent = System.Diagnostics.Process.GetProcessById(pid);
+            return parent.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process any more
+        }
+    }
+
+    private HubConnection Connect() => new HubConnectionBuilder()
+        .WithUrl(new Uri(settings.Server, TrainingHubContract.Path), options =>
+        {
+            options.AccessTokenProvider = () => Task.FromResult<string?>(settings.Token);
+            settings.ConfigureConnection?.Invoke(options);
+        })
+        .Build();
+}

@@ -1,0 +1,30 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts.Studies;
+
+namespace MelanoGans.Client.Tests.Pages.Studies;
+
+/// <summary>A rater's session over a fixed number of places, recording what the page submits.</summary>
+public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : IRatingSession
+{
+    public List<AnswerSubmission> Submitted { get; } = [];
+
+    public bool Assigned { get; set; } = true;
+
+    public Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<AssignedStudy>>(Assigned ? [new AssignedStudy(7, "Pilot", StudyState.Open, Submitted.Count, total)] : []);
+
+    public Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default)
+    {
+        if (!Assigned) return Task.FromResult<RatingStep?>(null);
+        var position = Submitted.Count;
+        string? Url(int p) => p < total ? $"/study-images/token{p:00}" : null;
+        return Task.FromResult<RatingStep?>(new RatingStep(studyId, "Pilot", "Look closely.", StudyState.Open, tags,
+            position, position, total, Url(position), Url(position + 1)));
+    }
+
+    public Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
+    {
+        Submitted.Add(answer);
+        return Task.FromResult(new SubmitResult(SubmitOutcome.Saved));
+    }
+}

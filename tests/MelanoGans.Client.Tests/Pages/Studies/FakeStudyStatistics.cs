@@ -1,0 +1,34 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics;
+
+namespace MelanoGans.Client.Tests.Pages.Studies;
+
+/// <summary>An in-memory <see cref="IStudyStatistics"/> whose rows a test can change, then announce.</summary>
+internal sealed class FakeStudyStatistics : IStudyStatistics
+{
+    public List<(StudyRatingsInfo Info, List<RatingRow> Rows)> Studies { get; } = [];
+
+    public event Action<int>? AnswerRecorded;
+
+    public void Record(int studyId, RatingRow row)
+    {
+        var index = Studies.FindIndex(s => s.Info.Id == studyId);
+        var (info, rows) = Studies[index];
+        rows.Add(row);
+        Studies[index] = (info with { Answers = rows.Count }, rows);
+        AnswerRecorded?.Invoke(studyId);
+    }
+
+    public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<StudyRatingsInfo>>(Studies.Select(s => s.Info).ToList());
+
+    public Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default)
+    {
+        var study = Studies.FirstOrDefault(s => s.Info.Id == studyId);
+        return Task.FromResult(study.Rows is null ? null : StudyDashboardBuilder.Build(study.Rows, new StatisticsOptions { BootstrapResamples = 0 }));
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+}

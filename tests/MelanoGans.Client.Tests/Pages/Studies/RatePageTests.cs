@@ -1,0 +1,77 @@
+using Bunit;
+using MelanoGans.Client.Pages.Studies;
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MelanoGans.Client.Tests.Pages.Studies;
+
+/// <summary>The rating page's keyboard workflow against a recorded session.</summary>
+public sealed class RatePageTests : StudioComponentTest
+{
+    private readonly FakeRatingSession _session = new(total: 3, tags: ["grid", "blotches", "other"]);
+
+    public RatePageTests()
+    {
+        SignInAs("rita", Roles.Rater);
+        Services.AddSingleton<IRatingSession>(_session);
+        Services.AddSingleton(TimeProvider.System);
+        JSInterop.SetupModule("./js/rating.js");
+    }
+
+    [Fact]
+    public async Task Keys_choose_the_answer_and_tags_and_Enter_submits_then_shows_the_next_image()
+    {
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+        Assert.Equal("/study-images/token00", cut.Find("[data-testid=study-image]").GetAttribute("src"));
+
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("b"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+
+        var answer = Assert.Single(_session.Submitted);
+        Assert.Equal((7, 0, 5), (answer.StudyId, answer.Position, answer.Response));
+        Assert.Equal(["blotches"], answer.Tags);
+        cut.WaitForAssertion(() => Assert.Equal("/study-images/token01", cut.Find("[data-testid=study-image]").GetAttribute("src")));
+        Assert.Equal("1 of 3 answered", cut.Find("[data-testid=progress-text]").TextContent);
+        Assert.Equal("false", cut.Find("[data-testid=tag-b]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task Enter_without_an_answer_submits_nothing_and_says_what_to_do()
+    {
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+
+        Assert.Empty(_session.Submitted);
+        Assert.Contains("keys 1-6", cut.Find("[data-testid=rating-message]").TextContent);
+    }
+
+    [Fact]
+    public async Task After_the_last_answer_the_rater_is_thanked_and_keys_do_nothing()
+    {
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+        for (var i = 0; i < 3; i++)
+        {
+            await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("2"));
+            await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        }
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+
+        Assert.Equal(3, _session.Submitted.Count);
+        Assert.NotNull(cut.Find("[data-testid=rating-finished]"));
+        Assert.Empty(cut.FindAll("[data-testid=study-image]"));
+    }
+
+    [Fact]
+    public void A_study_the_rater_is_not_assigned_to_shows_no_image()
+    {
+        _session.Assigned = false;
+
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+
+        Assert.Contains("Not one of your studies", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=study-image]"));
+    }
+}

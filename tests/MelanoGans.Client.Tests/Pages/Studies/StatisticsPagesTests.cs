@@ -1,0 +1,65 @@
+using Bunit;
+using MelanoGans.Client.Pages.Studies;
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MelanoGans.Client.Tests.Pages.Studies;
+
+public sealed class StatisticsPagesTests : StudioComponentTest
+{
+    private readonly FakeStudyStatistics _statistics = new();
+
+    public StatisticsPagesTests()
+    {
+        Services.AddSingleton<IStudyStatistics>(_statistics);
+        SignInAs("lena", Roles.Lead);
+    }
+
+    [Fact]
+    public void Without_studies_the_list_says_so()
+    {
+        var cut = Render<StatisticsPage>();
+
+        Assert.Contains("No studies yet", cut.Find("[data-testid=empty-state]").TextContent);
+    }
+
+    [Fact]
+    public void The_list_links_each_study_with_its_answer_count()
+    {
+        var rows = SyntheticRatings.Generate(3, 20, seed: 1).ToList();
+        _statistics.Studies.Add((new StudyRatingsInfo(7, "Pilot", "Open", rows.Count, 1, 3), rows));
+
+        var cut = Render<StatisticsPage>();
+
+        Assert.Equal("statistics/7", cut.Find("[data-testid=study-link]").GetAttribute("href"));
+        Assert.Equal(rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=study-answers]").TextContent);
+    }
+
+    [Fact]
+    public void The_dashboard_rerenders_when_an_answer_is_recorded_for_its_study()
+    {
+        var rows = SyntheticRatings.Generate(5, 60, seed: 9).ToList();
+        _statistics.Studies.Add((new StudyRatingsInfo(3, "Pilot", "Open", rows.Count, 2, 5), rows));
+        var cut = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 3));
+        cut.WaitForElement("[data-testid=dashboard]");
+        Assert.Equal(5, cut.FindAll("[data-testid=rater-row]").Count);
+        Assert.Equal("api/studies/3/statistics.json", cut.Find("a[data-testid=export-statistics], [data-testid=export-statistics]").GetAttribute("href"));
+
+        // A sixth rater answers: the page learns it only through the event.
+        var template = rows[0];
+        _statistics.Record(3, template with { Rater = "rater99", Response = template.Truth == RatingTruth.Fake ? 1 : 6 });
+
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid=rater-row]").Count));
+        Assert.Equal((rows.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=dashboard]").GetAttribute("data-answers"));
+    }
+
+    [Fact]
+    public void An_unknown_study_shows_an_empty_state()
+    {
+        var cut = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 42));
+
+        cut.WaitForAssertion(() => Assert.Contains("No such study", cut.Find("[data-testid=empty-state]").TextContent));
+    }
+}

@@ -1,0 +1,46 @@
+using MelanoGans.EndToEnd.Tests.Infrastructure;
+using MelanoGans.Server.Tests.Studies;
+using MelanoGans.Shared.Contracts;
+using Microsoft.Playwright;
+
+namespace MelanoGans.EndToEnd.Tests.Studies;
+
+/// <summary>A lead sets up a study in the browser: a clear error for too many items, then save and start.</summary>
+public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_lead_is_told_when_sources_hold_too_few_images_then_saves_and_starts_the_study()
+    {
+        var (_, poolId) = await StudySeed.AddSourcesAsync(browser.Factory.Services, reals: 3, fakes: 3, suffix: " 0setup");
+        await StudySeed.AddUserAsync(browser.Factory.Services, "setup-rater", BrowserStudy.Password, Roles.Rater);
+        await StudySeed.AddUserAsync(browser.Factory.Services, "setup-lead", BrowserStudy.Password, Roles.Lead);
+        var page = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(page, "setup-lead", BrowserStudy.Password);
+        await page.ClickAsync("[data-testid=nav-studies]");
+        await StudioPage.WaitInteractiveAsync(page);
+
+        await page.ClickAsync("[data-testid=new-study]");
+        await page.FillAsync("[data-testid=study-name]", "Browser pilot");
+        // MudSelect: open the list from its input, pick the dataset by its text.
+        await page.Locator("[data-testid=study-dataset]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Phantom reals 0setup" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await page.FillAsync("[data-testid=study-real-count]", "9");
+        await page.FillAsync($"[data-testid=study-pool-{poolId}]", "2");
+        await page.ClickAsync("[data-testid=study-save]");
+        await Assertions.Expect(page.Locator("[data-testid=study-errors]")).ToContainTextAsync("9 real images requested, but Phantom reals 0setup holds only 3");
+
+        await page.FillAsync("[data-testid=study-real-count]", "2");
+        await Assertions.Expect(page.Locator("[data-testid=study-ratio]")).ToContainTextAsync("2 : 2 (50% fakes)");
+        await StudioPage.ScreenshotAsync(page, "study-setup");
+        await page.ClickAsync("[data-testid=study-save]");
+        await Assertions.Expect(page.Locator("[data-testid=studies-notice]")).ToContainTextAsync("Saved Browser pilot as a draft");
+
+        var row = page.Locator("tr", new() { Has = page.Locator("[data-testid=study-row-name]", new() { HasText = "Browser pilot" }) });
+        await row.Locator("[data-testid=study-start]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=study-state]")).ToHaveTextAsync("Open");
+        await Assertions.Expect(row.Locator("[data-testid=study-edit]")).ToHaveCountAsync(0);
+        await Assertions.Expect(row.Locator("[data-testid=study-csv]")).ToBeVisibleAsync();
+        await StudioPage.ScreenshotAsync(page, "studies");
+    }
+}

@@ -1,0 +1,50 @@
+using MelanoGans.Server.Statistics;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics;
+
+namespace MelanoGans.Server.Tests.Statistics;
+
+/// <summary>
+/// An in-memory <see cref="IRatingsTable"/> standing in for the studies feature: one study of generated answers
+/// (5 raters x 60 items, three models). Tests change rows and announce answers by hand.
+/// </summary>
+public sealed class TestRatingsTable : IRatingsTable
+{
+    public const int StudyId = 1;
+    public const string StudyName = "Generated pilot";
+
+    private readonly object _gate = new();
+    private List<RatingRow> _rows = SyntheticRatings.Generate(raters: 5, items: 60, seed: 17, missingShare: 0.1).ToList();
+
+    public event Action<int>? AnswerRecorded;
+
+    /// <summary>Item id to image URL, for the gallery; empty shows placeholders.</summary>
+    public IReadOnlyDictionary<string, string> ImageUrls { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Changes the rows without announcing it (as a store would between its write and its event).</summary>
+    public void Change(Func<List<RatingRow>, List<RatingRow>> change)
+    {
+        lock (_gate) _rows = change(_rows.ToList());
+    }
+
+    /// <summary>Announces a recorded answer.</summary>
+    public void Raise(int studyId = StudyId) => AnswerRecorded?.Invoke(studyId);
+
+    public IReadOnlyList<RatingRow> Snapshot()
+    {
+        lock (_gate) return _rows.ToList();
+    }
+
+    public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default)
+    {
+        var rows = Snapshot();
+        var raters = rows.Select(r => r.Rater).Distinct().Count();
+        return Task.FromResult<IReadOnlyList<StudyRatingsInfo>>([new StudyRatingsInfo(StudyId, StudyName, "Open", rows.Count, raters - 1, raters)]);
+    }
+
+    public Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default) =>
+        Task.FromResult(studyId == StudyId ? Snapshot() : (IReadOnlyList<RatingRow>)[]);
+
+    public Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default) =>
+        Task.FromResult(studyId == StudyId ? ImageUrls : new Dictionary<string, string>());
+}

@@ -1,0 +1,54 @@
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Generation;
+using MelanoGans.Server.Images;
+using MelanoGans.Shared.Datasets;
+using MelanoGans.Shared.Imaging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MelanoGans.Server.Tests.Studies;
+
+/// <summary>
+/// Real-looking sources for study tests: a phantom "real" dataset and a generated pool whose images are
+/// also phantoms, at a different resolution, so the re-encoding at study start has work to do.
+/// </summary>
+public static class StudySeed
+{
+    /// <summary>Stores <paramref name="reals"/> nevus/melanoma phantoms as a ready dataset and <paramref name="fakes"/> as a pool.</summary>
+    public static async Task<(int DatasetId, int PoolId)> AddSourcesAsync(
+        IServiceProvider services, int reals, int fakes, int realSize = 64, int fakeSize = 32, string suffix = "")
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<ImageStore>();
+        var dataset = new Dataset { Name = "Phantom reals" + suffix, Kind = DatasetKind.Phantom, Resolution = realSize, State = DatasetState.Ready, ExpectedCount = reals };
+        for (var i = 0; i < reals; i++)
+        {
+            var lesion = i % 2 == 0 ? LesionClass.Nevus : LesionClass.Melanoma;
+            var png = ImageCodec.EncodePng(PhantomRenderer.Render(lesion, (ulong)(1000 + i), realSize));
+            dataset.Images.Add(new DatasetImage { Sha256 = await store.PutAsync(png), Label = lesion.ToIsicName(), Origin = $"phantom-{i}" });
+        }
+        var pool = new GeneratedPool { Name = "DCGAN pool" + suffix, ModelName = "dcgan-test" + suffix, Architecture = "dcgan", Resolution = fakeSize };
+        for (var i = 0; i < fakes; i++)
+        {
+            var png = ImageCodec.EncodePng(PhantomRenderer.Render(LesionClass.Melanoma, (ulong)(5000 + i), fakeSize));
+            pool.Images.Add(new GeneratedImage { Sha256 = await store.PutAsync(png), Seed = i });
+        }
+        db.AddRange(dataset, pool);
+        await db.SaveChangesAsync();
+        return (dataset.Id, pool.Id);
+    }
+
+    /// <summary>Creates an account with the given roles and returns its user id.</summary>
+    public static async Task<string> AddUserAsync(IServiceProvider services, string userName, string password, params string[] roles)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
+        return user.Id;
+    }
+}
