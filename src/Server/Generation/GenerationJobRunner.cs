@@ -72,6 +72,8 @@ internal sealed class GenerationJobRunner(
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         var pool = await db.GeneratedPools.Include(p => p.Model).SingleAsync(p => p.Id == poolId, ct);
         ct.ThrowIfCancellationRequested();
+        // A pool can be queued twice (the start-up scan and its request); the second time it is finished.
+        if (pool.State is not (JobState.Queued or JobState.Running)) return;
         if (pool.Model is null) throw new InvalidOperationException("The pool's model is no longer registered.");
 
         var stored = (await db.GeneratedImages.Where(i => i.PoolId == poolId).Select(i => i.Seed).ToListAsync(ct)).ToHashSet();
