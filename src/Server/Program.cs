@@ -1,5 +1,6 @@
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Experiments;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Health;
 using MelanoGans.Server.Hosting;
@@ -30,6 +31,7 @@ builder.AddStudioStatistics();
 builder.AddStudioModels();
 builder.AddStudioGeneration();
 builder.AddStudioTraining();
+builder.AddStudioExperiments();
 builder.AddStudioUi();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Experiments;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Models;
 using MelanoGans.Server.Training;
@@ -28,6 +29,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
     public DbSet<TrainingGrid> TrainingGrids => Set<TrainingGrid>();
 
     public DbSet<WorkerToken> WorkerTokens => Set<WorkerToken>();
+
+    public DbSet<ExperimentResult> ExperimentResults => Set<ExperimentResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

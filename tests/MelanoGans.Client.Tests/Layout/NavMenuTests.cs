@@ -10,7 +10,7 @@ public sealed class NavMenuTests : StudioComponentTest
     {
         { [Roles.Rater], ["nav-my-studies"] },
         { [Roles.Lead], ["nav-studies", "nav-statistics", "nav-datasets"] },
-        { [Roles.Admin], ["nav-studies", "nav-statistics", "nav-datasets", "nav-training", "nav-models", "nav-users"] },
+        { [Roles.Admin], ["nav-studies", "nav-statistics", "nav-datasets", "nav-training", "nav-experiments", "nav-models", "nav-users"] },
         { [Roles.Rater, Roles.Lead], ["nav-my-studies", "nav-studies", "nav-statistics", "nav-datasets"] },
         { [], [] },
     };

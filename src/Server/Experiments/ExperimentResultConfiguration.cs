@@ -1,0 +1,19 @@
+using MelanoGans.Server.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Experiments;
+
+internal sealed class ExperimentResultConfiguration : IEntityTypeConfiguration<ExperimentResult>
+{
+    public void Configure(EntityTypeBuilder<ExperimentResult> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Experiment).HasMaxLength(50);
+        builder.Property(r => r.Dataset).HasMaxLength(1000);
+        builder.Property(r => r.UploadedBy).HasMaxLength(256);
+        builder.Property(r => r.FinishedAt).HasConversion(UtcTicksConverter.Instance);
+        builder.Property(r => r.UploadedAt).HasConversion(UtcTicksConverter.Instance);
+        builder.HasIndex(r => r.UploadedAt);
+    }
+}
