@@ -1,6 +1,7 @@
 using Bunit;
 using MelanoGans.Client.Pages.Admin;
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Tests.Experiments;
 using MelanoGans.Shared.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
