@@ -1,19 +1,23 @@
 namespace MelanoGans.Server.Hosting;
 
-/// <summary>Finds the repository's top-level <c>wwwroot/</c>, which is the server's web root.</summary>
+/// <summary>Where the checkout is, when the server runs from one: its web root and its other projects.</summary>
 public static class StudioPaths
 {
-    /// <summary>
-    /// The <c>wwwroot</c> beside <c>MelanoGans.Web.sln</c> when running from a checkout (found by
-    /// walking up from the binaries), else the copy published next to the binaries.
-    /// </summary>
-    public static string FindWebRoot()
+    /// <summary>The folder holding <c>MelanoGans.Web.sln</c> above the binaries, or null for a published copy.</summary>
+    public static string? FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "MelanoGans.Web.sln")))
-                return Path.Combine(dir.FullName, "wwwroot");
+                return dir.FullName;
         }
-        return Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return null;
     }
+
+    /// <summary>
+    /// The repository's top-level <c>wwwroot</c> when running from a checkout, else the copy published next
+    /// to the binaries.
+    /// </summary>
+    public static string FindWebRoot() =>
+        Path.Combine(FindRepositoryRoot() ?? AppContext.BaseDirectory, "wwwroot");
 }

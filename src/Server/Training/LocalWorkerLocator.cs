@@ -1,3 +1,5 @@
+using MelanoGans.Server.Hosting;
+
 namespace MelanoGans.Server.Training;
 
 /// <summary>Finds the trainer the local worker runs: configured path, the checkout's build or project, or a copy beside the server.</summary>
@@ -10,10 +12,9 @@ internal static class LocalWorkerLocator
     {
         if (!string.IsNullOrWhiteSpace(configured))
             return File.Exists(configured) ? ForFile(Path.GetFullPath(configured)) : null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (StudioPaths.FindRepositoryRoot() is { } root)
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "MelanoGans.Web.sln"))) continue;
-            var project = Path.Combine(dir.FullName, "src", "Training");
+            var project = Path.Combine(root, "src", "Training");
             var bin = Path.Combine(project, "bin");
             // Debug and Release builds may both exist: the newest one is what the developer built last.
             var newest = Directory.Exists(bin)
@@ -23,7 +24,6 @@ internal static class LocalWorkerLocator
             // `dotnet run --project src/Server` does not build the trainer: build it on first use (once, slowly).
             var csproj = Path.Combine(project, "MelanoGans.Training.csproj");
             if (File.Exists(csproj)) return new LocalWorkerCommand("dotnet", ["run", "--project", csproj, "-c", "Release", "--"]);
-            break;
         }
 
         var beside = Path.Combine(AppContext.BaseDirectory, Assembly);

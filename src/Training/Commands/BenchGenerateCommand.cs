@@ -137,7 +137,7 @@ internal static class BenchGenerateCommand
             wall.Stop();
             process.Refresh();
             var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-            var load = LoadAverage();
+            var load = BenchHost.LoadAverage() ?? "n/a";
             var torchMedian = Median(torchSeconds);
             var ortMedian = Median(ortSeconds);
             Report(s, workers, manifest, parity, exportClock.Elapsed.TotalSeconds, torchMedian, ortMedian, torchSeconds, ortSeconds,
@@ -201,18 +201,6 @@ internal static class BenchGenerateCommand
         var sorted = values.Order().ToArray();
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
     }
 
     private static void Report(Settings s, int workers, GeneratorManifest manifest, double parity, double exportSeconds,

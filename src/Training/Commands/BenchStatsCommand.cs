@@ -115,7 +115,7 @@ internal static class BenchStatsCommand
 
     private static (double? Seconds, string? Problem) RunPython(string interpreter, string script, string csv, int resamples, int seed, int runs)
     {
-        var scriptPath = FindScript(script);
+        var scriptPath = BenchHost.FindRepositoryFile(script);
         if (scriptPath is null)
         {
             return (null, $"reference script {script} not found (run from the repository root or pass --reference)");
@@ -145,26 +145,6 @@ internal static class BenchStatsCommand
         {
             return (null, $"cannot start {interpreter}: {e.Message}");
         }
-    }
-
-    private static string? FindScript(string script)
-    {
-        if (File.Exists(script))
-        {
-            return Path.GetFullPath(script);
-        }
-
-        // From bin/ of a build the repository root is a few folders up.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, script);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -73,7 +73,7 @@ internal static class BenchTrainCommand
     private static object Measure(BenchTrainPlan plan, string? python, string script, TextWriter progress)
     {
         NativeRuntime.Configure(plan.Threads);
-        var loadStart = LoadAverage();
+        var loadStart = BenchHost.LoadAverage();
         var results = new List<object>();
         string? pythonProblem = python is null ? "--no-python" : null;
         progress.WriteLine($"batch {plan.Batch}, {plan.Threads} thread(s), {plan.Warmup} warm-up + {plan.Steps} timed steps, load average {loadStart}");
@@ -125,7 +125,7 @@ internal static class BenchTrainCommand
             Loss = "lsgan",
             Processors = Environment.ProcessorCount,
             LoadAverageStart = loadStart,
-            LoadAverageEnd = LoadAverage(),
+            LoadAverageEnd = BenchHost.LoadAverage(),
             Results = results,
             PythonProblem = pythonProblem,
         };
@@ -174,7 +174,7 @@ internal static class BenchTrainCommand
 
     private static (BenchPythonResult? Result, string? Problem) RunPython(string interpreter, string script, int resolution, BenchTrainPlan plan)
     {
-        var scriptPath = FindScript(script);
+        var scriptPath = BenchHost.FindRepositoryFile(script);
         if (scriptPath is null)
         {
             return (null, $"reference script {script} not found (run from the repository root or pass --reference)");
@@ -240,29 +240,6 @@ internal static class BenchTrainCommand
         var stat = File.ReadAllText("/proc/self/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[7], CultureInfo.InvariantCulture);
-    }
-
-    private static string? LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
-
-    private static string? FindScript(string script)
-    {
-        if (File.Exists(script))
-        {
-            return Path.GetFullPath(script);
-        }
-
-        // From bin/ of a build the repository root is a few folders up.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, script);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
