@@ -58,6 +58,7 @@ app.MapStudioStatistics();
 app.MapStudioModels();
 app.MapStudioStudies();
 app.MapStudioTraining();
+app.MapStudioExperiments();
 app.MapStudioUi();
 
 await app.RunAsync();

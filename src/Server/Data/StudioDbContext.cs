@@ -32,6 +32,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
 
     public DbSet<ExperimentResult> ExperimentResults => Set<ExperimentResult>();
 
+    public DbSet<ExperimentRunRecord> ExperimentRuns => Set<ExperimentRunRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

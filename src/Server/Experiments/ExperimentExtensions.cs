@@ -2,12 +2,16 @@ using MelanoGans.Client.Services;
 
 namespace MelanoGans.Server.Experiments;
 
-/// <summary>Experiments: stored results of <c>melanogans experiment</c> for the Experiments page.</summary>
+/// <summary>
+/// Experiments: results of <c>melanogans experiment</c> for the Experiments page, uploaded by admins or by the
+/// workers that run experiment jobs (queued and claimed like training jobs).
+/// </summary>
 public static class ExperimentExtensions
 {
     public static WebApplicationBuilder AddStudioExperiments(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IExperimentResults, ExperimentResults>();
+        builder.Services.AddScoped<ExperimentJobReports>();
         return builder;
     }
 }

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using MelanoGans.Client.Services;
+using System.Globalization;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Training;
+using MelanoGans.Shared.Experiments;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MelanoGans.Server.Experiments;
 
 /// <summary>The Experiments page's service: admins store and read <c>results.json</c> files of the command line.</summary>
-internal sealed class ExperimentResults(StudioDbContext db, AuthenticationStateProvider authState) : IExperimentResults
+internal sealed class ExperimentResults(
+    StudioDbContext db, TrainingCoordinator coordinator, ExperimentJobReports reports, AuthenticationStateProvider authState) : IExperimentResults
 {
     /// <summary>A results.json of five arms and ten seeds is a few tens of kilobytes; this leaves room without inviting abuse.</summary>
     public const int MaxJsonChars = 2 * 1024 * 1024;
@@ -37,20 +42,56 @@ internal sealed class ExperimentResults(StudioDbContext db, AuthenticationStateP
         if (json.Length > MaxJsonChars) return OperationResult.Fail($"The file is larger than {MaxJsonChars / 1024 / 1024} MB; a results.json is far smaller.");
         if (ExperimentResultValidator.Parse(json, out var errors) is not { } result) return OperationResult.Fail([.. errors]);
 
-        var trimmed = string.IsNullOrWhiteSpace(name) ? ImbalanceExperimentResult.FileName : name.Trim();
-        db.ExperimentResults.Add(new ExperimentResult
-        {
-            Name = trimmed.Length > 200 ? trimmed[..200] : trimmed,
-            Experiment = result.Experiment,
-            Dataset = result.Dataset,
-            ArmCount = result.Arms.Count,
-            SeedCount = result.Seeds.Count,
-            FinishedAt = result.FinishedAt,
-            UploadedBy = user,
-            Json = json,
-        });
+        db.ExperimentResults.Add(ExperimentResult.From(result, name, user, json));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
+    }
+
+    public async Task<(OperationResult Result, long? JobId)> StartAsync(int datasetId, ExperimentJobOptions options, CancellationToken ct = default)
+    {
+        var user = await RequireAdminAsync();
+        var problems = options.Problems().ToList();
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct);
+        if (dataset is null) problems.Add("Choose a dataset.");
+        else if (dataset.State != DatasetState.Ready) problems.Add($"The dataset {dataset.Name} is not ready ({dataset.State}).");
+        else if (problems.Count == 0)
+        {
+            var labels = await db.DatasetImages.AsNoTracking().Where(i => i.DatasetId == datasetId).GroupBy(i => i.Label)
+                .Select(g => new LabelCount(g.Key, g.Select(i => i.Sha256).Distinct().Count())).ToListAsync(ct);
+            problems.AddRange(ImbalanceSplitPlan.From(labels, options.TestFraction, options.RemoveFraction).Problems(options.RemoveFraction)
+                .Select(p => $"{dataset.Name}: {p}."));
+        }
+
+        var models = await db.GeneratorModels.AsNoTracking().Where(m => options.ModelIds.Contains(m.Id)).ToListAsync(ct);
+        foreach (var id in options.ModelIds.Where(id => models.All(m => m.Id != id))) problems.Add($"There is no model {id}.");
+        problems.AddRange(models.Select(m => ImbalanceModelRules.Problem(m.Name, m.Class, m.Resolution, options.Resolution)).OfType<string>().Select(p => p + "."));
+        if (problems.Count > 0) return (OperationResult.Fail([.. problems]), null);
+
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"Imbalance experiment on {dataset!.Name}, {options.Resolution}x{options.Resolution}, {options.Seeds} seeds, {models.Count} model{(models.Count == 1 ? "" : "s")}");
+        var jobOptions = new TrainingJobOptions { DatasetId = datasetId, Resolution = options.Resolution, Experiment = options };
+        return (OperationResult.Ok, await coordinator.EnqueueAsync(jobOptions, title, user, ct));
+    }
+
+    public async Task<IReadOnlyList<TrainingJobSummary>> JobsAsync(CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.IsExperiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
+        return jobs.Select(TrainingCoordinator.ToSummary).ToList();
+    }
+
+    public async Task<IReadOnlyList<ExperimentRunReport>> RunsAsync(long jobId, CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        return await reports.RunsAsync(jobId, ct);
+    }
+
+    public async Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.IsExperiment, ct)
+            ? await coordinator.RequestCancelAsync(jobId, ct)
+            : OperationResult.Fail("No such experiment.");
     }
 
     private async Task<string> RequireAdminAsync()

@@ -26,17 +26,20 @@ public static class ModelEndpoints
     public static IEndpointRouteBuilder MapStudioModels(this IEndpointRouteBuilder endpoints)
     {
         var models = endpoints.MapGroup("/api/models").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
-        models.MapGet("/{id:int}/{file}", async (int id, string file, StudioDbContext db, ModelFiles files, CancellationToken ct) =>
-        {
-            if (file is not (GeneratorManifest.OnnxFileName or GeneratorManifest.FileName)) return Results.NotFound();
-            var model = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-            if (model is null) return Results.NotFound();
-            var onnx = files.FullPath(model.OnnxPath);
-            var path = file == GeneratorManifest.OnnxFileName ? onnx : Path.Combine(Path.GetDirectoryName(onnx)!, GeneratorManifest.FileName);
-            return File.Exists(path)
-                ? Results.File(path, file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/octet-stream", file)
-                : Results.NotFound();
-        });
+        models.MapGet("/{id:int}/{file}", FileAsync);
         return endpoints;
+    }
+
+    /// <summary>generator.onnx or generator.json of a registered model, as accepted (also what experiment workers download).</summary>
+    internal static async Task<IResult> FileAsync(int id, string file, StudioDbContext db, ModelFiles files, CancellationToken ct)
+    {
+        if (file is not (GeneratorManifest.OnnxFileName or GeneratorManifest.FileName)) return Results.NotFound();
+        var model = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (model is null) return Results.NotFound();
+        var onnx = files.FullPath(model.OnnxPath);
+        var path = file == GeneratorManifest.OnnxFileName ? onnx : Path.Combine(Path.GetDirectoryName(onnx)!, GeneratorManifest.FileName);
+        return File.Exists(path)
+            ? Results.File(path, file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/octet-stream", file)
+            : Results.NotFound();
     }
 }

@@ -36,6 +36,7 @@ internal sealed class TrainingCoordinator(
             RunKey = Guid.NewGuid().ToString("N"),
             OptionsJson = JsonSerializer.Serialize(jobOptions, Json),
             DatasetId = jobOptions.DatasetId,
+            IsExperiment = jobOptions.Experiment is not null,
             State = TrainingJobState.Queued,
             CreatedBy = createdBy,
         };
@@ -79,7 +80,12 @@ internal sealed class TrainingCoordinator(
                 .Select(d => new { d.Name, Count = d.Images.Count }).SingleAsync(ct);
             Publish(job);
             logger.LogInformation("Training job {JobId} claimed by {Worker} ({Device})", id, hello.Name, hello.Device);
-            return new TrainingAssignment(job.Id, job.RunKey, OptionsOf(job), dataset.Name, dataset.Count);
+            var jobOptions = OptionsOf(job);
+            var modelIds = jobOptions.Experiment?.ModelIds ?? [];
+            var models = await db.GeneratorModels.AsNoTracking().Where(m => modelIds.Contains(m.Id))
+                .Select(m => new ExperimentModelRef(m.Id, m.Name)).ToListAsync(ct);
+            return new TrainingAssignment(job.Id, job.RunKey, jobOptions, dataset.Name, dataset.Count,
+                jobOptions.Experiment is null ? null : [.. modelIds.Select(id => models.FirstOrDefault(m => m.Id == id) ?? new ExperimentModelRef(id, $"model {id}"))]);
         }
 
         return null;
@@ -91,6 +97,8 @@ internal sealed class TrainingCoordinator(
         var job = await HeldByConnectionAsync(jobId, connectionId);
         await db.TrainingTicks.Where(t => t.JobId == jobId && t.Step > start.Step).ExecuteDeleteAsync();
         await db.TrainingGrids.Where(g => g.JobId == jobId && g.Step > start.Step).ExecuteDeleteAsync();
+        // An experiment has no checkpoint: it always starts over, so classifiers of a lost attempt go.
+        if (job.IsExperiment) await db.ExperimentRuns.Where(r => r.JobId == jobId).ExecuteDeleteAsync();
         job.State = TrainingJobState.Running;
         job.Step = start.Step;
         job.TotalSteps = start.TotalSteps;
@@ -257,15 +265,16 @@ internal sealed class TrainingCoordinator(
     public static TrainingJobSummary ToSummary(TrainingJob job)
     {
         var jobOptions = OptionsOf(job);
+        var batch = jobOptions.Experiment?.Batch ?? jobOptions.Batch;
         double? eta = job.State == TrainingJobState.Running && job.ImagesPerSecond > 0
-            ? Math.Max(0, job.TotalSteps - job.Step) * jobOptions.Batch / job.ImagesPerSecond.Value
+            ? Math.Max(0, job.TotalSteps - job.Step) * batch / job.ImagesPerSecond.Value
             : null;
         return new TrainingJobSummary(job.Id, job.Title, jobOptions, job.State, job.Worker, job.Device, job.Step, job.TotalSteps,
             job.Epoch, job.ImagesPerSecond, eta, job.LatestGridSha256, job.ModelId, job.CancelRequested, job.Interruptions,
-            job.Message, job.CreatedAt, job.StartedAt, job.FinishedAt);
+            job.Message, job.CreatedAt, job.StartedAt, job.FinishedAt, job.ExperimentResultId);
     }
 
-    private async Task<TrainingJob> HeldByConnectionAsync(long jobId, string connectionId) =>
+    public async Task<TrainingJob> HeldByConnectionAsync(long jobId, string connectionId) =>
         await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ConnectionId == connectionId && Held.Contains(j.State))
         ?? throw new HubException($"Job {jobId} is not held by this connection.");
 
@@ -279,5 +288,5 @@ internal sealed class TrainingCoordinator(
         job.FinishedAt = DateTimeOffset.UtcNow;
     }
 
-    private void Publish(TrainingJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
+    public void Publish(TrainingJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
 }

@@ -13,7 +13,8 @@ namespace MelanoGans.Server.Training;
 /// </summary>
 public static class TrainingEndpoints
 {
-    private static readonly AuthorizeAttribute WorkerOnly = new()
+    /// <summary>The worker token scheme, for every route a worker calls.</summary>
+    internal static readonly AuthorizeAttribute WorkerOnly = new()
     {
         AuthenticationSchemes = WorkerTokenAuthentication.Scheme,
         Roles = WorkerTokenAuthentication.Role,
@@ -87,7 +88,7 @@ public static class TrainingEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
+    internal static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

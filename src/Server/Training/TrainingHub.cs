@@ -1,3 +1,4 @@
+using MelanoGans.Server.Experiments;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -10,7 +11,7 @@ namespace MelanoGans.Server.Training;
 /// Pages never connect here: they follow <see cref="TrainingNotifier"/> in process.
 /// </summary>
 [Authorize(AuthenticationSchemes = WorkerTokenAuthentication.Scheme, Roles = WorkerTokenAuthentication.Role)]
-internal sealed class TrainingHub(TrainingCoordinator coordinator, WorkerConnections connections) : Hub
+internal sealed class TrainingHub(TrainingCoordinator coordinator, ExperimentJobReports experiments, WorkerConnections connections) : Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -38,6 +39,9 @@ internal sealed class TrainingHub(TrainingCoordinator coordinator, WorkerConnect
 
     [HubMethodName(TrainingHubContract.ReportTick)]
     public Task ReportTick(long jobId, TrainingTick tick) => coordinator.TickAsync(jobId, Context.ConnectionId, tick);
+
+    [HubMethodName(TrainingHubContract.ReportExperimentProgress)]
+    public Task ReportExperimentProgress(long jobId, ExperimentProgress progress) => experiments.ProgressAsync(jobId, Context.ConnectionId, progress);
 
     [HubMethodName(TrainingHubContract.ReportCancelled)]
     public async Task ReportCancelled(long jobId, long step)

@@ -60,6 +60,12 @@ public sealed class TrainingJob
     /// <summary>The model registered from the run's export.</summary>
     public int? ModelId { get; set; }
 
+    /// <summary>True for a class-imbalance experiment (<see cref="TrainingJobOptions.Experiment"/>) rather than a GAN run.</summary>
+    public bool IsExperiment { get; set; }
+
+    /// <summary>The stored results.json of a finished experiment.</summary>
+    public int? ExperimentResultId { get; set; }
+
     /// <summary>The latest note: the error of a failed run, or why it was requeued.</summary>
     public string? Message { get; set; }
 

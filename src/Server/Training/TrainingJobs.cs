@@ -13,7 +13,7 @@ internal sealed class TrainingJobs(StudioDbContext db, TrainingCoordinator coord
     public async Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default)
     {
         await RequireAdminAsync();
-        var jobs = await db.TrainingJobs.AsNoTracking().OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
+        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => !j.IsExperiment).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
         return jobs.Select(TrainingCoordinator.ToSummary).ToList();
     }
 
@@ -43,6 +43,7 @@ internal sealed class TrainingJobs(StudioDbContext db, TrainingCoordinator coord
     public async Task<(OperationResult Result, long? JobId)> StartAsync(TrainingJobOptions options, CancellationToken ct = default)
     {
         var user = await RequireAdminAsync();
+        if (options.Experiment is not null) return (OperationResult.Fail("Experiments are started from the Experiments page."), null);
         var problems = options.Problems().ToList();
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == options.DatasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");

@@ -6,4 +6,6 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Options">What to train.</param>
 /// <param name="DatasetName">The dataset's display name, written into generator.json.</param>
 /// <param name="DatasetImageCount">Images the dataset zip holds (all classes).</param>
-public sealed record TrainingAssignment(long JobId, string RunKey, TrainingJobOptions Options, string DatasetName, int DatasetImageCount);
+/// <param name="Models">For an experiment: the generators it uses, downloaded at <see cref="TrainingHubContract.ExperimentModelRoute"/>.</param>
+public sealed record TrainingAssignment(
+    long JobId, string RunKey, TrainingJobOptions Options, string DatasetName, int DatasetImageCount, IReadOnlyList<ExperimentModelRef>? Models = null);

@@ -57,6 +57,12 @@ public sealed record TrainingJobOptions
     /// <summary>Steps between sample grids and checkpoints.</summary>
     public long SnapshotEvery { get; init; } = 1000;
 
+    /// <summary>
+    /// Set when the job is not a GAN run but a class-imbalance experiment on <see cref="DatasetId"/>: the worker then
+    /// runs <c>experiment imbalance</c> with these settings and uploads results.json; the GAN options are unused.
+    /// </summary>
+    public ExperimentJobOptions? Experiment { get; init; }
+
     /// <summary>Known architecture names, in the order pickers list them.</summary>
     public static IReadOnlyList<string> Architectures { get; } = ["dcgan", "lapgan", "ddgan-upsample", "ddgan-deconv"];
 
@@ -66,6 +72,7 @@ public sealed record TrainingJobOptions
     /// <summary>The reasons these options cannot run; empty when they can.</summary>
     public IReadOnlyList<string> Problems()
     {
+        if (Experiment is not null) return Experiment.Problems();
         var problems = new List<string>();
         if (!Architectures.Contains(Architecture)) problems.Add($"Unknown architecture '{Architecture}'.");
         if (Resolution is < 32 or > 256 || (Resolution & (Resolution - 1)) != 0) problems.Add("The resolution must be a power of two from 32 to 256.");

@@ -5,6 +5,7 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Message">The latest note: why it failed, or that it was interrupted and will resume.</param>
 /// <param name="EtaSeconds">Estimated seconds left, from the latest throughput; null when unknown.</param>
 /// <param name="LatestGridSha256">Content address of the latest sample grid (served at /api/images/{sha}.png).</param>
+/// <param name="ExperimentResultId">For a finished experiment: its stored result on the Experiments page.</param>
 public sealed record TrainingJobSummary(
     long Id,
     string Title,
@@ -24,7 +25,8 @@ public sealed record TrainingJobSummary(
     string? Message,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    int? ExperimentResultId = null)
 {
     /// <summary>Step / TotalSteps in [0, 1].</summary>
     public double Fraction => TotalSteps <= 0 ? 0 : Math.Clamp((double)Step / TotalSteps, 0, 1);

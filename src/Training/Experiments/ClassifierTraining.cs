@@ -10,9 +10,11 @@ internal static class ClassifierTraining
     private const int EvaluationBatch = 100;
 
     /// <summary>Melanoma probabilities of <paramref name="testPixels"/> after training on <paramref name="train"/>.</summary>
+    /// <param name="stepDone">Called with the count of steps done after every step.</param>
+    /// <param name="cancel">Checked before every step.</param>
     public static double[] TrainAndScore(
         ExperimentTrainingSet train, ExperimentArmKind kind, IReadOnlyList<byte[]> testPixels, int resolution, int width,
-        int steps, int batch, double lr, long seed)
+        int steps, int batch, double lr, long seed, Action<int>? stepDone = null, CancellationToken cancel = default)
     {
         using var model = new LesionClassifier(resolution, width);
         using (var random = new Generator((ulong)EpochOrder.Mix(seed, 1), CPU))
@@ -38,6 +40,7 @@ internal static class ClassifierTraining
         model.train();
         for (var step = 0; step < steps; step++)
         {
+            cancel.ThrowIfCancellationRequested();
             for (var k = 0; k < indices.Length; k++)
             {
                 if (position == order.Length)
@@ -69,6 +72,7 @@ internal static class ClassifierTraining
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
+            stepDone?.Invoke(step + 1);
         }
 
         return Score(model, testPixels, resolution);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Data;
 
 namespace MelanoGans.Training.Experiments;
@@ -9,9 +9,6 @@ namespace MelanoGans.Training.Experiments;
 /// </summary>
 internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, int[] TestMelanoma, int[] TestOther)
 {
-    /// <summary>Fewest images of each class a split may hold: sensitivity, specificity and AUC need both classes.</summary>
-    public const int MinimumPerClass = 2;
-
     public IEnumerable<int> Train => TrainMelanoma.Concat(TrainOther);
 
     public IEnumerable<int> Test => TestMelanoma.Concat(TestOther);
@@ -25,7 +22,7 @@ internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, in
         {
             var members = Enumerable.Range(0, images.Count).Where(i => string.Equals(images.Labels[i], labels[l], StringComparison.OrdinalIgnoreCase)).ToArray();
             var order = EpochOrder.For(EpochOrder.Mix(seed, l), 0, members.Length);
-            var testCount = (int)Math.Round(members.Length * testFraction, MidpointRounding.AwayFromZero);
+            var testCount = ImbalanceSplitPlan.TestCount(members.Length, testFraction);
             for (var k = 0; k < members.Length; k++)
             {
                 (k < testCount ? test : train).Add(members[order[k]]);
@@ -40,13 +37,12 @@ internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, in
             test.Where(i => images.IsMelanoma[i]).ToArray(),
             test.Where(i => !images.IsMelanoma[i]).ToArray());
         split.AssertDisjoint(images);
-        split.CheckCounts();
+        split.Check(removeFraction: 0);
         return split;
     }
 
     /// <summary>How many training melanomas the imbalanced arms drop.</summary>
-    public int RemovedCount(double removeFraction) =>
-        (int)Math.Round(TrainMelanoma.Length * removeFraction, MidpointRounding.AwayFromZero);
+    public int RemovedCount(double removeFraction) => ImbalanceSplitPlan.RemovedCount(TrainMelanoma.Length, removeFraction);
 
     /// <summary>The training melanomas the imbalanced arms keep for one seed (a seeded choice, so seeds differ).</summary>
     public int[] KeptMelanomas(double removeFraction, long seed)
@@ -57,15 +53,7 @@ internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, in
     }
 
     /// <summary>Refuses a removal that leaves too few melanomas to train on.</summary>
-    public void CheckRemoval(double removeFraction)
-    {
-        var kept = TrainMelanoma.Length - RemovedCount(removeFraction);
-        if (kept < MinimumPerClass)
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"too few melanomas left to train: removing {removeFraction:0.###} of the {TrainMelanoma.Length} training melanomas leaves {kept}, at least {MinimumPerClass} are needed (lower --remove-fraction or use a larger dataset)"));
-        }
-    }
+    public void CheckRemoval(double removeFraction) => Check(removeFraction);
 
     /// <summary>No image may be in both the training and the test split: checked by index and by file path.</summary>
     public void AssertDisjoint(LabelledImages images)
@@ -78,20 +66,13 @@ internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, in
         }
     }
 
-    private void CheckCounts()
+    /// <summary>Refuses a split with too few images of a class in a part, or too few melanomas kept.</summary>
+    private void Check(double removeFraction)
     {
-        void Need(int count, string what)
+        var plan = new ImbalanceSplitPlan(TrainMelanoma.Length, TrainOther.Length, TestMelanoma.Length, TestOther.Length, RemovedCount(removeFraction));
+        if (plan.Problems(removeFraction) is [var first, ..])
         {
-            if (count < MinimumPerClass)
-            {
-                throw new InvalidDataException(
-                    $"too few melanomas or other lesions to split: {count} {what}, at least {MinimumPerClass} are needed (use a larger dataset or change --test-fraction)");
-            }
+            throw new InvalidDataException(first);
         }
-
-        Need(TestMelanoma.Length, "melanomas in the test split");
-        Need(TestOther.Length, "other lesions in the test split");
-        Need(TrainMelanoma.Length, "melanomas in the training split");
-        Need(TrainOther.Length, "other lesions in the training split");
     }
 }

@@ -20,8 +20,14 @@ internal static class ImbalanceExperiment
 
     public const string ChartFileName = "results.svg";
 
+    /// <summary>Progress reports per classifier: about this many, plus one when each classifier finishes.</summary>
+    private const int ReportsPerClassifier = 20;
+
     /// <summary>Runs every arm and seed, writes results.json, results.md, results.svg and split.csv into <paramref name="runDirectory"/>.</summary>
-    public static ImbalanceExperimentResult Run(ImbalanceOptions options, string runDirectory, TextWriter log)
+    /// <param name="progress">Told where the run is during every classifier and when each one finishes (on the calling thread).</param>
+    /// <param name="cancel">Stops the run between two classifier steps with <see cref="OperationCanceledException"/>.</param>
+    public static ImbalanceExperimentResult Run(
+        ImbalanceOptions options, string runDirectory, TextWriter log, Action<ExperimentProgress>? progress = null, CancellationToken cancel = default)
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
@@ -48,7 +54,10 @@ internal static class ImbalanceExperiment
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"imbalance: {images.Count} images at {options.Resolution}x{options.Resolution}; train {split.TrainMelanoma.Length} melanomas + {split.TrainOther.Length} others, test {split.TestMelanoma.Length} + {split.TestOther.Length}; removing {split.RemovedCount(options.RemoveFraction)} training melanomas; {arms.Count} arms x {options.Seeds} seeds, {steps} steps of {options.Batch}"));
 
+            var totalSteps = (long)arms.Count * options.Seeds * steps;
+            var reportEvery = Math.Max(1, steps / ReportsPerClassifier);
             var runs = arms.ToDictionary(a => a.Name, _ => new List<ExperimentSeedRun>());
+            var classifiersDone = 0L;
             var sets = new Dictionary<string, ExperimentTrainingSet>();
             for (var s = 0; s < options.Seeds; s++)
             {
@@ -59,10 +68,22 @@ internal static class ImbalanceExperiment
                     var armClock = Stopwatch.StartNew();
                     var train = TrainingSet(arm, images, split, kept, options, seed);
                     sets[arm.Name] = train;
+                    var before = classifiersDone * steps;
+                    var trainClock = Stopwatch.StartNew();
+                    double Rate(int done) => done * options.Batch / Math.Max(trainClock.Elapsed.TotalSeconds, 1e-9);
+                    progress?.Invoke(new ExperimentProgress(before, totalSteps, arm.Label, seed, 0, null));
                     var scores = ClassifierTraining.TrainAndScore(
-                        train, arm.Kind, testPixels, options.Resolution, options.Width, steps, options.Batch, options.Lr, seed);
+                        train, arm.Kind, testPixels, options.Resolution, options.Width, steps, options.Batch, options.Lr, seed,
+                        done =>
+                        {
+                            if (done % reportEvery == 0 && done < steps) progress?.Invoke(new ExperimentProgress(before + done, totalSteps, arm.Label, seed, Rate(done), null));
+                        },
+                        cancel);
                     var metrics = ClassifierMetrics.Compute(scores, testLabels);
                     runs[arm.Name].Add(new ExperimentSeedRun(seed, metrics, armClock.Elapsed.TotalSeconds));
+                    classifiersDone++;
+                    progress?.Invoke(new ExperimentProgress(classifiersDone * steps, totalSteps, arm.Label, seed, Rate(steps),
+                        new ExperimentRunReport(arm.Name, arm.Label, seed, metrics, armClock.Elapsed.TotalSeconds, train.Melanomas - train.Synthetic, train.Synthetic, train.Others)));
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"seed {s + 1}/{options.Seeds} {arm.Name,-24} train {train.Melanomas - train.Synthetic,4}+{train.Synthetic,-4} mel {train.Others,5} other: acc {metrics[ClassifierMetrics.Accuracy]:0.000} bal.acc {metrics[ClassifierMetrics.BalancedAccuracy]:0.000} sens {metrics[ClassifierMetrics.Sensitivity]:0.000} spec {metrics[ClassifierMetrics.Specificity]:0.000} auc {metrics[ClassifierMetrics.Auc]:0.000} ({armClock.Elapsed.TotalSeconds:0.0} s)"));
                 }

@@ -1,82 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using MelanoGans.Shared.Experiments;
+
 namespace MelanoGans.Training.Experiments;
 
-/// <summary>Options of <c>melanogans experiment imbalance</c>.</summary>
-public sealed record ImbalanceOptions
+/// <summary>Options of <c>melanogans experiment imbalance</c>: the shared settings plus where the data and models are.</summary>
+public sealed record ImbalanceOptions : ImbalanceSettings
 {
+    public ImbalanceOptions()
+    {
+    }
+
+    /// <summary>The given settings on the image folder <paramref name="dataset"/>.</summary>
+    [SetsRequiredMembers]
+    public ImbalanceOptions(ImbalanceSettings settings, string dataset)
+        : base(settings)
+    {
+        Dataset = dataset;
+    }
+
     /// <summary>Image folder with manifest.csv (file,label); label "melanoma" is the positive class, every other label the negative.</summary>
     public required string Dataset { get; init; }
 
     /// <summary>generator.onnx files or export folders; each gives one "imbalanced + synthetic" arm.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 
-    /// <summary>Side of the square images (a power of two from 32 to 256).</summary>
-    public int Resolution { get; init; } = 64;
-
-    /// <summary>Fraction of the training melanomas removed in the imbalanced arms, in [0, 1).</summary>
-    public double RemoveFraction { get; init; } = 0.9;
-
-    /// <summary>Fraction of each label held out as the real test split, in (0, 1).</summary>
-    public double TestFraction { get; init; } = 0.2;
-
-    /// <summary>Seed of the test split; the same for every arm and classifier seed.</summary>
-    public long SplitSeed { get; init; }
-
-    /// <summary>Number of classifier seeds per arm (0, 1, ...).</summary>
-    public int Seeds { get; init; } = 3;
-
-    /// <summary>Passes over the full real training split, converted to a step count that every arm gets.</summary>
-    public int? Epochs { get; init; }
-
-    /// <summary>Optimiser steps per classifier; overrides <see cref="Epochs"/>.</summary>
-    public int? Steps { get; init; }
-
-    /// <summary>Images per step.</summary>
-    public int Batch { get; init; } = 32;
-
-    /// <summary>Adam learning rate.</summary>
-    public double Lr { get; init; } = 1e-3;
-
-    /// <summary>Channels of the classifier's first stage (doubled at every later stage).</summary>
-    public int Width { get; init; } = 16;
-
-    /// <summary>
-    /// How many synthetic melanomas a synthetic arm adds: "original" brings the melanoma count back to the full real
-    /// training split (the removed ones replaced by fakes), "equal" up to the number of other lesions.
-    /// </summary>
-    public string SyntheticTarget { get; init; } = "original";
-
     /// <summary>Torch and ONNX Runtime CPU threads; 0 = libtorch's default.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Epochs used when neither <see cref="Epochs"/> nor <see cref="Steps"/> is given.</summary>
-    public const int DefaultEpochs = 10;
-
-    /// <summary>The step count every arm trains for, from <see cref="Steps"/> or from epochs over the full real training split.</summary>
-    public int StepsFor(int fullTrainCount) =>
-        Steps ?? (int)Math.Ceiling((double)(Epochs ?? DefaultEpochs) * fullTrainCount / Batch);
+    public override IReadOnlyList<string> Problems() =>
+        [.. base.Problems(), .. Threads >= 0 ? Array.Empty<string>() : ["threads must be 0 (default) or more"]];
 
     /// <summary>Throws with a one-line reason for an invalid combination.</summary>
-    public ImbalanceOptions Validate()
-    {
-        Check(Resolution is >= 32 and <= 256 && (Resolution & (Resolution - 1)) == 0, $"resolution must be a power of two from 32 to 256, got {Resolution}");
-        Check(RemoveFraction is >= 0 and < 1, $"remove-fraction must be in [0, 1), got {RemoveFraction}");
-        Check(TestFraction is > 0 and < 1, $"test-fraction must be in (0, 1), got {TestFraction}");
-        Check(Seeds is >= 1 and <= 100, $"seeds must be from 1 to 100, got {Seeds}");
-        Check(Epochs is null or >= 1, "epochs must be at least 1");
-        Check(Steps is null or >= 1, "steps must be at least 1");
-        Check(Batch >= 2, "batch must be at least 2");
-        Check(Lr > 0, "lr must be positive");
-        Check(Width is >= 2 and <= 256, "width must be from 2 to 256");
-        Check(SyntheticTarget is "original" or "equal", $"synthetic-target must be original or equal, got '{SyntheticTarget}'");
-        Check(Threads >= 0, "threads must be 0 (default) or more");
-        return this;
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException(message);
-        }
-    }
+    public ImbalanceOptions Validate() =>
+        Problems() is [var first, ..] ? throw new ArgumentException(first) : this;
 }

@@ -1,4 +1,4 @@
-using MelanoGans.Shared.Datasets;
+using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Data;
 using static TorchSharp.torch;
 
@@ -34,7 +34,7 @@ internal sealed class LabelledImages
 
     public int Count => Files.Count;
 
-    public static bool IsMelanomaLabel(string label) => string.Equals(label, LesionClassNames.Melanoma, StringComparison.OrdinalIgnoreCase);
+    public static bool IsMelanomaLabel(string label) => ImbalanceSplitPlan.IsMelanoma(label);
 
     public static LabelledImages Load(string folder, int resolution)
     {

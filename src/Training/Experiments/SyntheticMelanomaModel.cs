@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Export;
 using static TorchSharp.torch;
@@ -57,22 +58,9 @@ internal sealed class SyntheticMelanomaModel : IDisposable
     /// <summary>The class and resolution rules, apart from file access so the reasons are testable on their own.</summary>
     public static void Check(GeneratorManifest manifest, string name, int resolution)
     {
-        if (manifest.Class is null)
+        if (ImbalanceModelRules.Problem(name, manifest.Class, manifest.Resolution, resolution) is { } problem)
         {
-            throw new ArgumentException(
-                $"model '{name}' was trained on all classes (generator.json has no class); the imbalance experiment adds synthetic melanomas, so it needs a generator trained with --class melanoma");
-        }
-
-        if (!LabelledImages.IsMelanomaLabel(manifest.Class))
-        {
-            throw new ArgumentException(
-                $"model '{name}' was trained on class '{manifest.Class}'; the imbalance experiment adds synthetic melanomas, so it needs a generator trained with --class melanoma");
-        }
-
-        if (manifest.Resolution != resolution)
-        {
-            throw new ArgumentException(
-                $"model '{name}' makes {manifest.Resolution}x{manifest.Resolution} images but the experiment runs at {resolution}x{resolution}; use a {resolution}x{resolution} generator or --resolution {manifest.Resolution}");
+            throw new ArgumentException(problem);
         }
     }
 

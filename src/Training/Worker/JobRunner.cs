@@ -1,9 +1,7 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Training.Export;
 using MelanoGans.Training.Loop;
-using MelanoGans.Training.Platform;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MelanoGans.Training.Worker;
@@ -11,7 +9,8 @@ namespace MelanoGans.Training.Worker;
 /// <summary>
 /// Runs one claimed job: downloads the dataset, trains with the real <see cref="Trainer"/> (resuming from the
 /// run directory's checkpoint when this worker was interrupted on the job before), streams ticks over the hub
-/// and grids over HTTP, exports generator.onnx + generator.json and uploads them.
+/// and grids over HTTP, exports generator.onnx + generator.json and uploads them. An experiment job goes to
+/// <see cref="ExperimentJobRunner"/> instead.
 /// </summary>
 internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, TrainingServerClient server)
 {
@@ -72,6 +71,12 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         cancel.ThrowIfCancellationRequested();
 
         var runPath = Path.Combine(settings.RunsRoot, job.RunKey);
+        if (job.Options.Experiment is { } experiment)
+        {
+            await new ExperimentJobRunner(settings, hub, server).RunAsync(job, experiment, dataset, runPath, StopCurrent, cancel);
+            return;
+        }
+
         using var trainer = Open(job, dataset, runPath);
         var device = trainer.Session.Device.type.ToString().ToLowerInvariant();
         await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(trainer.Session.Step, trainer.TotalSteps, device), cancel);
@@ -112,48 +117,26 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
     }
 
     /// <summary>Trains on a dedicated thread; ticks and grids are sent from here, in order, as they arrive.</summary>
-    private async Task<TrainingOutcome> TrainStreamingAsync(TrainingAssignment job, Trainer trainer, CancellationToken cancel)
-    {
-        var reports = Channel.CreateUnbounded<(TrainingTick? Tick, long Step, string? Grid)>(new UnboundedChannelOptions { SingleReader = true });
-        trainer.Ticked += tick => reports.Writer.TryWrite((tick, tick.Step, null));
-        trainer.GridSaved += (step, path) => reports.Writer.TryWrite((null, step, path));
-        var training = Task.Factory.StartNew(
-            () =>
+    private Task<TrainingOutcome> TrainStreamingAsync(TrainingAssignment job, Trainer trainer, CancellationToken cancel) =>
+        StreamedWork.RunAsync<(TrainingTick? Tick, long Step, string? Grid), TrainingOutcome>(
+            report =>
             {
-                try
-                {
-                    // Torch's thread count is per OS thread under OpenMP: set it on the thread that trains.
-                    NativeRuntime.SetThreads(settings.Threads);
-                    return trainer.Train(cancel);
-                }
-                finally
-                {
-                    reports.Writer.Complete();
-                }
+                trainer.Ticked += tick => report((tick, tick.Step, null));
+                trainer.GridSaved += (step, path) => report((null, step, path));
+                return trainer.Train(cancel);
             },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-
-        Exception? streamError = null;
-        try
-        {
-            await foreach (var report in reports.Reader.ReadAllAsync(CancellationToken.None))
+            async report =>
             {
                 if (report.Tick is { } tick) await hub.InvokeAsync(TrainingHubContract.ReportTick, job.JobId, tick, CancellationToken.None);
                 else if (report.Grid is { } grid) await server.UploadGridAsync(job.JobId, report.Step, grid, CancellationToken.None);
-            }
-        }
-        catch (Exception e)
-        {
-            // The server is gone or no longer lets us report: stop at the next step so the checkpoint is written.
-            streamError = e;
-            lock (gate) currentCancel?.Cancel();
-        }
+            },
+            StopCurrent,
+            settings.Threads);
 
-        var outcome = await training;
-        if (streamError is not null) throw new IOException($"lost the server while training: {streamError.Message}", streamError);
-        return outcome;
+    /// <summary>Stops the job in hand at its next step (a trainer checkpoints first).</summary>
+    private void StopCurrent()
+    {
+        lock (gate) currentCancel?.Cancel();
     }
 
     internal static TrainOptions ToTrainOptions(TrainingJobOptions options, string dataset, int threads) => new TrainOptions

@@ -66,6 +66,27 @@ public sealed class TrainingServerClient : IDisposable
         return (response.IsSuccessStatusCode, body);
     }
 
+    /// <summary>Downloads generator.onnx and generator.json of a model the job's experiment uses into <paramref name="folder"/>.</summary>
+    public async Task DownloadModelAsync(long jobId, int modelId, string folder, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in new[] { GeneratorManifest.OnnxFileName, GeneratorManifest.FileName })
+        {
+            using var response = await http.GetAsync(TrainingHubContract.ExperimentModelRoute(jobId, modelId, file), HttpCompletionOption.ResponseHeadersRead, ct);
+            await EnsureSuccessAsync(response, $"model {modelId} download", ct);
+            await using var target = File.Create(Path.Combine(folder, file));
+            await response.Content.CopyToAsync(target, ct);
+        }
+    }
+
+    /// <summary>Uploads an experiment's results.json; the server checks and stores it. Returns the server's answer.</summary>
+    public async Task<(bool Accepted, string Body)> UploadExperimentResultAsync(long jobId, string json, CancellationToken ct)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(TrainingHubContract.ExperimentResultRoute(jobId), content, ct);
+        return (response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
     public void Dispose() => http.Dispose();
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken ct)

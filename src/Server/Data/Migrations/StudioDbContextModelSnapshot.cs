@@ -190,6 +190,9 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<long>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -215,6 +218,52 @@ namespace MelanoGans.Server.Data.Migrations
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("ExperimentResults");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Experiments.ExperimentRunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SyntheticMelanoma")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainMelanoma")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainOther")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Arm", "Seed")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentRuns");
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedImage", b =>
@@ -646,6 +695,9 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<int>("Epoch")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExperimentResultId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
@@ -653,6 +705,9 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<int>("Interruptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExperiment")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LatestGridSha256")
@@ -930,6 +985,15 @@ namespace MelanoGans.Server.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Experiments.ExperimentRunRecord", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedImage", b =>

@@ -1,0 +1,45 @@
+using System.Text;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Models;
+using MelanoGans.Server.Training;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MelanoGans.Server.Experiments;
+
+/// <summary>
+/// The routes a worker running an experiment job calls, behind the worker token scheme: the chosen models' files
+/// and the results upload. Both check that the calling token holds the job right now.
+/// </summary>
+public static class ExperimentJobEndpoints
+{
+    /// <summary>Bytes of results.json the server reads at most (UTF-8 of <see cref="ExperimentResults.MaxJsonChars"/>).</summary>
+    private const long MaxResultBytes = 4L * ExperimentResults.MaxJsonChars;
+
+    public static IEndpointRouteBuilder MapStudioExperiments(this IEndpointRouteBuilder endpoints)
+    {
+        var jobs = endpoints.MapGroup("/api/training/jobs/{jobId:long}").RequireAuthorization(TrainingEndpoints.WorkerOnly).DisableAntiforgery();
+        jobs.MapGet("/models/{modelId:int}/{file}", ModelFileAsync);
+        jobs.MapPost("/experiment-result", ResultAsync).WithMetadata(new RequestSizeLimitAttribute(MaxResultBytes));
+        return endpoints;
+    }
+
+    private static async Task<IResult> ModelFileAsync(
+        long jobId, int modelId, string file, HttpContext http, TrainingCoordinator coordinator, StudioDbContext db, ModelFiles files, CancellationToken ct)
+    {
+        var job = await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct);
+        if (job is null) return Results.Conflict("This worker does not hold the job.");
+        // A worker token opens only the models of the experiment it holds, not the whole registry.
+        if (TrainingCoordinator.OptionsOf(job).Experiment?.ModelIds.Contains(modelId) != true) return Results.NotFound();
+        return await ModelEndpoints.FileAsync(modelId, file, db, files, ct);
+    }
+
+    private static async Task<IResult> ResultAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, ExperimentJobReports reports, CancellationToken ct)
+    {
+        var tokenId = WorkerClaims.TokenId(http.User);
+        if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is not { IsExperiment: true }) return Results.Conflict("This worker does not hold an experiment job with this id.");
+        var body = await TrainingEndpoints.ReadBodyAsync(http.Request.Body, MaxResultBytes, ct);
+        if (body is null) return Results.BadRequest("The results are too large.");
+        var (resultId, errors) = await reports.CompleteAsync(jobId, tokenId, Encoding.UTF8.GetString(body), ct);
+        return resultId is { } id ? Results.Ok(new { resultId = id }) : Results.UnprocessableEntity(new { errors });
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Training;
+using MelanoGans.Shared.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Experiments;
+
+/// <summary>
+/// What a worker reports about an experiment job: progress (with each finished classifier, kept and pushed to the
+/// pages) and, at the end, results.json, which is checked like an uploaded file and stored for the Experiments page.
+/// The holding rules are the training jobs' (<see cref="TrainingCoordinator"/>).
+/// </summary>
+internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinator coordinator, TrainingNotifier notifier, ILogger<ExperimentJobReports> logger)
+{
+    public async Task ProgressAsync(long jobId, string connectionId, ExperimentProgress progress)
+    {
+        var job = await coordinator.HeldByConnectionAsync(jobId, connectionId);
+        if (progress.Finished is { } run
+            && !await db.ExperimentRuns.AnyAsync(r => r.JobId == jobId && r.Arm == run.Arm && r.Seed == run.Seed))
+        {
+            db.ExperimentRuns.Add(new ExperimentRunRecord
+            {
+                JobId = jobId,
+                Arm = run.Arm,
+                Label = run.Label,
+                Seed = run.Seed,
+                MetricsJson = JsonSerializer.Serialize(run.Metrics),
+                Seconds = run.Seconds,
+                TrainMelanoma = run.TrainMelanoma,
+                SyntheticMelanoma = run.SyntheticMelanoma,
+                TrainOther = run.TrainOther,
+            });
+        }
+
+        job.State = TrainingJobState.Running;
+        job.Step = progress.Step;
+        job.TotalSteps = progress.TotalSteps;
+        job.ImagesPerSecond = progress.ImagesPerSecond > 0 ? progress.ImagesPerSecond : job.ImagesPerSecond;
+        job.Message = string.Create(CultureInfo.InvariantCulture, $"Training the classifier of \"{progress.Arm}\", seed {progress.Seed}.");
+        await db.SaveChangesAsync();
+        notifier.Publish(new TrainingUpdate(TrainingCoordinator.ToSummary(job), null, null, false, progress.Finished));
+    }
+
+    /// <summary>Stores the uploaded results.json; the job succeeds when it is a valid result, and fails with the reasons otherwise.</summary>
+    public async Task<(int? ResultId, IReadOnlyList<string> Errors)> CompleteAsync(long jobId, int tokenId, string json, CancellationToken ct)
+    {
+        var job = await coordinator.HeldByTokenAsync(jobId, tokenId, ct)
+            ?? throw new InvalidOperationException($"Job {jobId} is not held by this worker.");
+        var result = ExperimentResultValidator.Parse(json, out var errors);
+        job.ConnectionId = null;
+        job.FinishedAt = DateTimeOffset.UtcNow;
+        if (result is null)
+        {
+            job.State = TrainingJobState.Failed;
+            job.Message = "The worker's results were refused: " + string.Join(" ", errors);
+            await db.SaveChangesAsync(ct);
+            coordinator.Publish(job);
+            return (null, errors);
+        }
+
+        var stored = ExperimentResult.From(result, job.Title, job.CreatedBy ?? job.Worker ?? "worker", json);
+        stored.JobId = jobId;
+        db.ExperimentResults.Add(stored);
+        await db.SaveChangesAsync(ct);
+        job.State = TrainingJobState.Succeeded;
+        job.Step = job.TotalSteps;
+        job.ExperimentResultId = stored.Id;
+        job.Message = string.Create(CultureInfo.InvariantCulture, $"Finished in {result.Seconds:0} s; the result is on the Experiments page.");
+        await db.SaveChangesAsync(ct);
+        coordinator.Publish(job);
+        logger.LogInformation("Experiment job {JobId} stored as result {ResultId}", jobId, stored.Id);
+        return (stored.Id, []);
+    }
+
+    /// <summary>The finished classifiers of a job so far, in the order they finished.</summary>
+    public async Task<IReadOnlyList<ExperimentRunReport>> RunsAsync(long jobId, CancellationToken ct)
+    {
+        var rows = await db.ExperimentRuns.AsNoTracking().Where(r => r.JobId == jobId).OrderBy(r => r.Id).ToListAsync(ct);
+        return rows.Select(r => new ExperimentRunReport(
+            r.Arm, r.Label, r.Seed, JsonSerializer.Deserialize<Dictionary<string, double>>(r.MetricsJson) ?? [], r.Seconds,
+            r.TrainMelanoma, r.SyntheticMelanoma, r.TrainOther)).ToList();
+    }
+}
