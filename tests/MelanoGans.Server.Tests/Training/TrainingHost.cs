@@ -19,10 +19,12 @@ namespace MelanoGans.Server.Tests.Training;
 public sealed class TrainingHost : IAsyncDisposable
 {
     /// <param name="realRegistry">Keep the server's own model registry (validation, storage) instead of the recording one.</param>
-    public TrainingHost(int resumeGraceSeconds = 600, bool realRegistry = false)
+    /// <param name="phantomCount">Images of the phantom dataset (experiments need more melanomas than the default has).</param>
+    public TrainingHost(int resumeGraceSeconds = 600, bool realRegistry = false, int phantomCount = StudioFactory.PhantomCount)
     {
         Factory = new StudioFactory(new Dictionary<string, string>
         {
+            ["Studio:Phantom:Count"] = phantomCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Studio:Training:ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // With the recording registry, only the models the workers upload should reach it.
             ["Studio:Models:RegisterDemo"] = realRegistry ? "true" : "false",

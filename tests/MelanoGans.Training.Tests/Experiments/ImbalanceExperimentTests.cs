@@ -34,7 +34,8 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
     {
         var run = temp.Sub("run");
 
-        var result = ImbalanceExperiment.Run(Options(fixture.MelanomaGenerator), run, TextWriter.Null);
+        var progress = new List<ExperimentProgress>();
+        var result = ImbalanceExperiment.Run(Options(fixture.MelanomaGenerator), run, TextWriter.Null, progress.Add, TestContext.Current.CancellationToken);
 
         Assert.Equal(["full", "imbalanced", "weighted", "oversampled", "synthetic:melanoma-gan"], result.Arms.Select(a => a.Name));
         Assert.Equal(["accuracy", "balanced_accuracy", "sensitivity", "specificity", "auc"], result.MetricNames);
@@ -73,13 +74,38 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
         Assert.All(result.Arms, a => Assert.Contains($"| {a.Label} |", table));
         var svg = XDocument.Load(Path.Combine(run, ImbalanceExperiment.ChartFileName));
         Assert.Equal(result.Arms.Count * result.MetricNames.Count, svg.Descendants().Count(e => e.Name.LocalName == "rect") - 1 - result.MetricNames.Count);
+
+        // Progress: steps only grow up to arms x seeds x steps, and every classifier is reported once, as in the result.
+        Assert.All(progress, p => Assert.Equal(5 * 2 * 3, p.TotalSteps));
+        Assert.Equal(progress.Select(p => p.Step).Order(), progress.Select(p => p.Step));
+        Assert.Equal(30, progress[^1].Step);
+        var finished = progress.Select(p => p.Finished).OfType<ExperimentRunReport>().ToList();
+        Assert.Equal(result.Arms.SelectMany(a => a.Runs.Select(r => (a.Name, r.Seed, r.Metrics[ClassifierMetrics.Auc]))).Order(),
+            finished.Select(f => (f.Arm, f.Seed, f.Metrics[ClassifierMetrics.Auc])).Order());
+        Assert.Equal((4, 5, 9), finished.Where(f => f.Arm == "synthetic:melanoma-gan").Select(f => (f.TrainMelanoma, f.SyntheticMelanoma, f.TrainOther)).Distinct().Single());
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_between_two_steps()
+    {
+        using var cancel = new CancellationTokenSource();
+        var steps = new List<long>();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ImbalanceExperiment.Run(Options() with { Steps = 1000 }, temp.Sub("run"), TextWriter.Null, p =>
+        {
+            steps.Add(p.Step);
+            if (p.Step >= 100) cancel.Cancel();
+        }, cancel.Token));
+
+        // Reports come every 50 steps of 1000; the run stops at the first step after the cancel.
+        Assert.Equal([0L, 50, 100], steps);
     }
 
     [Fact]
     public void The_split_file_of_a_run_puts_no_image_in_both_training_and_test()
     {
         var run = temp.Sub("run");
-        ImbalanceExperiment.Run(Options() with { Seeds = 1, Steps = 1 }, run, TextWriter.Null);
+        ImbalanceExperiment.Run(Options() with { Seeds = 1, Steps = 1 }, run, TextWriter.Null, cancel: TestContext.Current.CancellationToken);
 
         var rows = File.ReadLines(Path.Combine(run, ImbalanceExperiment.SplitFileName)).Skip(1).Select(l => l.Split(',')).ToList();
         var train = rows.Where(r => r[2] == "train").Select(r => r[0]).ToHashSet();
@@ -95,7 +121,7 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
     {
         var folder = Export(temp.Sub("all"), resolution: 32, className: null);
 
-        var error = Assert.Throws<ArgumentException>(() => ImbalanceExperiment.Run(Options(folder), temp.Sub("run"), TextWriter.Null));
+        var error = Assert.Throws<ArgumentException>(() => ImbalanceExperiment.Run(Options(folder), temp.Sub("run"), TextWriter.Null, cancel: TestContext.Current.CancellationToken));
 
         Assert.Contains("'all' was trained on all classes", error.Message);
         Assert.False(Directory.Exists(temp.Sub("run")));
@@ -106,7 +132,7 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
     {
         var folder = Export(temp.Sub("nevi"), resolution: 32, className: "nevus");
 
-        var error = Assert.Throws<ArgumentException>(() => ImbalanceExperiment.Run(Options(folder), temp.Sub("run"), TextWriter.Null));
+        var error = Assert.Throws<ArgumentException>(() => ImbalanceExperiment.Run(Options(folder), temp.Sub("run"), TextWriter.Null, cancel: TestContext.Current.CancellationToken));
 
         Assert.Contains("trained on class 'nevus'", error.Message);
     }
@@ -116,7 +142,7 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
     {
         var folder = Export(temp.Sub("big"), resolution: 64, className: "melanoma");
 
-        var error = Assert.Throws<ArgumentException>(() => ImbalanceExperiment.Run(Options(fixture.MelanomaGenerator, folder), temp.Sub("run"), TextWriter.Null));
+        var error = Assert.Throws<ArgumentException>(() => ImbalanceExperiment.Run(Options(fixture.MelanomaGenerator, folder), temp.Sub("run"), TextWriter.Null, cancel: TestContext.Current.CancellationToken));
 
         Assert.Contains("makes 64x64 images but the experiment runs at 32x32", error.Message);
     }
@@ -148,7 +174,7 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
     [Fact]
     public void Too_few_melanomas_for_a_test_split_is_refused()
     {
-        var error = Assert.Throws<InvalidDataException>(() => ImbalanceExperiment.Run(Options() with { TestFraction = 0.05 }, temp.Sub("run"), TextWriter.Null));
+        var error = Assert.Throws<InvalidDataException>(() => ImbalanceExperiment.Run(Options() with { TestFraction = 0.05 }, temp.Sub("run"), TextWriter.Null, cancel: TestContext.Current.CancellationToken));
 
         Assert.Contains("too few melanomas or other lesions to split: 1 melanomas in the test split", error.Message);
     }

@@ -6,7 +6,8 @@ using MudBlazor;
 
 namespace MelanoGans.Client.Pages.Admin;
 
-public partial class ExperimentsPage
+/// <summary>Start experiments on a trainer worker, follow them live, read stored results, upload results of the command line.</summary>
+public partial class ExperimentsPage : IDisposable
 {
     /// <summary>The browser may send at most this much; the server checks the size again.</summary>
     private const long MaxUploadBytes = 4L * 1024 * 1024;
@@ -22,14 +23,67 @@ public partial class ExperimentsPage
     private string? _name;
     private bool _busy;
     private Notice? _notice;
+    private List<TrainingJobSummary>? _jobs;
+    private long? _jobId;
+    private List<ExperimentRunReport> _runs = [];
 
     [Inject] private IExperimentResults Experiments { get; set; } = default!;
+    [Inject] private ITrainingFeed Feed { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
+        Feed.Changed += OnChanged;
         _results = await Experiments.ListAsync();
         if (_results.Count > 0) await SelectAsync(_results[0]);
+        _jobs = (await Experiments.JobsAsync()).ToList();
+        if (_jobs.FirstOrDefault(j => !j.IsFinished) is { } running) await SelectJobAsync(running.Id);
     }
+
+    public void Dispose() => Feed.Changed -= OnChanged;
+
+    private async Task OnStartedAsync(long jobId)
+    {
+        _jobs = (await Experiments.JobsAsync()).ToList();
+        await SelectJobAsync(jobId);
+    }
+
+    private async Task SelectJobAsync(long jobId)
+    {
+        _jobId = jobId;
+        _runs = (await Experiments.RunsAsync(jobId)).ToList();
+        if (_jobs?.FirstOrDefault(j => j.Id == jobId)?.ExperimentResultId is { } resultId) await ShowResultAsync(resultId);
+    }
+
+    private async Task CancelAsync(long jobId)
+    {
+        var result = await Experiments.CancelAsync(jobId);
+        if (!result.Succeeded) _notice = new Notice(Severity.Error, result.Errors);
+    }
+
+    private async Task ShowResultAsync(int resultId)
+    {
+        _results = await Experiments.ListAsync();
+        if (_results.FirstOrDefault(r => r.Id == resultId) is { } summary) await SelectAsync(summary);
+    }
+
+    // Runs on the publisher's thread: copy into the renderer's context before touching state.
+    private void OnChanged(TrainingUpdate update) => _ = InvokeAsync(async () =>
+    {
+        if (_jobs is null || update.Job.Options.Experiment is null) return;
+        var index = _jobs.FindIndex(j => j.Id == update.Job.Id);
+        var finishedNow = update.Job.State == TrainingJobState.Succeeded && (index < 0 || _jobs[index].State != TrainingJobState.Succeeded);
+        if (index < 0) _jobs.Insert(0, update.Job);
+        else _jobs[index] = update.Job;
+        if (update.Job.Id == _jobId)
+        {
+            if (update.Restarted) _runs = [];
+            if (update.ExperimentRun is { } run) _runs.Add(run);
+        }
+
+        // The result was stored when the job succeeded: show it, as the run the admin follows ends.
+        if (finishedNow && update.Job.Id == _jobId && update.Job.ExperimentResultId is { } resultId) await ShowResultAsync(resultId);
+        StateHasChanged();
+    });
 
     private async Task SelectAsync(ExperimentResultSummary summary)
     {

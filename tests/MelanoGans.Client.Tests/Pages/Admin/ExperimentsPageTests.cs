@@ -1,6 +1,7 @@
 using Bunit;
 using MelanoGans.Client.Pages.Admin;
 using MelanoGans.Client.Services;
+using MelanoGans.Client.Tests.Fakes;
 using MelanoGans.Server.Tests.Experiments;
 using MelanoGans.Shared.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +11,14 @@ namespace MelanoGans.Client.Tests.Pages.Admin;
 public sealed class ExperimentsPageTests : StudioComponentTest
 {
     private readonly FakeExperimentResults _experiments = new();
+    private readonly FakeTrainingFeed _feed = new();
 
     public ExperimentsPageTests()
     {
         Services.AddSingleton<IExperimentResults>(_experiments);
+        Services.AddSingleton<ITrainingFeed>(_feed);
+        Services.AddSingleton<IDatasetCatalog>(new FakeDatasetCatalog());
+        Services.AddSingleton<IModelCatalog>(new FakeModelCatalog());
         SignInAs("admin", Roles.Admin);
     }
 
@@ -57,4 +62,39 @@ public sealed class ExperimentsPageTests : StudioComponentTest
         Assert.Equal(result.Arms.Count * 2, bars.Count);
         Assert.Equal(["balanced_accuracy", "auc"], bars.Take(2).Select(b => b.GetAttribute("data-metric")));
     }
+
+    [Fact]
+    public void A_running_experiment_shows_each_classifier_as_it_finishes_and_then_its_stored_result()
+    {
+        var job = Job(7, TrainingJobState.Running, step: 30, total: 120);
+        _experiments.Jobs.Add(job);
+        _experiments.Runs[7] = [Run("full", 0, 0.91)];
+
+        var cut = Render<ExperimentsPage>();
+        cut.WaitForElement("[data-testid=experiment-live-table]");
+        Assert.Equal(["full"], cut.FindAll("[data-testid=experiment-live-row]").Select(r => r.GetAttribute("data-arm")));
+        Assert.Equal("30", cut.Find("[data-testid=experiment-job-progress]").GetAttribute("data-step"));
+
+        _feed.Raise(new TrainingUpdate(job with { Step = 60 }, null, null, false, Run("imbalanced", 0, 0.52)));
+        cut.WaitForAssertion(() => Assert.Equal(["full", "imbalanced"],
+            cut.FindAll("[data-testid=experiment-live-row]").Select(r => r.GetAttribute("data-arm"))));
+        Assert.Equal("60", cut.Find("[data-testid=experiment-job-progress]").GetAttribute("data-step"));
+        Assert.Contains("0.520", cut.FindAll("[data-testid=experiment-live-row]")[1].TextContent);
+
+        // The worker uploaded results.json: the page shows the stored result without a reload.
+        var result = SampleExperimentResult.Create();
+        _experiments.Stored.Add((new ExperimentResultSummary(3, job.Title, "imbalance", result.Dataset, 3, 2, result.FinishedAt, "admin", result.FinishedAt), result));
+        _feed.Raise(new TrainingUpdate(job with { State = TrainingJobState.Succeeded, Step = 120, ExperimentResultId = 3 }, null, null, false));
+        cut.WaitForElement("[data-testid=experiment-table]");
+        Assert.Contains("Succeeded", cut.Find("[data-testid=job-state]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=experiment-job-cancel]"));
+    }
+
+    private static TrainingJobSummary Job(long id, TrainingJobState state, long step, long total) => new(
+        id, "Imbalance experiment on Phantom", new TrainingJobOptions { Experiment = new ExperimentJobOptions() }, state, "local", "cpu",
+        step, total, 0, 100, 12, null, null, false, 0, "Training the classifier of \"full real\", seed 0.",
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
+
+    private static ExperimentRunReport Run(string arm, long seed, double accuracy) => new(
+        arm, arm + " real", seed, SampleExperimentResult.Metrics.ToDictionary(m => m, _ => accuracy), 1.5, 30, 0, 100);
 }
