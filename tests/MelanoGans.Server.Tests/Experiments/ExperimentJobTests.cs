@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using MelanoGans.Client.Services;
-using MelanoGans.Server.Models;
 using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Training;
 using MelanoGans.Shared.Contracts;
@@ -90,19 +89,19 @@ public sealed class ExperimentJobTests : IAsyncLifetime
     {
         var datasetId = await _host.PhantomAsync();
         var demo = await ModelAsync(m => m.Origin == "demo");
-        var melanoma64 = await RegisterDemoAsMelanomaAsync();
+        var melanoma32 = await TrainMelanomaModelAsync(await _host.CreateTokenAsync("worker"));
 
         var allClasses = await RefusedAsync(datasetId, Tiny() with { Resolution = 64, ModelIds = [demo.Id] });
         Assert.Contains($"model '{demo.Name}' was trained on all classes", allClasses);
-        var wrongSize = await RefusedAsync(datasetId, Tiny() with { ModelIds = [melanoma64.Id] });
-        Assert.Contains($"model '{melanoma64.Name}' makes 64x64 images but the experiment runs at 32x32", wrongSize);
+        var wrongSize = await RefusedAsync(datasetId, Tiny() with { Resolution = 64, ModelIds = [melanoma32.Id] });
+        Assert.Contains($"model '{melanoma32.Name}' makes 32x32 images but the experiment runs at 64x64", wrongSize);
         var tooFew = await RefusedAsync(datasetId, Tiny() with { RemoveFraction = 0.95 });
         Assert.Contains("too few melanomas left to train", tooFew);
         Assert.Contains("There is no model 999.", await RefusedAsync(datasetId, Tiny() with { ModelIds = [999] }));
         Assert.Contains("seeds must be from 1 to 100, got 0", await RefusedAsync(datasetId, Tiny() with { Seeds = 0 }));
 
         // The same generator at its own resolution is accepted; nothing refused was queued.
-        await StartAsync(datasetId, Tiny() with { Resolution = 64, ModelIds = [melanoma64.Id] });
+        await StartAsync(datasetId, Tiny() with { ModelIds = [melanoma32.Id] });
         await using var scope = _host.AsAdmin();
         Assert.Single(await _host.Service<IExperimentResults>(scope).JobsAsync(TestContext.Current.CancellationToken));
 
@@ -116,21 +115,21 @@ public sealed class ExperimentJobTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var token = await _host.CreateTokenAsync("worker");
         var demo = await ModelAsync(m => m.Origin == "demo");
-        var melanoma64 = await RegisterDemoAsMelanomaAsync();
-        var jobId = await StartAsync(await _host.PhantomAsync(), Tiny() with { Resolution = 64, ModelIds = [melanoma64.Id] });
+        var melanoma = await TrainMelanomaModelAsync(token);
+        var jobId = await StartAsync(await _host.PhantomAsync(), Tiny() with { ModelIds = [melanoma.Id] });
         using var http = _host.WorkerHttp(token);
 
         // Before the claim the token holds nothing.
-        var early = await http.GetAsync(TrainingHubContract.ExperimentModelRoute(jobId, melanoma64.Id, GeneratorManifest.OnnxFileName), ct);
+        var early = await http.GetAsync(TrainingHubContract.ExperimentModelRoute(jobId, melanoma.Id, GeneratorManifest.OnnxFileName), ct);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
 
         await using var hub = _host.Connection(token);
         await hub.StartAsync(ct);
         var assignment = await hub.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, new WorkerHello("worker", "cpu"), ct);
         Assert.Equal(jobId, assignment?.JobId);
-        Assert.Equal([new ExperimentModelRef(melanoma64.Id, melanoma64.Name)], assignment!.Models);
+        Assert.Equal([new ExperimentModelRef(melanoma.Id, melanoma.Name)], assignment!.Models);
 
-        var manifest = await http.GetStringAsync(TrainingHubContract.ExperimentModelRoute(jobId, melanoma64.Id, GeneratorManifest.FileName), ct);
+        var manifest = await http.GetStringAsync(TrainingHubContract.ExperimentModelRoute(jobId, melanoma.Id, GeneratorManifest.FileName), ct);
         Assert.Equal("melanoma", JsonSerializer.Deserialize<GeneratorManifest>(manifest)!.Class);
         var other = await http.GetAsync(TrainingHubContract.ExperimentModelRoute(jobId, demo.Id, GeneratorManifest.OnnxFileName), ct);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
@@ -208,21 +207,6 @@ public sealed class ExperimentJobTests : IAsyncLifetime
         var jobId = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 2) with { Class = "melanoma", Batch = 2 });
         Assert.Equal(1, await new TrainingWorker(_host.Worker(token, "worker")).RunAsync(Timeout()));
         return await ModelAsync(m => m.Origin == $"training job {jobId}");
-    }
-
-    /// <summary>The demo generator's weights registered with a manifest that says melanoma (64x64): quick, and real to the registry.</summary>
-    private async Task<ModelSummary> RegisterDemoAsMelanomaAsync()
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "models", "demo");
-        var manifest = JsonSerializer.Deserialize<GeneratorManifest>(await File.ReadAllTextAsync(Path.Combine(folder, GeneratorManifest.FileName)))!;
-        var registry = _host.Factory.Services.GetRequiredService<IModelRegistry>();
-        var registration = await registry.RegisterAsync(
-            await File.ReadAllBytesAsync(Path.Combine(folder, GeneratorManifest.OnnxFileName)),
-            JsonSerializer.SerializeToUtf8Bytes(manifest with { Class = "melanoma" }),
-            "test",
-            TestContext.Current.CancellationToken);
-        Assert.True(registration.ModelId is not null, string.Join(" ", registration.Errors));
-        return await ModelAsync(m => m.Id == registration.ModelId);
     }
 
     private async Task<ModelSummary> ModelAsync(Func<ModelSummary, bool> which)

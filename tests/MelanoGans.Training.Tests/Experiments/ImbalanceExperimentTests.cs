@@ -167,7 +167,7 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
 
         Assert.Equal(1, code);
         Assert.Equal(
-            "melanogans experiment imbalance: too few melanomas left to train: removing 0.9 of the 9 training melanomas leaves 1, at least 2 are needed (lower --remove-fraction or use a larger dataset)",
+            "melanogans experiment imbalance: too few melanomas left to train: removing 0.9 of the 9 training melanomas leaves 1, at least 2 are needed (lower the remove fraction or use a larger dataset)",
             error.ToString().Trim());
     }
 
