@@ -67,7 +67,7 @@ internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinat
         job.State = TrainingJobState.Succeeded;
         job.Step = job.TotalSteps;
         job.ExperimentResultId = stored.Id;
-        job.Message = string.Create(CultureInfo.InvariantCulture, $"Finished in {result.Seconds:0} s; the result is on the Experiments page.");
+        job.Message = string.Create(CultureInfo.InvariantCulture, $"Finished in {result.Seconds:0} s; result {stored.Id} stored.");
         await db.SaveChangesAsync(ct);
         coordinator.Publish(job);
         logger.LogInformation("Experiment job {JobId} stored as result {ResultId}", jobId, stored.Id);

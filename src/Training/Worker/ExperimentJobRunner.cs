@@ -52,7 +52,7 @@ internal sealed class ExperimentJobRunner(WorkerSettings settings, HubConnection
     private static string SafeName(string name)
     {
         var invalid = Path.GetInvalidFileNameChars();
-        var safe = new string([.. name.Trim().Select(c => invalid.Contains(c) || char.IsWhiteSpace(c) ? '-' : c)]).Trim('.', '-');
+        var safe = new string([.. name.Trim().Select(c => invalid.Contains(c) ? '-' : c)]).Trim('.', ' ');
         return safe.Length == 0 ? "model" : safe;
     }
 }

@@ -39,6 +39,14 @@ public static class StudioPage
     }
 
     /// <summary>Writes a screenshot for the docs when MELANOGANS_SCREENSHOTS names a folder.</summary>
+    /// <summary>Types into a MudNumericField (its test id may sit on the input or around it) and leaves it, so the value binds.</summary>
+    public static async Task FillNumberAsync(IPage page, string testId, string value)
+    {
+        var input = page.Locator($"[data-testid={testId}]").Locator("xpath=self::input | .//input").First;
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         var folder = Environment.GetEnvironmentVariable("MELANOGANS_SCREENSHOTS");

@@ -21,10 +21,10 @@ public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
 
         await page.ClickAsync("[data-testid=resolution-32]");
         // 12 phantom images at batch 8 make one step per epoch: the step limit decides.
-        await FillNumberAsync(page, "start-epochs", "1000");
-        await FillNumberAsync(page, "start-max-steps", "300");
-        await FillNumberAsync(page, "start-tick-every", "5");
-        await FillNumberAsync(page, "start-snapshot-every", "60");
+        await StudioPage.FillNumberAsync(page, "start-epochs", "1000");
+        await StudioPage.FillNumberAsync(page, "start-max-steps", "300");
+        await StudioPage.FillNumberAsync(page, "start-tick-every", "5");
+        await StudioPage.FillNumberAsync(page, "start-snapshot-every", "60");
         await page.ClickAsync("[data-testid=start-run]");
         await page.WaitForURLAsync("**/admin/training/*");
 
@@ -78,13 +78,5 @@ public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
             .ToContainTextAsync("Succeeded", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=gallery-image]")).ToHaveCountAsync(16);
         await Assertions.Expect(page.Locator("[data-testid=gallery-count]")).ToContainTextAsync("16 of 16 images");
-    }
-
-    /// <summary>MudNumericField puts the test id on its input or on a wrapper around it; fill the input either way.</summary>
-    private static async Task FillNumberAsync(IPage page, string testId, string value)
-    {
-        var input = page.Locator($"[data-testid={testId}]").Locator("xpath=self::input | .//input").First;
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
     }
 }

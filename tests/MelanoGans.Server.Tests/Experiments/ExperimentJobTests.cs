@@ -50,7 +50,7 @@ public sealed class ExperimentJobTests : IAsyncLifetime
         var job = Assert.Single(await experiments.JobsAsync(ct));
         Assert.True(job.State == TrainingJobState.Succeeded, $"{job.State}: {job.Message}\n{log}");
         Assert.Equal((jobId, "worker", "cpu"), (job.Id, job.Worker, job.Device));
-        var arms = new[] { "full", "imbalanced", "weighted", "oversampled", "synthetic:" + model.Name.Replace(' ', '-') };
+        var arms = new[] { "full", "imbalanced", "weighted", "oversampled", "synthetic:" + model.Name };
         Assert.Equal(arms.Length * 2 * 3, job.TotalSteps);
         Assert.Equal(job.TotalSteps, job.Step);
 
