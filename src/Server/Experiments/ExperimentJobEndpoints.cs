@@ -2,13 +2,16 @@ using System.Text;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Models;
 using MelanoGans.Server.Training;
+using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Experiments;
 
 /// <summary>
 /// The routes a worker running an experiment job calls, behind the worker token scheme: the chosen models' files
-/// and the results upload. Both check that the calling token holds the job right now.
+/// and the results upload (both check that the calling token holds the job right now); and the download of a
+/// stored result for admins.
 /// </summary>
 public static class ExperimentJobEndpoints
 {
@@ -20,6 +23,13 @@ public static class ExperimentJobEndpoints
         var jobs = endpoints.MapGroup("/api/training/jobs/{jobId:long}").RequireAuthorization(TrainingEndpoints.WorkerOnly).DisableAntiforgery();
         jobs.MapGet("/models/{modelId:int}/{file}", ModelFileAsync);
         jobs.MapPost("/experiment-result", ResultAsync).WithMetadata(new RequestSizeLimitAttribute(MaxResultBytes));
+
+        // The stored file as it was checked, for papers and other tools.
+        endpoints.MapGet("/api/experiments/{id:int}/results.json", async (int id, StudioDbContext db, CancellationToken ct) =>
+                await db.ExperimentResults.AsNoTracking().Where(r => r.Id == id).Select(r => r.Json).SingleOrDefaultAsync(ct) is { } json
+                    ? Results.Text(json, "application/json; charset=utf-8")
+                    : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         return endpoints;
     }
 

@@ -181,7 +181,8 @@ internal sealed class TrainingCoordinator(
     public async Task CancelledAsync(long jobId, string connectionId, long step)
     {
         var job = await HeldByConnectionAsync(jobId, connectionId);
-        Finish(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {step}."));
+        // A worker cancelled before it could count steps (or an experiment, which has no step of its own) says 0.
+        Finish(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {Math.Max(step, job.Step)}."));
         await db.SaveChangesAsync();
         Publish(job);
     }

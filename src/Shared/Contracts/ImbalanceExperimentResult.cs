@@ -72,4 +72,7 @@ public sealed record ImbalanceExperimentResult
 
     /// <summary>Total wall time in seconds.</summary>
     public double Seconds { get; init; }
+
+    /// <summary>Where the classifiers trained: cpu or cuda (null in files written before it was recorded).</summary>
+    public string? Device { get; init; }
 }

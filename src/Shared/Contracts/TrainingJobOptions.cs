@@ -72,7 +72,6 @@ public sealed record TrainingJobOptions
     /// <summary>The reasons these options cannot run; empty when they can.</summary>
     public IReadOnlyList<string> Problems()
     {
-        if (Experiment is not null) return Experiment.Problems();
         var problems = new List<string>();
         if (!Architectures.Contains(Architecture)) problems.Add($"Unknown architecture '{Architecture}'.");
         if (Resolution is < 32 or > 256 || (Resolution & (Resolution - 1)) != 0) problems.Add("The resolution must be a power of two from 32 to 256.");

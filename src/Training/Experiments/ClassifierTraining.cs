@@ -1,4 +1,5 @@
 using MelanoGans.Training.Data;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,17 +11,20 @@ internal static class ClassifierTraining
     private const int EvaluationBatch = 100;
 
     /// <summary>Melanoma probabilities of <paramref name="testPixels"/> after training on <paramref name="train"/>.</summary>
+    /// <param name="device">Where the network trains and scores (the initial weights are drawn on the CPU, so they do not depend on it).</param>
     /// <param name="stepDone">Called with the count of steps done after every step.</param>
     /// <param name="cancel">Checked before every step.</param>
     public static double[] TrainAndScore(
         ExperimentTrainingSet train, ExperimentArmKind kind, IReadOnlyList<byte[]> testPixels, int resolution, int width,
-        int steps, int batch, double lr, long seed, Action<int>? stepDone = null, CancellationToken cancel = default)
+        int steps, int batch, double lr, long seed, Device device, Action<int>? stepDone = null, CancellationToken cancel = default)
     {
         using var model = new LesionClassifier(resolution, width);
         using (var random = new Generator((ulong)EpochOrder.Mix(seed, 1), CPU))
         {
             model.Initialise(random);
         }
+
+        model.to(device);
 
         using var optimizer = optim.Adam(model.parameters(), lr);
         var pool = SamplingPool(train, kind == ExperimentArmKind.Oversampled);
@@ -53,7 +57,7 @@ internal static class ClassifierTraining
             }
 
             using var scope = NewDisposeScope();
-            var images = LabelledImages.Batch(train.Pixels, indices, resolution);
+            var images = LabelledImages.Batch(train.Pixels, indices, resolution).to(device);
 
             // Lesion classes do not change under mirroring: flips are free extra data for the few melanomas.
             if (flips.Next(2) == 1)
@@ -66,8 +70,8 @@ internal static class ClassifierTraining
                 images = images.flip(2);
             }
 
-            var targets = tensor(indices.Select(i => train.IsMelanoma[i] ? 1f : 0f).ToArray());
-            var weights = tensor(indices.Select(i => (float)(train.IsMelanoma[i] ? melanomaWeight : otherWeight)).ToArray());
+            var targets = tensor(indices.Select(i => train.IsMelanoma[i] ? 1f : 0f).ToArray(), device: device);
+            var weights = tensor(indices.Select(i => (float)(train.IsMelanoma[i] ? melanomaWeight : otherWeight)).ToArray(), device: device);
             var loss = nn.functional.binary_cross_entropy_with_logits(model.call(images), targets, weights);
             optimizer.zero_grad();
             loss.backward();
@@ -75,11 +79,11 @@ internal static class ClassifierTraining
             stepDone?.Invoke(step + 1);
         }
 
-        return Score(model, testPixels, resolution);
+        return Score(model, testPixels, resolution, device);
     }
 
     /// <summary>Melanoma probabilities in eval mode (BatchNorm running statistics) without gradients.</summary>
-    public static double[] Score(LesionClassifier model, IReadOnlyList<byte[]> pixels, int resolution)
+    public static double[] Score(LesionClassifier model, IReadOnlyList<byte[]> pixels, int resolution, Device device)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -88,7 +92,7 @@ internal static class ClassifierTraining
         {
             using var scope = NewDisposeScope();
             var indices = Enumerable.Range(start, Math.Min(EvaluationBatch, pixels.Count - start)).ToArray();
-            var probabilities = sigmoid(model.call(LabelledImages.Batch(pixels, indices, resolution))).data<float>().ToArray();
+            var probabilities = sigmoid(model.call(LabelledImages.Batch(pixels, indices, resolution).to(device))).cpu().data<float>().ToArray();
             for (var k = 0; k < indices.Length; k++)
             {
                 scores[start + k] = probabilities[k];

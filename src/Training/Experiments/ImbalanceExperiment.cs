@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
+using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Experiments;
 
@@ -19,6 +20,12 @@ internal static class ImbalanceExperiment
     public const string TableFileName = "results.md";
 
     public const string ChartFileName = "results.svg";
+
+    /// <summary>Classifiers train on the GPU when there is one; the data and the metrics stay on the CPU.</summary>
+    public static Device Device => cuda.is_available() ? CUDA : CPU;
+
+    /// <summary>cpu or cuda, as reported to the server.</summary>
+    public static string DeviceName => Device.type.ToString().ToLowerInvariant();
 
     /// <summary>Progress reports per classifier: about this many, plus one when each classifier finishes.</summary>
     private const int ReportsPerClassifier = 20;
@@ -73,7 +80,7 @@ internal static class ImbalanceExperiment
                     double Rate(int done) => done * options.Batch / Math.Max(trainClock.Elapsed.TotalSeconds, 1e-9);
                     progress?.Invoke(new ExperimentProgress(before, totalSteps, arm.Label, seed, 0, null));
                     var scores = ClassifierTraining.TrainAndScore(
-                        train, arm.Kind, testPixels, options.Resolution, options.Width, steps, options.Batch, options.Lr, seed,
+                        train, arm.Kind, testPixels, options.Resolution, options.Width, steps, options.Batch, options.Lr, seed, Device,
                         done =>
                         {
                             if (done % reportEvery == 0 && done < steps) progress?.Invoke(new ExperimentProgress(before + done, totalSteps, arm.Label, seed, Rate(done), null));
@@ -107,6 +114,7 @@ internal static class ImbalanceExperiment
                 MetricNames = ClassifierMetrics.Names,
                 Arms = arms.Select(arm => Summarise(arm, sets[arm.Name], runs[arm.Name], baseline)).ToArray(),
                 Seconds = clock.Elapsed.TotalSeconds,
+                Device = DeviceName,
             };
             File.WriteAllText(Path.Combine(runDirectory, ImbalanceExperimentResult.FileName), JsonSerializer.Serialize(result, ImbalanceExperimentResult.Json));
             File.WriteAllText(Path.Combine(runDirectory, TableFileName), ExperimentTable.Markdown(result));

@@ -29,7 +29,7 @@ internal sealed class ExperimentJobRunner(WorkerSettings settings, HubConnection
         }
 
         var options = new ImbalanceOptions(experiment, dataset) { Models = [.. models.Keys], Threads = settings.Threads }.Validate();
-        await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(0, 0, "cpu"), cancel);
+        await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(0, 0, ImbalanceExperiment.DeviceName), cancel);
 
         var result = await StreamedWork.RunAsync<ExperimentProgress, ImbalanceExperimentResult>(
             report => ImbalanceExperiment.Run(options, runPath, settings.Log, report, cancel),

@@ -53,10 +53,10 @@ internal static class StreamedWork
         }
         catch (OperationCanceledException) when (streamError is not null)
         {
-            throw new IOException($"lost the server while working: {streamError.Message}", streamError);
+            // The work stopped because sending failed: that failure is the reason, not the cancel.
+            result = default!;
         }
 
-        if (streamError is not null) throw new IOException($"lost the server while working: {streamError.Message}", streamError);
-        return result;
+        return streamError is null ? result : throw new IOException($"lost the server while working: {streamError.Message}", streamError);
     }
 }

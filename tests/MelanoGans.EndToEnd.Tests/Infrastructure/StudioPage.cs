@@ -38,7 +38,6 @@ public static class StudioPage
         }
     }
 
-    /// <summary>Writes a screenshot for the docs when MELANOGANS_SCREENSHOTS names a folder.</summary>
     /// <summary>Types into a MudNumericField (its test id may sit on the input or around it) and leaves it, so the value binds.</summary>
     public static async Task FillNumberAsync(IPage page, string testId, string value)
     {
@@ -47,6 +46,7 @@ public static class StudioPage
         await input.PressAsync("Tab");
     }
 
+    /// <summary>Writes a screenshot for the docs when MELANOGANS_SCREENSHOTS names a folder.</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         var folder = Environment.GetEnvironmentVariable("MELANOGANS_SCREENSHOTS");

@@ -60,7 +60,7 @@ public sealed class ExperimentJobTests : IAsyncLifetime
         Assert.Equal(arms, result.Arms.Select(a => a.Name));
         Assert.Equal([0L, 1], result.Seeds);
         Assert.StartsWith("Phantom", result.Dataset, StringComparison.Ordinal);
-        Assert.Equal((32, 3, 0.5), (result.Resolution, result.Steps, result.RemoveFraction));
+        Assert.Equal((32, 3, 0.5, "cpu"), (result.Resolution, result.Steps, result.RemoveFraction, result.Device));
         Assert.All(result.Arms, arm =>
         {
             Assert.Equal(2, arm.Runs.Count);

@@ -42,6 +42,31 @@ public sealed class ExperimentResultsTests : IAsyncLifetime
         Assert.Null(await service.GetAsync(summary.Id + 1, Ct));
     }
 
+    [Fact]
+    public async Task Admins_download_a_stored_result_as_it_was_checked_and_leads_cannot()
+    {
+        var json = JsonSerializer.Serialize(SampleExperimentResult.Create(), ImbalanceExperimentResult.Json);
+        await using (var scope = ScopeAs.Create(_factory.Services, "admin", Roles.Admin))
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<IExperimentResults>().UploadAsync("pilot", json, Ct)).Succeeded);
+            await scope.ServiceProvider.GetRequiredService<IUserAdministration>().CreateAsync("lead", "Lead-Pass-2026", [Roles.Lead]);
+        }
+
+        using var admin = BrowserlessClient.Create(_factory);
+        await BrowserlessClient.SignInAsync(admin, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
+        var download = await admin.GetAsync("/api/experiments/1/results.json", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(json, await download.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/experiments/2/results.json", Ct)).StatusCode);
+
+        using var lead = BrowserlessClient.Create(_factory);
+        await BrowserlessClient.SignInAsync(lead, "lead", "Lead-Pass-2026");
+        var refused = await lead.GetAsync("/api/experiments/1/results.json", Ct);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("imbalance", await refused.Content.ReadAsStringAsync(Ct));
+    }
+
     [Theory]
     [InlineData("{ not json", "This is not a results.json")]
     [InlineData("{\"experiment\": \"imbalance\"}", "This is not a results.json")]
