@@ -65,7 +65,6 @@ public sealed class ExperimentInTheBrowserTests(BrowserFixture browser)
             if (current == "Running")
             {
                 rowsWhileRunning.Add(await page.Locator("[data-testid=experiment-live-row]").CountAsync());
-                if (rowsWhileRunning.Count == 4) await StudioPage.ScreenshotAsync(page, "experiment-live", fullPage: true);
             }
 
             await Task.Delay(150, ct);
@@ -84,7 +83,6 @@ public sealed class ExperimentInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=experiment-detail]")).ToContainTextAsync($"Dataset {DatasetName} at 32 × 32");
         await Assertions.Expect(page.Locator("[data-testid=experiment-row-name]").First).ToContainTextAsync("Imbalance experiment on " + DatasetName);
         await Assertions.Expect(page.Locator("[data-testid=experiment-bar]")).ToHaveCountAsync(10);
-        await StudioPage.ScreenshotAsync(page, "experiment-result", fullPage: true);
     }
 
     /// <summary>20 melanomas and 20 nevi at 32 px in a labelled folder under the import root, imported as an admin would.</summary>

@@ -27,7 +27,7 @@ public sealed class ExperimentsPageTests : StudioComponentTest
     {
         var cut = Render<ExperimentsPage>();
 
-        Assert.Contains("No experiments yet", cut.Find("[data-testid=empty-state]").TextContent);
+        Assert.Contains("No results yet", cut.Find("[data-testid=empty-state]").TextContent);
     }
 
     [Fact]
