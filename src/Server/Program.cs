@@ -49,6 +49,7 @@ catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
 }
 await app.Services.SeedStudioIdentityAsync();
 await app.Services.RequeueInterruptedTrainingAsync();
+await app.Services.RecoverInterruptedStudyStartsAsync();
 
 app.UseStudioPipeline();
 app.MapStudioHealth();

@@ -15,7 +15,7 @@ public sealed class TrainingNotifier(JobProgressNotifier progress) : ITrainingFe
     public void Publish(TrainingUpdate update)
     {
         var job = update.Job;
-        progress.Publish(new JobProgress(JobIdOf(job.Id), "training", job.Title, (int)Math.Min(job.Step, int.MaxValue),
+        progress.Publish(new JobProgress(JobIdOf(job.Id), job.Options.Experiment is null ? "training" : "experiment", job.Title, (int)Math.Min(job.Step, int.MaxValue),
             (int)Math.Min(job.TotalSteps, int.MaxValue), StateOf(job.State), job.Message));
         Changed?.Invoke(update);
     }

@@ -101,6 +101,31 @@ public sealed class StudyAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_study_left_starting_by_a_stopped_server_is_a_draft_again_and_starts()
+    {
+        await using var lead = _world.As("lead", Roles.Lead);
+        var admin = lead.ServiceProvider.GetRequiredService<IStudyAdministration>();
+        var (created, id) = await admin.CreateAsync(_world.Setup());
+        Assert.True(created.Succeeded);
+        // What a kill in the middle of freezing leaves: the claimed state, and no items (they are saved with Open).
+        await using (var scope = _world.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StudioDbContext>().Set<Study>().Where(s => s.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, StudyState.Starting), TestContext.Current.CancellationToken);
+        }
+        Assert.False((await admin.StartAsync(id)).Succeeded);
+
+        await _world.Factory.Services.RecoverInterruptedStudyStartsAsync();
+
+        var started = await admin.StartAsync(id);
+        Assert.True(started.Succeeded, string.Join(" ", started.Errors));
+        await using var check = _world.Factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<StudioDbContext>();
+        Assert.Equal(StudyState.Open, await db.Set<Study>().Where(s => s.Id == id).Select(s => s.State).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.True(await db.Set<StudyItem>().CountAsync(i => i.StudyId == id, TestContext.Current.CancellationToken) >= 12);
+    }
+
+    [Fact]
     public async Task New_studies_get_the_default_taxonomy_ten_percent_repeats_and_no_feedback()
     {
         var setup = new StudySetup();
