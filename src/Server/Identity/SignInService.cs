@@ -28,4 +28,23 @@ internal sealed class SignInService(
             return SignInOutcome.Disabled;
         return SignInOutcome.Failed;
     }
+
+    public async Task<OperationResult> ChangePasswordAsync(string currentPassword, string newPassword)
+    {
+        if (await userManager.GetUserAsync(signInManager.Context.User) is not { } user) return OperationResult.Fail("Sign in first.");
+        if (await userManager.IsLockedOutAsync(user)) return OperationResult.Fail("Too many failed attempts. This account is locked for a few minutes.");
+        if (!await userManager.CheckPasswordAsync(user, currentPassword))
+        {
+            await userManager.AccessFailedAsync(user);
+            return OperationResult.Fail("The current password is wrong.");
+        }
+
+        var changed = await userManager.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded) return OperationResult.Fail([.. changed.Errors.Select(e => e.Description)]);
+        await userManager.ResetAccessFailedCountAsync(user);
+        // The security stamp changed: re-issue this browser's cookie so only the other sessions end.
+        await signInManager.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserName} changed their password", user.UserName);
+        return OperationResult.Ok;
+    }
 }

@@ -15,6 +15,28 @@ public sealed class AccountsInTheBrowserTests(BrowserFixture browser)
     private static readonly string[] RaterLinks = ["nav-my-studies"];
 
     [Fact]
+    public async Task A_rater_changes_their_password_from_their_name_in_the_bar_and_signs_in_with_the_new_one()
+    {
+        await MelanoGans.Server.Tests.Studies.StudySeed.AddUserAsync(browser.Factory.Services, "petra", "Petra-Pass-1", "Rater");
+        var page = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(page, "petra", "Petra-Pass-1");
+
+        await page.ClickAsync("[data-testid=signed-in-as]");
+        await page.WaitForURLAsync("**/account/password");
+        await page.FillAsync("#current", "Petra-Pass-1");
+        await page.FillAsync("#new", "Petra-Pass-2");
+        await page.FillAsync("#confirm", "Petra-Pass-2");
+        await page.ClickAsync("#change-password");
+        await Assertions.Expect(page.Locator("[data-testid=password-changed]")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/");
+        await StudioPage.WaitInteractiveAsync(page);
+        await StudioPage.SignOutAsync(page);
+        await StudioPage.SignInAsync(page, "petra", "Petra-Pass-2");
+        await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("petra");
+    }
+
+    [Fact]
     public async Task Admin_creates_a_rater_and_a_lead_who_each_see_only_their_navigation()
     {
         var page = await browser.NewPageAsync();
