@@ -30,6 +30,9 @@ public interface IExperimentResults
     /// <summary>The classifiers an experiment job has finished so far, in the order they finished.</summary>
     Task<IReadOnlyList<ExperimentRunReport>> RunsAsync(long jobId, CancellationToken ct = default);
 
+    /// <summary>Deletes a stored result (the job that produced it stays, without its link).</summary>
+    Task<OperationResult> DeleteAsync(int id, CancellationToken ct = default);
+
     /// <summary>Cancels a queued experiment at once, or asks its worker to stop.</summary>
     Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default);
 }

@@ -86,6 +86,16 @@ internal sealed class ExperimentResults(
         return await reports.RunsAsync(jobId, ct);
     }
 
+    public async Task<OperationResult> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        await RequireAdminAsync();
+        await db.TrainingJobs.Where(j => j.ExperimentResultId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExperimentResultId, (int?)null), ct);
+        return await db.ExperimentResults.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 1
+            ? OperationResult.Ok
+            : OperationResult.Fail("No such result.");
+    }
+
     public async Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default)
     {
         await RequireAdminAsync();

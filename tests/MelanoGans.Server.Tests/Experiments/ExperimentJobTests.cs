@@ -82,6 +82,12 @@ public sealed class ExperimentJobTests : IAsyncLifetime
 
         // Experiments stay off the training page's list.
         Assert.DoesNotContain(await _host.Service<ITrainingJobs>(scope).ListAsync(ct), j => j.Id == jobId);
+
+        // Deleting the result keeps the job, without its link.
+        Assert.True((await experiments.DeleteAsync(stored.Id, ct)).Succeeded);
+        Assert.Empty(await experiments.ListAsync(ct));
+        Assert.Null(Assert.Single(await experiments.JobsAsync(ct)).ExperimentResultId);
+        Assert.False((await experiments.DeleteAsync(stored.Id, ct)).Succeeded);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public partial class ExperimentsPage : IDisposable
     private List<TrainingJobSummary>? _jobs;
     private long? _jobId;
     private List<ExperimentRunReport> _runs = [];
+    private bool _confirmDelete;
 
     [Inject] private IExperimentResults Experiments { get; set; } = default!;
     [Inject] private ITrainingFeed Feed { get; set; } = default!;
@@ -52,6 +53,18 @@ public partial class ExperimentsPage : IDisposable
         _jobId = jobId;
         _runs = (await Experiments.RunsAsync(jobId)).ToList();
         if (_jobs?.FirstOrDefault(j => j.Id == jobId)?.ExperimentResultId is { } resultId) await ShowResultAsync(resultId);
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (_selectedId is not { } id) return;
+        var result = await Experiments.DeleteAsync(id);
+        _notice = result.Succeeded ? new Notice(Severity.Success, ["Deleted the result."]) : new Notice(Severity.Error, result.Errors);
+        _selected = null;
+        _selectedId = null;
+        _confirmDelete = false;
+        _results = await Experiments.ListAsync();
+        if (_results.Count > 0) await SelectAsync(_results[0]);
     }
 
     private async Task CancelAsync(long jobId)
@@ -87,6 +100,7 @@ public partial class ExperimentsPage : IDisposable
 
     private async Task SelectAsync(ExperimentResultSummary summary)
     {
+        _confirmDelete = false;
         _selectedId = summary.Id;
         _selected = await Experiments.GetAsync(summary.Id);
     }

@@ -90,6 +90,24 @@ public sealed class ExperimentsPageTests : StudioComponentTest
         Assert.Empty(cut.FindAll("[data-testid=experiment-job-cancel]"));
     }
 
+    [Fact]
+    public void A_result_is_deleted_only_after_a_second_click()
+    {
+        var result = SampleExperimentResult.Create();
+        _experiments.Stored.Add((new ExperimentResultSummary(4, "pilot", "imbalance", result.Dataset, 3, 2, result.FinishedAt, "admin", result.FinishedAt), result));
+        var cut = Render<ExperimentsPage>();
+        cut.WaitForElement("[data-testid=experiment-detail]");
+        Assert.Equal("api/experiments/4/results.json", cut.Find("[data-testid=experiment-download]").GetAttribute("href"));
+
+        cut.Find("[data-testid=experiment-delete]").Click();
+        Assert.Single(_experiments.Stored);
+        cut.Find("[data-testid=experiment-delete-confirm]").Click();
+
+        Assert.Empty(_experiments.Stored);
+        cut.WaitForAssertion(() => Assert.Contains("No results yet", cut.Find("[data-testid=empty-state]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=experiment-detail]"));
+    }
+
     private static TrainingJobSummary Job(long id, TrainingJobState state, long step, long total) => new(
         id, "Imbalance experiment on Phantom", new TrainingJobOptions { Experiment = new ExperimentJobOptions() }, state, "local", "cpu",
         step, total, 0, 100, 12, null, null, false, 0, "Training the classifier of \"full real\", seed 0.",

@@ -37,4 +37,7 @@ public sealed class FakeExperimentResults : IExperimentResults
         Task.FromResult<IReadOnlyList<ExperimentRunReport>>(Runs.GetValueOrDefault(jobId)?.ToList() ?? []);
 
     public Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default) => Task.FromResult(OperationResult.Ok);
+
+    public Task<OperationResult> DeleteAsync(int id, CancellationToken ct = default) =>
+        Task.FromResult(Stored.RemoveAll(s => s.Summary.Id == id) == 1 ? OperationResult.Ok : OperationResult.Fail("No such result."));
 }
