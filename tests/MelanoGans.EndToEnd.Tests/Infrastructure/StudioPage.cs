@@ -29,10 +29,18 @@ public static class StudioPage
             await page.ClickAsync("[data-testid=sign-out]");
             try
             {
-                await page.WaitForURLAsync("**/account/login", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
+                // The login page may come with a ReturnUrl: the circuit can notice the sign-out and redirect first.
+                // (WaitUntil Commit is not used: when the URL already matches, Playwright then waits for a load
+                // state "commit" that never fires.)
+                await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal),
+                    new() { Timeout = 10_000, WaitUntil = WaitUntilState.DOMContentLoaded });
                 return;
             }
-            catch (TimeoutException) when (attempt < 3 && !page.Url.Contains("/account/login", StringComparison.Ordinal))
+            catch (TimeoutException) when (page.Url.Contains("/account/login", StringComparison.Ordinal))
+            {
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
             {
             }
         }
