@@ -29,6 +29,12 @@ public sealed class GeneratorModel
     /// <summary>The class filter of the training run, or null when all classes were used.</summary>
     public string? Class { get; set; }
 
+    /// <summary>Test fraction of the experiment split its training left out (generator.json's held_out), if any.</summary>
+    public double? HeldOutTestFraction { get; set; }
+
+    /// <summary>Split seed of that held-out split.</summary>
+    public long? HeldOutSplitSeed { get; set; }
+
     /// <summary>Training step of the exported weights.</summary>
     public long Step { get; set; }
 

@@ -86,7 +86,8 @@ internal sealed class ModelCatalog(
         m.Id, m.Name, m.Architecture, m.Resolution,
         ManifestReader.DescribeInputs(System.Text.Json.JsonSerializer.Deserialize<List<GeneratorInput>>(m.InputsJson) ?? []),
         ManifestReader.DatasetName(m.Dataset), m.Class, m.Step, m.Sha256, m.Origin, m.FileBytes,
-        m.SampleSha256s.Split(',', StringSplitOptions.RemoveEmptyEntries), m.CreatedAt);
+        m.SampleSha256s.Split(',', StringSplitOptions.RemoveEmptyEntries), m.CreatedAt,
+        m is { HeldOutTestFraction: { } fraction, HeldOutSplitSeed: { } seed } ? new HeldOutSplit(fraction, seed) : null);
 
     private async Task<T> InTurnAsync<T>(Func<Task<T>> operation, CancellationToken ct)
     {

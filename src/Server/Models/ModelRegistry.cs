@@ -59,6 +59,8 @@ internal sealed class ModelRegistry(
                 Output = manifest.Output,
                 Dataset = manifest.Dataset,
                 Class = manifest.Class,
+                HeldOutTestFraction = manifest.HeldOut?.TestFraction,
+                HeldOutSplitSeed = manifest.HeldOut?.SplitSeed,
                 Step = manifest.Step,
                 Sha256 = sha,
                 Origin = origin,

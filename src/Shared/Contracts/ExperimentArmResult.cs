@@ -12,6 +12,9 @@ public sealed record ExperimentArmResult
     /// <summary>The generator.onnx of a synthetic arm; null otherwise.</summary>
     public string? Model { get; init; }
 
+    /// <summary>Why a reader should doubt this arm, e.g. its generator has seen the test melanomas; null when nothing is known.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>Real melanomas in the training data.</summary>
     public required int TrainMelanoma { get; init; }
 

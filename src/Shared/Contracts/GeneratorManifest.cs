@@ -38,6 +38,10 @@ public sealed record GeneratorManifest
     [JsonPropertyName("class")]
     public string? Class { get; init; }
 
+    /// <summary>The experiment test split left out of the training data; null when the generator saw every image of its class.</summary>
+    [JsonPropertyName("held_out")]
+    public HeldOutSplit? HeldOut { get; init; }
+
     /// <summary>Training step of the exported checkpoint.</summary>
     [JsonPropertyName("step")]
     public required long Step { get; init; }

@@ -10,6 +10,7 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Step">Training step of the exported weights.</param>
 /// <param name="Origin">Where it came from: "demo", "upload", "training job 12".</param>
 /// <param name="SampleSha256s">Sample images made by the validation inference (image store addresses).</param>
+/// <param name="HeldOut">The experiment test split its training left out, if any.</param>
 public sealed record ModelSummary(
     int Id,
     string Name,
@@ -23,4 +24,5 @@ public sealed record ModelSummary(
     string Origin,
     long FileBytes,
     IReadOnlyList<string> SampleSha256s,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    HeldOutSplit? HeldOut = null);

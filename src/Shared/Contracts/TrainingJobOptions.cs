@@ -58,6 +58,12 @@ public sealed record TrainingJobOptions
     public long SnapshotEvery { get; init; } = 1000;
 
     /// <summary>
+    /// Leave this class-imbalance test split out of the training data (same test fraction and split seed as the
+    /// experiment the generator is meant for); null trains on every image of the class.
+    /// </summary>
+    public HeldOutSplit? HeldOut { get; init; }
+
+    /// <summary>
     /// Set when the job is not a GAN run but a class-imbalance experiment on <see cref="DatasetId"/>: the worker then
     /// runs <c>experiment imbalance</c> with these settings and uploads results.json; the GAN options are unused.
     /// </summary>
@@ -84,6 +90,7 @@ public sealed record TrainingJobOptions
         if (R1 < 0) problems.Add("R1 must be 0 (off) or positive.");
         if (Ema is not 0 and (<= 0 or >= 1)) problems.Add("EMA must be 0 (off) or a decay in (0, 1).");
         if (TickEvery < 1 || SnapshotEvery < 1) problems.Add("Tick and snapshot intervals must be at least 1 step.");
+        if (HeldOut is { TestFraction: not (> 0 and < 1) }) problems.Add("The held-out test fraction must be between 0 and 1.");
         return problems;
     }
 }

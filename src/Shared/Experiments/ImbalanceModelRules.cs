@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Datasets;
 
 namespace MelanoGans.Shared.Experiments;
@@ -28,5 +29,19 @@ public static class ImbalanceModelRules
         return modelResolution == resolution
             ? null
             : $"model '{name}' makes {modelResolution}x{modelResolution} images but the experiment runs at {resolution}x{resolution}; use a {resolution}x{resolution} generator or run the experiment at {modelResolution}x{modelResolution}";
+    }
+
+    /// <summary>
+    /// A warning when a generator trained on the experiment's own dataset did not leave this experiment's test split
+    /// out: it has seen test melanomas, which can only flatter its arm. Null when it held the split out or was
+    /// trained on another dataset (names compared as the registry records them).
+    /// </summary>
+    public static string? LeakWarning(string modelDataset, HeldOutSplit? heldOut, string experimentDataset, double testFraction, long splitSeed)
+    {
+        if (!string.Equals(modelDataset.Trim(), experimentDataset.Trim(), StringComparison.OrdinalIgnoreCase)) return null;
+        if (heldOut is { } split && split.SplitSeed == splitSeed && Math.Abs(split.TestFraction - testFraction) < 1e-9) return null;
+        return heldOut is null
+            ? $"trained on all of {experimentDataset}'s melanomas: it has seen this experiment's test melanomas (train it with the test split held out)"
+            : $"trained with another test split held out ({heldOut}): it has seen some of this experiment's test melanomas";
     }
 }

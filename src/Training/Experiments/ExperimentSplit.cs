@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Data;
 
@@ -15,20 +16,9 @@ internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, in
 
     public static ExperimentSplit Create(LabelledImages images, double testFraction, long seed)
     {
-        var train = new List<int>();
-        var test = new List<int>();
-        var labels = images.Labels.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        for (var l = 0; l < labels.Count; l++)
-        {
-            var members = Enumerable.Range(0, images.Count).Where(i => string.Equals(images.Labels[i], labels[l], StringComparison.OrdinalIgnoreCase)).ToArray();
-            var order = EpochOrder.For(EpochOrder.Mix(seed, l), 0, members.Length);
-            var testCount = ImbalanceSplitPlan.TestCount(members.Length, testFraction);
-            for (var k = 0; k < members.Length; k++)
-            {
-                (k < testCount ? test : train).Add(members[order[k]]);
-            }
-        }
-
+        var testSet = TestIndices(images.Labels, testFraction, seed);
+        var train = Enumerable.Range(0, images.Count).Where(i => !testSet.Contains(i)).ToList();
+        var test = testSet.ToList();
         train.Sort();
         test.Sort();
         var split = new ExperimentSplit(
@@ -39,6 +29,29 @@ internal sealed record ExperimentSplit(int[] TrainMelanoma, int[] TrainOther, in
         split.AssertDisjoint(images);
         split.Check(removeFraction: 0);
         return split;
+    }
+
+    /// <summary>
+    /// The held-out test images: the same fraction of every label (labels compared without case), chosen in a seeded
+    /// order per label. It depends on the labels and their order only, so a trainer that holds the split out of a
+    /// GAN's data (<see cref="HeldOutSplit"/>) finds the same images without decoding any.
+    /// </summary>
+    public static HashSet<int> TestIndices(IReadOnlyList<string> labels, double testFraction, long seed)
+    {
+        var test = new HashSet<int>();
+        var distinct = labels.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        for (var l = 0; l < distinct.Count; l++)
+        {
+            var members = Enumerable.Range(0, labels.Count).Where(i => string.Equals(labels[i], distinct[l], StringComparison.OrdinalIgnoreCase)).ToArray();
+            var order = EpochOrder.For(EpochOrder.Mix(seed, l), 0, members.Length);
+            var testCount = ImbalanceSplitPlan.TestCount(members.Length, testFraction);
+            for (var k = 0; k < testCount; k++)
+            {
+                test.Add(members[order[k]]);
+            }
+        }
+
+        return test;
     }
 
     /// <summary>How many training melanomas the imbalanced arms drop.</summary>

@@ -38,6 +38,15 @@ internal sealed class LabelledImages
 
     public static LabelledImages Load(string folder, int resolution)
     {
+        var (files, labels) = ReadManifest(folder);
+        var pixels = new byte[files.Count][];
+        Parallel.For(0, files.Count, i => pixels[i] = ImageDecoding.LoadSquareRgb(Path.Combine(folder, files[i]), resolution));
+        return new LabelledImages(resolution, files, labels, pixels);
+    }
+
+    /// <summary>The files (relative to <paramref name="folder"/>) and labels of its manifest.csv, in manifest order.</summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Labels) ReadManifest(string folder)
+    {
         var manifest = Path.Combine(folder, ImageFolderDataset.ManifestFileName);
         if (!Directory.Exists(folder))
         {
@@ -77,9 +86,7 @@ internal sealed class LabelledImages
             throw new InvalidDataException($"{manifest} lists no images");
         }
 
-        var pixels = new byte[files.Count][];
-        Parallel.For(0, files.Count, i => pixels[i] = ImageDecoding.LoadSquareRgb(Path.Combine(folder, files[i]), resolution));
-        return new LabelledImages(resolution, files, labels, pixels);
+        return (files, labels);
     }
 
     /// <summary>The images at <paramref name="indices"/> of <paramref name="pixels"/> as N x 3 x R x R floats in [-1, 1].</summary>

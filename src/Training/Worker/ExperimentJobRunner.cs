@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Experiments;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -37,16 +38,23 @@ internal sealed class ExperimentJobRunner(WorkerSettings settings, HubConnection
             stop,
             settings.Threads);
 
-        // The stored result names the server's dataset and models, not this worker's download folders.
+        // The stored result names the server's dataset and models, not this worker's download folders, and says
+        // which generators have seen the test melanomas.
         var stored = result with
         {
             Dataset = job.DatasetName,
             Arms = [.. result.Arms.Select(a => a.Model is { } path && models.TryGetValue(path, out var model)
-                ? a with { Model = $"model {model.Id} ({model.Name})" }
+                ? a with { Model = $"model {model.Id} ({model.Name})", Warning = LeakWarning(path, job.DatasetName, experiment) }
                 : a)],
         };
         var (accepted, body) = await server.UploadExperimentResultAsync(job.JobId, JsonSerializer.Serialize(stored, ImbalanceExperimentResult.Json), CancellationToken.None);
         settings.Log.WriteLine(accepted ? $"job {job.JobId}: results stored {body}" : $"job {job.JobId}: the server refused the results: {body}");
+    }
+
+    private static string? LeakWarning(string onnxPath, string datasetName, ExperimentJobOptions experiment)
+    {
+        var manifest = JsonSerializer.Deserialize<GeneratorManifest>(File.ReadAllText(Path.Combine(Path.GetDirectoryName(onnxPath)!, GeneratorManifest.FileName)))!;
+        return ImbalanceModelRules.LeakWarning(manifest.Dataset, manifest.HeldOut, datasetName, experiment.TestFraction, experiment.SplitSeed);
     }
 
     private static string SafeName(string name)

@@ -37,9 +37,12 @@ public sealed class ExperimentJobTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var token = await _host.CreateTokenAsync("worker");
-        var model = await TrainMelanomaModelAsync(token);
+        // One generator trained with the experiment's test split held out, one on every phantom melanoma.
+        var model = await TrainMelanomaModelAsync(token, new HeldOutSplit(0.2, 0));
+        var leaky = await TrainMelanomaModelAsync(token);
+        Assert.Equal((new HeldOutSplit(0.2, 0), (HeldOutSplit?)null), (model.HeldOut, leaky.HeldOut));
         var datasetId = await _host.PhantomAsync();
-        var options = Tiny() with { ModelIds = [model.Id] };
+        var options = Tiny() with { ModelIds = [model.Id, leaky.Id] };
 
         var jobId = await StartAsync(datasetId, options);
         var log = new StringWriter();
@@ -50,7 +53,7 @@ public sealed class ExperimentJobTests : IAsyncLifetime
         var job = Assert.Single(await experiments.JobsAsync(ct));
         Assert.True(job.State == TrainingJobState.Succeeded, $"{job.State}: {job.Message}\n{log}");
         Assert.Equal((jobId, "worker", "cpu"), (job.Id, job.Worker, job.Device));
-        var arms = new[] { "full", "imbalanced", "weighted", "oversampled", "synthetic:" + model.Name };
+        var arms = new[] { "full", "imbalanced", "weighted", "oversampled", "synthetic:" + model.Name, "synthetic:" + leaky.Name };
         Assert.Equal(arms.Length * 2 * 3, job.TotalSteps);
         Assert.Equal(job.TotalSteps, job.Step);
 
@@ -66,11 +69,22 @@ public sealed class ExperimentJobTests : IAsyncLifetime
             Assert.Equal(2, arm.Runs.Count);
             Assert.All(result.MetricNames, m => Assert.All(arm.Runs, r => Assert.InRange(r.Metrics[m], 0, 1)));
         });
-        var synthetic = result.Arms[^1];
+        var synthetic = result.Arms[^2];
         Assert.Equal($"model {model.Id} ({model.Name})", synthetic.Model);
         Assert.True(synthetic.SyntheticMelanoma > 0 && synthetic.TrainMelanoma < result.Arms[0].TrainMelanoma);
+        // Only the generator that saw every melanoma is flagged in the stored result.
+        Assert.Null(synthetic.Warning);
+        Assert.Contains("it has seen this experiment's test melanomas", result.Arms[^1].Warning);
         var stored = Assert.Single(await experiments.ListAsync(ct));
-        Assert.Equal((job.Title, 5, 2), (stored.Name, stored.ArmCount, stored.SeedCount));
+        Assert.Equal((job.Title, 6, 2), (stored.Name, stored.ArmCount, stored.SeedCount));
+
+        // The held-out generator's training folder holds none of the experiment's test images.
+        var split = File.ReadAllLines(Directory.GetFiles(_host.RunsRoot, "split.csv", SearchOption.AllDirectories).Single()).Skip(1)
+            .Select(l => l.Split(',')).ToList();
+        var heldOutFolder = Directory.GetDirectories(_host.RunsRoot, "*.heldout-0.2-0", SearchOption.AllDirectories).Single();
+        var seen = File.ReadAllLines(Path.Combine(heldOutFolder, "manifest.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        Assert.DoesNotContain(split.Where(r => r[2] == "test"), r => seen.Contains(r[0]));
+        Assert.Equal(split.Count(r => r[2] == "train"), seen.Count);
 
         // Each classifier arrived live as it finished, and the page's history holds the same ones.
         var live = _updates.Where(u => u.Job.Id == jobId && u.ExperimentRun is not null).Select(u => u.ExperimentRun!).ToList();
@@ -208,9 +222,9 @@ public sealed class ExperimentJobTests : IAsyncLifetime
     }
 
     /// <summary>A melanoma generator made as users make one: a training job on the phantom's melanomas, registered by the server.</summary>
-    private async Task<ModelSummary> TrainMelanomaModelAsync(string token)
+    private async Task<ModelSummary> TrainMelanomaModelAsync(string token, HeldOutSplit? heldOut = null)
     {
-        var jobId = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 2) with { Class = "melanoma", Batch = 2 });
+        var jobId = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 2) with { Class = "melanoma", Batch = 2, HeldOut = heldOut });
         Assert.Equal(1, await new TrainingWorker(_host.Worker(token, "worker")).RunAsync(Timeout()));
         return await ModelAsync(m => m.Origin == $"training job {jobId}");
     }

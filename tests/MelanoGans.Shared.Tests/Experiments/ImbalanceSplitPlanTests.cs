@@ -52,6 +52,18 @@ public sealed class ImbalanceSplitPlanTests
     }
 
     [Fact]
+    public void A_generator_trained_on_the_experiment_dataset_without_its_test_split_held_out_is_flagged()
+    {
+        var held = new HeldOutSplit(0.2, 0);
+
+        Assert.Null(ImbalanceModelRules.LeakWarning("Phantom", held, "phantom", 0.2, 0));
+        Assert.Null(ImbalanceModelRules.LeakWarning("ISIC 2017", null, "Phantom", 0.2, 0));
+        Assert.Contains("it has seen this experiment's test melanomas", ImbalanceModelRules.LeakWarning("Phantom", null, "Phantom", 0.2, 0));
+        Assert.Contains("another test split held out (test fraction 0.2, split seed 0)", ImbalanceModelRules.LeakWarning("Phantom", held, "Phantom", 0.2, 1));
+        Assert.NotNull(ImbalanceModelRules.LeakWarning("Phantom", held, "Phantom", 0.25, 0));
+    }
+
+    [Fact]
     public void Settings_list_every_problem_and_job_options_refuse_a_model_chosen_twice()
     {
         var bad = new ExperimentJobOptions { Resolution = 48, RemoveFraction = 1, Seeds = 0, Batch = 1, ModelIds = [3, 3] };

@@ -27,6 +27,7 @@ public partial class StartExperimentForm
     private int _resolution = Defaults.Resolution;
     private double _removeFraction = Defaults.RemoveFraction;
     private double _testFraction = Defaults.TestFraction;
+    private long _splitSeed = Defaults.SplitSeed;
     private int _seeds = Defaults.Seeds;
     private int? _epochs = ImbalanceSettings.DefaultEpochs;
     private int? _steps;
@@ -62,6 +63,11 @@ public partial class StartExperimentForm
             ? $"trained on {model.Class}: the experiment needs a melanoma generator"
             : $"makes {model.Resolution} px images: choose resolution {model.Resolution} to use it";
 
+    /// <summary>Whether the generator has seen this experiment's test melanomas (trained on this dataset without holding them out).</summary>
+    private string? LeakOf(ModelSummary model) => _datasets.FirstOrDefault(d => d.Id == _datasetId) is { } dataset
+        ? ImbalanceModelRules.LeakWarning(model.Dataset, model.HeldOut, dataset.Name, _testFraction, _splitSeed)
+        : null;
+
     private async Task StartAsync()
     {
         if (_busy) return;
@@ -73,6 +79,7 @@ public partial class StartExperimentForm
                 Resolution = _resolution,
                 RemoveFraction = _removeFraction,
                 TestFraction = _testFraction,
+                SplitSeed = _splitSeed,
                 Seeds = _seeds,
                 Epochs = _epochs,
                 Steps = _steps,

@@ -34,6 +34,9 @@ public partial class StartTrainingForm
     private double _r1 = Defaults.R1;
     private double _ema = Defaults.Ema;
     private bool _diffAug = Defaults.DiffAug;
+    private bool _holdOut;
+    private double _holdOutFraction = new ExperimentJobOptions().TestFraction;
+    private long _holdOutSeed;
 
     private string Architecture { get; set; } = Defaults.Architecture;
 
@@ -80,6 +83,7 @@ public partial class StartTrainingForm
                 Ema = _ema,
                 TickEvery = _tickEvery,
                 SnapshotEvery = _snapshotEvery,
+                HeldOut = _holdOut ? new HeldOutSplit(_holdOutFraction, _holdOutSeed) : null,
             };
             var (result, id) = await Jobs.StartAsync(options);
             _errors = result.Errors;

@@ -375,6 +375,12 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<long>("FileBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeldOutSplitSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HeldOutTestFraction")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

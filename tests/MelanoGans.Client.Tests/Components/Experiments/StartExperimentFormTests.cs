@@ -55,6 +55,22 @@ public sealed class StartExperimentFormTests : StudioComponentTest
         Assert.Equal([2], options.ModelIds);
     }
 
+    [Fact]
+    public void A_generator_that_has_seen_the_test_melanomas_is_flagged_and_one_that_held_them_out_is_not()
+    {
+        _models.Models.Clear();
+        _models.Models.AddRange([
+            Model(5, "isic-all", "melanoma", 64) with { Dataset = "ISIC 2017" },
+            Model(6, "isic-held", "melanoma", 64) with { Dataset = "ISIC 2017", HeldOut = new HeldOutSplit(0.2, 0) },
+        ]);
+
+        var cut = Render<StartExperimentForm>();
+
+        var leaks = cut.FindAll("[data-testid=experiment-model]").ToDictionary(m => m.GetAttribute("data-model")!, m => m.QuerySelector("[data-testid=experiment-model-leak]")?.TextContent);
+        Assert.Contains("it has seen this experiment's test melanomas", leaks["isic-all"]);
+        Assert.Null(leaks["isic-held"]);
+    }
+
     private static ModelSummary Model(int id, string name, string? cls, int resolution) =>
         new(id, name, "dcgan", resolution, "z [64]", "phantom", cls, 100, "sha", "test", 1, [], DateTimeOffset.UnixEpoch);
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MelanoGans.Server.Data.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261125195842_ExperimentJobs")]
+    [Migration("20261125205355_ExperimentJobs")]
     partial class ExperimentJobs
     {
         /// <inheritdoc />
@@ -377,6 +377,12 @@ namespace MelanoGans.Server.Data.Migrations
 
                     b.Property<long>("FileBytes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldOutSplitSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HeldOutTestFraction")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("InputsJson")
                         .IsRequired()

@@ -24,6 +24,18 @@ namespace MelanoGans.Server.Data.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
+                name: "HeldOutSplitSeed",
+                table: "GeneratorModels",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "HeldOutTestFraction",
+                table: "GeneratorModels",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "JobId",
                 table: "ExperimentResults",
                 type: "INTEGER",
@@ -76,6 +88,14 @@ namespace MelanoGans.Server.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "IsExperiment",
                 table: "TrainingJobs");
+
+            migrationBuilder.DropColumn(
+                name: "HeldOutSplitSeed",
+                table: "GeneratorModels");
+
+            migrationBuilder.DropColumn(
+                name: "HeldOutTestFraction",
+                table: "GeneratorModels");
 
             migrationBuilder.DropColumn(
                 name: "JobId",
