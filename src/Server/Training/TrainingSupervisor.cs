@@ -51,7 +51,8 @@ internal sealed class TrainingSupervisor(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_local is { } process)
+        // Hosts in tests can stop twice at once: only one call may signal, wait for and dispose the process.
+        if (Interlocked.Exchange(ref _local, null) is { } process)
         {
             try
             {
@@ -72,7 +73,6 @@ internal sealed class TrainingSupervisor(
             }
 
             process.Dispose();
-            _local = null;
         }
     }
 
