@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Training.Loop;
 using MelanoGans.Training.Networks;
 using MelanoGans.Training.Platform;
@@ -31,12 +32,17 @@ internal static class TrainCommand
         var r1 = new Option<double>("--r1") { Description = "R1 penalty weight gamma (0 = off).", DefaultValueFactory = _ => 0 };
         var ema = new Option<double>("--ema") { Description = "EMA decay of the generator, e.g. 0.999 (0 = off); exported when on.", DefaultValueFactory = _ => 0 };
         var width = new Option<int>("--width") { Description = "Base channel width of both networks.", DefaultValueFactory = _ => 64 };
+        var holdOut = new Option<double?>("--hold-out-test-fraction")
+        {
+            Description = "Leave out the test split of `experiment imbalance --test-fraction F` (with --hold-out-split-seed), so the generator never sees its test images.",
+        };
+        var holdOutSeed = new Option<long>("--hold-out-split-seed") { Description = "The experiment's --split-seed for --hold-out-test-fraction.", DefaultValueFactory = _ => 0 };
         var json = CommandOutput.JsonOption();
 
         var command = new Command("train", "Train DCGAN, LAPGAN or DDGAN on a dataset.")
         {
             arch, resolution, dataset, className, loss, latent, batch, epochs, maxSteps, lr, seed, snapshotEvery, tickEvery,
-            output, threads, diffAug, r1, ema, width, json,
+            output, threads, diffAug, r1, ema, width, holdOut, holdOutSeed, json,
         };
         command.SetAction(parse => CommandOutput.Run("train", () =>
         {
@@ -60,6 +66,7 @@ internal static class TrainCommand
                 DiffAug = parse.GetValue(diffAug),
                 R1 = parse.GetValue(r1),
                 Ema = parse.GetValue(ema),
+                HeldOut = parse.GetValue(holdOut) is { } fraction ? new HeldOutSplit(fraction, parse.GetValue(holdOutSeed)) : null,
             }.Validate();
             NativeRuntime.Configure(options.Threads);
             var asJson = parse.GetValue(json);

@@ -35,11 +35,11 @@ public static class GeneratorExporter
         CheckpointStore.Load(run, info, session);
         var folder = outputFolder ?? run.Path;
         Directory.CreateDirectory(folder);
-        return Export(session.SamplingGenerator, folder, options.Dataset, options.Class, info.Step, session.EmaGenerator is not null);
+        return Export(session.SamplingGenerator, folder, options.Dataset, options.Class, info.Step, session.EmaGenerator is not null, options.HeldOut);
     }
 
     /// <summary>Exports any generator (tests export freshly initialised networks of every architecture).</summary>
-    public static GeneratorManifest Export(GanGenerator generator, string folder, string dataset, string? className, long step, bool ema)
+    public static GeneratorManifest Export(GanGenerator generator, string folder, string dataset, string? className, long step, bool ema, HeldOutSplit? heldOut = null)
     {
         var onnxPath = Path.Combine(folder, GeneratorManifest.OnnxFileName);
         generator.eval();
@@ -65,6 +65,7 @@ public static class GeneratorExporter
             Output = OutputName,
             Dataset = dataset,
             Class = className,
+            HeldOut = heldOut,
             Step = step,
             Ema = ema,
             Sha256 = CheckpointStore.Sha256Of(onnxPath),

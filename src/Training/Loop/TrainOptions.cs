@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MelanoGans.Training.Losses;
@@ -73,6 +74,16 @@ public sealed record TrainOptions
     /// <summary>Decay of an exponential moving average of the generator (e.g. 0.999); 0 = off. Exported when on.</summary>
     public double Ema { get; init; }
 
+    /// <summary>
+    /// Leave this class-imbalance test split out of the data (the experiment's own split over manifest.csv), so
+    /// the generator never sees the real images its synthetic melanomas are judged against; recorded in generator.json.
+    /// </summary>
+    public HeldOutSplit? HeldOut { get; init; }
+
+    /// <summary>The folder the trainer reads: <see cref="Dataset"/>, or its held-out copy (made once).</summary>
+    public string TrainingFolder(TextWriter log) =>
+        HeldOut is { } split ? Experiments.HeldOutDataset.Prepare(Dataset, split, log) : Dataset;
+
     [JsonIgnore]
     public NetworkSpec Spec => new NetworkSpec(GanArchitectureNames.Parse(Architecture), Resolution, Latent, Width).Validate();
 
@@ -92,6 +103,7 @@ public sealed record TrainOptions
         Check(Threads >= 0, "threads must be 0 (default) or more");
         Check(R1 >= 0, "r1 must be 0 (off) or positive");
         Check(Ema is 0 or (> 0 and < 1), "ema must be 0 (off) or a decay in (0, 1)");
+        Check(HeldOut is null or { TestFraction: > 0 and < 1 }, "the held-out test fraction must be in (0, 1)");
         return this;
     }
 

@@ -63,7 +63,7 @@ public sealed class Trainer : IDisposable
     public static Trainer Start(TrainOptions options, string outRoot, TextWriter console, string? runPath = null)
     {
         options.Validate();
-        var dataset = ImageFolderDataset.Load(options.Dataset, options.Resolution, options.Class);
+        var dataset = ImageFolderDataset.Load(options.TrainingFolder(console), options.Resolution, options.Class);
         var run = runPath is null ? RunDirectory.CreateUnder(outRoot, options) : new RunDirectory(runPath);
         Directory.CreateDirectory(run.Path);
         File.WriteAllText(run.Options, JsonSerializer.Serialize(options, TrainOptions.Json));
@@ -101,7 +101,7 @@ public sealed class Trainer : IDisposable
         };
         options.Validate();
         var info = CheckpointStore.Describe(run, options, checkpoint);
-        var dataset = ImageFolderDataset.Load(options.Dataset, options.Resolution, options.Class);
+        var dataset = ImageFolderDataset.Load(options.TrainingFolder(console), options.Resolution, options.Class);
         var session = new TrainingSession(options, DefaultDevice());
         try
         {

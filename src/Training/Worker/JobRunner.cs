@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
-using MelanoGans.Training.Experiments;
 using MelanoGans.Training.Export;
 using MelanoGans.Training.Loop;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -78,7 +77,6 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
             return;
         }
 
-        if (job.Options.HeldOut is { } heldOut) dataset = HeldOutDataset.Prepare(dataset, heldOut, settings.Log);
         using var trainer = Open(job, dataset, runPath);
         var device = trainer.Session.Device.type.ToString().ToLowerInvariant();
         await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(trainer.Session.Step, trainer.TotalSteps, device), cancel);
@@ -97,10 +95,8 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
 
         settings.Log.WriteLine($"job {job.JobId}: exporting");
         var manifest = GeneratorExporter.Export(runPath);
-        // generator.json names the server's dataset (not this worker's download folder) and any held-out split; the
-        // sha256 covers the ONNX file only.
-        var manifestJson = JsonSerializer.SerializeToUtf8Bytes(
-            manifest with { Dataset = job.DatasetName, HeldOut = job.Options.HeldOut }, new JsonSerializerOptions { WriteIndented = true });
+        // generator.json names the server's dataset, not this worker's download folder; the sha256 covers the ONNX file only.
+        var manifestJson = JsonSerializer.SerializeToUtf8Bytes(manifest with { Dataset = job.DatasetName }, new JsonSerializerOptions { WriteIndented = true });
         var (accepted, body) = await server.UploadModelAsync(job.JobId, Path.Combine(runPath, GeneratorManifest.OnnxFileName), manifestJson, CancellationToken.None);
         settings.Log.WriteLine(accepted ? $"job {job.JobId}: model registered {body}" : $"job {job.JobId}: the server refused the model: {body}");
     }
@@ -163,5 +159,6 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         DiffAug = options.DiffAug,
         R1 = options.R1,
         Ema = options.Ema,
+        HeldOut = options.HeldOut,
     }.Validate();
 }

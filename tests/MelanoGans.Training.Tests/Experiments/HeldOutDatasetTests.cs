@@ -1,6 +1,9 @@
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Experiments;
+using MelanoGans.Training.Export;
+using MelanoGans.Training.Loop;
+using MelanoGans.Training.Networks;
 using MelanoGans.Training.Tests.TestSupport;
 
 namespace MelanoGans.Training.Tests.Experiments;
@@ -33,5 +36,33 @@ public sealed class HeldOutDatasetTests : IDisposable
         Assert.Equal(heldOut, HeldOutDataset.Prepare(folder, new HeldOutSplit(0.25, 4), TextWriter.Null));
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(heldOut, ImageFolderDataset.ManifestFileName)));
         Assert.NotEqual(heldOut, HeldOutDataset.Prepare(folder, new HeldOutSplit(0.25, 5), TextWriter.Null));
+    }
+
+    [Fact]
+    public void A_run_with_a_held_out_split_trains_without_the_test_melanomas_resumes_and_records_the_split_in_its_export()
+    {
+        var folder = TinyDataset.Create(temp.Sub("data"), count: 24);
+        var split = ExperimentSplit.Create(LabelledImages.Load(folder, 32), 0.25, seed: 4);
+        var options = Runs.Options(folder, GanArchitecture.Dcgan, 32, maxSteps: 2) with
+        {
+            Class = "melanoma", Batch = 2, SnapshotEvery = 1, HeldOut = new HeldOutSplit(0.25, 4),
+        };
+        var log = new StringWriter();
+        string runPath;
+        using (var trainer = Trainer.Start(options, temp.Path, log, temp.Sub("run")))
+        {
+            trainer.Train(TestContext.Current.CancellationToken);
+            runPath = trainer.Run.Path;
+        }
+
+        // 9 training melanomas of 12: the log names the count the trainer loaded, and the saved options keep the original folder.
+        Assert.Contains($"on {split.TrainMelanoma.Length} images at 32x32 ({folder})", log.ToString());
+        using (var resumed = Trainer.Resume(runPath, TextWriter.Null, maxSteps: 3))
+        {
+            resumed.Train(TestContext.Current.CancellationToken);
+        }
+
+        var manifest = GeneratorExporter.Export(runPath, outputFolder: temp.Sub("export"));
+        Assert.Equal((new HeldOutSplit(0.25, 4), folder, 3L), (manifest.HeldOut, manifest.Dataset, manifest.Step));
     }
 }
