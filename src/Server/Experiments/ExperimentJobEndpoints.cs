@@ -3,6 +3,7 @@ using MelanoGans.Server.Data;
 using MelanoGans.Server.Models;
 using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +25,26 @@ public static class ExperimentJobEndpoints
         jobs.MapGet("/models/{modelId:int}/{file}", ModelFileAsync);
         jobs.MapPost("/experiment-result", ResultAsync).WithMetadata(new RequestSizeLimitAttribute(MaxResultBytes));
 
-        // The stored file as it was checked, for papers and other tools.
-        endpoints.MapGet("/api/experiments/{id:int}/results.json", async (int id, StudioDbContext db, CancellationToken ct) =>
-                await db.ExperimentResults.AsNoTracking().Where(r => r.Id == id).Select(r => r.Json).SingleOrDefaultAsync(ct) is { } json
-                    ? Results.Text(json, "application/json; charset=utf-8")
-                    : Results.NotFound())
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        // A stored result for papers and other tools: the file as it was checked, its table, its chart.
+        endpoints.MapGet("/api/experiments/{id:int}/{file}", StoredResultAsync).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         return endpoints;
     }
+
+    private static async Task<IResult> StoredResultAsync(int id, string file, StudioDbContext db, CancellationToken ct)
+    {
+        if (await db.ExperimentResults.AsNoTracking().Where(r => r.Id == id).Select(r => r.Json).SingleOrDefaultAsync(ct) is not { } json)
+            return Results.NotFound();
+        return file switch
+        {
+            ImbalanceExperimentResult.FileName => Results.Text(json, "application/json; charset=utf-8"),
+            ExperimentTable.FileName => Results.Text(ExperimentTable.Markdown(Read(json)), "text/markdown; charset=utf-8"),
+            ExperimentChart.FileName => Results.Text(ExperimentChart.Svg(Read(json)), "image/svg+xml; charset=utf-8"),
+            _ => Results.NotFound(),
+        };
+    }
+
+    private static ImbalanceExperimentResult Read(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<ImbalanceExperimentResult>(json, ImbalanceExperimentResult.Json)!;
 
     private static async Task<IResult> ModelFileAsync(
         long jobId, int modelId, string file, HttpContext http, TrainingCoordinator coordinator, StudioDbContext db, ModelFiles files, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Experiments;
 using MelanoGans.Training.Platform;
 
@@ -65,7 +66,7 @@ internal static class ExperimentCommand
             }
             else
             {
-                Console.WriteLine($"wrote {ImbalanceExperimentResult.FileName}, {ImbalanceExperiment.TableFileName}, {ImbalanceExperiment.ChartFileName} to {Path.GetFullPath(folder)}");
+                Console.WriteLine($"wrote {ImbalanceExperimentResult.FileName}, {ExperimentTable.FileName}, {ExperimentChart.FileName} to {Path.GetFullPath(folder)}");
             }
 
             return 0;

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Experiments;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -16,10 +17,6 @@ internal static class ImbalanceExperiment
 {
     /// <summary>Split file written next to the results: file, label, part (train or test).</summary>
     public const string SplitFileName = "split.csv";
-
-    public const string TableFileName = "results.md";
-
-    public const string ChartFileName = "results.svg";
 
     /// <summary>Classifiers train on the GPU when there is one; the data and the metrics stay on the CPU.</summary>
     public static Device Device => cuda.is_available() ? CUDA : CPU;
@@ -117,8 +114,8 @@ internal static class ImbalanceExperiment
                 Device = DeviceName,
             };
             File.WriteAllText(Path.Combine(runDirectory, ImbalanceExperimentResult.FileName), JsonSerializer.Serialize(result, ImbalanceExperimentResult.Json));
-            File.WriteAllText(Path.Combine(runDirectory, TableFileName), ExperimentTable.Markdown(result));
-            File.WriteAllText(Path.Combine(runDirectory, ChartFileName), ExperimentChart.Svg(result));
+            File.WriteAllText(Path.Combine(runDirectory, ExperimentTable.FileName), ExperimentTable.Markdown(result));
+            File.WriteAllText(Path.Combine(runDirectory, ExperimentChart.FileName), ExperimentChart.Svg(result));
             return result;
         }
         finally

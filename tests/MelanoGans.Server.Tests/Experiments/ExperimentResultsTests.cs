@@ -59,6 +59,13 @@ public sealed class ExperimentResultsTests : IAsyncLifetime
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(json, await download.Content.ReadAsStringAsync(Ct));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/experiments/2/results.json", Ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/experiments/1/secrets.txt", Ct)).StatusCode);
+        // The table and the chart are made from the stored file by the same code as the command line's results.md and results.svg.
+        var table = await admin.GetStringAsync("/api/experiments/1/results.md", Ct);
+        Assert.Equal(MelanoGans.Shared.Experiments.ExperimentTable.Markdown(SampleExperimentResult.Create()), table);
+        var chart = await admin.GetAsync("/api/experiments/1/results.svg", Ct);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", (await chart.Content.ReadAsStringAsync(Ct)).TrimStart());
 
         using var lead = BrowserlessClient.Create(_factory);
         await BrowserlessClient.SignInAsync(lead, "lead", "Lead-Pass-2026");

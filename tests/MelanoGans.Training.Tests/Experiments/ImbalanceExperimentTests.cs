@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Experiments;
 using System.Text.Json;
 using System.Xml.Linq;
 using MelanoGans.Shared.Contracts;
@@ -70,9 +71,9 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
 
         var read = JsonSerializer.Deserialize<ImbalanceExperimentResult>(File.ReadAllText(Path.Combine(run, ImbalanceExperimentResult.FileName)), ImbalanceExperimentResult.Json)!;
         Assert.Equal(result.Arms.Select(a => a.Metrics[ClassifierMetrics.Auc]), read.Arms.Select(a => a.Metrics[ClassifierMetrics.Auc]));
-        var table = File.ReadAllText(Path.Combine(run, ImbalanceExperiment.TableFileName));
+        var table = File.ReadAllText(Path.Combine(run, ExperimentTable.FileName));
         Assert.All(result.Arms, a => Assert.Contains($"| {a.Label} |", table));
-        var svg = XDocument.Load(Path.Combine(run, ImbalanceExperiment.ChartFileName));
+        var svg = XDocument.Load(Path.Combine(run, ExperimentChart.FileName));
         Assert.Equal(result.Arms.Count * result.MetricNames.Count, svg.Descendants().Count(e => e.Name.LocalName == "rect") - 1 - result.MetricNames.Count);
 
         // Progress: steps only grow up to arms x seeds x steps, and every classifier is reported once, as in the result.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 
 namespace MelanoGans.Client.Components.Experiments;
 
@@ -7,19 +8,11 @@ namespace MelanoGans.Client.Components.Experiments;
 public static class ExperimentFormat
 {
     /// <summary>Display name of a metric key of <see cref="ImbalanceExperimentResult.MetricNames"/>.</summary>
-    public static string MetricName(string key) => key switch
-    {
-        "balanced_accuracy" => "balanced accuracy",
-        "auc" => "AUC",
-        _ => key.Replace('_', ' '),
-    };
+    public static string MetricName(string key) => ClassifierMetrics.Display(key);
 
-    public static string MeanSd(ExperimentMetricSummary m) =>
-        string.Create(CultureInfo.InvariantCulture, $"{m.Mean:0.0000} ± {m.Sd:0.0000}");
+    public static string MeanSd(ExperimentMetricSummary m) => ExperimentTable.MeanSd(m);
 
-    public static string Difference(ExperimentPairedComparison c) => c.PValue is { } p
-        ? string.Create(CultureInfo.InvariantCulture, $"{c.MeanDifference:+0.0000;-0.0000;0.0000} (p {p:0.000})")
-        : string.Create(CultureInfo.InvariantCulture, $"{c.MeanDifference:+0.0000;-0.0000;0.0000} (p n/a)");
+    public static string Difference(ExperimentPairedComparison c) => ExperimentTable.Difference(c);
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -11,6 +12,9 @@ public partial class ExperimentsPage : IDisposable
 {
     /// <summary>The browser may send at most this much; the server checks the size again.</summary>
     private const long MaxUploadBytes = 4L * 1024 * 1024;
+
+    /// <summary>What a stored result can be downloaded as: the checked file, the study's table, the chart.</summary>
+    private static readonly string[] DownloadFiles = [ImbalanceExperimentResult.FileName, ExperimentTable.FileName, ExperimentChart.FileName];
 
     private sealed record Notice(Severity Severity, IReadOnlyList<string> Lines);
 

@@ -97,7 +97,8 @@ public sealed class ExperimentsPageTests : StudioComponentTest
         _experiments.Stored.Add((new ExperimentResultSummary(4, "pilot", "imbalance", result.Dataset, 3, 2, result.FinishedAt, "admin", result.FinishedAt), result));
         var cut = Render<ExperimentsPage>();
         cut.WaitForElement("[data-testid=experiment-detail]");
-        Assert.Equal("api/experiments/4/results.json", cut.Find("[data-testid=experiment-download]").GetAttribute("href"));
+        Assert.Equal(["api/experiments/4/results.json", "api/experiments/4/results.md", "api/experiments/4/results.svg"],
+            cut.FindAll("[data-testid=experiment-download]").Select(a => a.GetAttribute("href")));
 
         cut.Find("[data-testid=experiment-delete]").Click();
         Assert.Single(_experiments.Stored);

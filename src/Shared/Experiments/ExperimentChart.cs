@@ -3,14 +3,17 @@ using System.Net;
 using System.Text;
 using MelanoGans.Shared.Contracts;
 
-namespace MelanoGans.Training.Experiments;
+namespace MelanoGans.Shared.Experiments;
 
 /// <summary>
 /// results.svg: one group of bars per arm (one bar per metric, mean over seeds) with error bars from the smallest
 /// to the largest seed. SVG because it needs no image library, scales in docs and diffs as text.
 /// </summary>
-internal static class ExperimentChart
+public static class ExperimentChart
 {
+    /// <summary>Its file name in a run directory.</summary>
+    public const string FileName = "results.svg";
+
     private static readonly string[] Colours = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"];
 
     public static string Svg(ImbalanceExperimentResult result)

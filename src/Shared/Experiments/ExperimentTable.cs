@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Text;
 using MelanoGans.Shared.Contracts;
 
-namespace MelanoGans.Training.Experiments;
+namespace MelanoGans.Shared.Experiments;
 
 /// <summary>results.md: the study's table (one row per training set, four decimals) plus the paired comparison.</summary>
-internal static class ExperimentTable
+public static class ExperimentTable
 {
+    /// <summary>Its file name in a run directory.</summary>
+    public const string FileName = "results.md";
+
     public static string Markdown(ImbalanceExperimentResult result)
     {
         var text = new StringBuilder();
@@ -29,7 +32,7 @@ internal static class ExperimentTable
         foreach (var arm in result.Arms)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {arm.Label} | {arm.TrainMelanoma} + {arm.SyntheticMelanoma} | {arm.TrainOther} | ");
-            text.AppendJoin(" | ", names.Select(m => string.Create(CultureInfo.InvariantCulture, $"{arm.Metrics[m].Mean:0.0000} ± {arm.Metrics[m].Sd:0.0000}")));
+            text.AppendJoin(" | ", names.Select(m => MeanSd(arm.Metrics[m])));
             text.Append(" |\n");
         }
 
@@ -45,10 +48,20 @@ internal static class ExperimentTable
             text.Append(" |\n");
         }
 
+        foreach (var arm in result.Arms.Where(a => a.Warning is not null))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n⚠ {arm.Label}: {arm.Warning}\n");
+        }
+
         return text.ToString();
     }
 
-    private static string Difference(ExperimentPairedComparison c) => c.PValue is { } p
+    /// <summary>"0.8125 ± 0.0000": a metric over seeds, four decimals as the study's table.</summary>
+    public static string MeanSd(ExperimentMetricSummary m) =>
+        string.Create(CultureInfo.InvariantCulture, $"{m.Mean:0.0000} ± {m.Sd:0.0000}");
+
+    /// <summary>"+0.1250 (p 0.013)": a paired difference against the imbalanced arm.</summary>
+    public static string Difference(ExperimentPairedComparison c) => c.PValue is { } p
         ? string.Create(CultureInfo.InvariantCulture, $"{c.MeanDifference:+0.0000;-0.0000;0.0000} (p {p:0.000})")
         : string.Create(CultureInfo.InvariantCulture, $"{c.MeanDifference:+0.0000;-0.0000;0.0000} (p n/a)");
 }

@@ -1,7 +1,7 @@
-namespace MelanoGans.Training.Experiments;
+namespace MelanoGans.Shared.Experiments;
 
 /// <summary>Test-split metrics of a melanoma classifier (melanoma = positive, decision threshold 0.5).</summary>
-internal static class ClassifierMetrics
+public static class ClassifierMetrics
 {
     public const string Accuracy = "accuracy";
     public const string BalancedAccuracy = "balanced_accuracy";
