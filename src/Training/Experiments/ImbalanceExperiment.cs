@@ -97,7 +97,7 @@ internal static class ImbalanceExperiment
             var result = new ImbalanceExperimentResult
             {
                 FinishedAt = DateTimeOffset.UtcNow,
-                Dataset = Path.GetFullPath(options.Dataset),
+                Dataset = options.NameOfDataset,
                 Resolution = options.Resolution,
                 RemoveFraction = options.RemoveFraction,
                 TestFraction = options.TestFraction,
@@ -109,7 +109,7 @@ internal static class ImbalanceExperiment
                 Width = options.Width,
                 Split = new ExperimentSplitSummary(split.TrainMelanoma.Length, split.TrainOther.Length, split.TestMelanoma.Length, split.TestOther.Length, split.RemovedCount(options.RemoveFraction)),
                 MetricNames = ClassifierMetrics.Names,
-                Arms = arms.Select(arm => Summarise(arm, sets[arm.Name], runs[arm.Name], baseline)).ToArray(),
+                Arms = arms.Select(arm => Summarise(arm, sets[arm.Name], runs[arm.Name], baseline, options)).ToArray(),
                 Seconds = clock.Elapsed.TotalSeconds,
                 Device = DeviceName,
             };
@@ -169,11 +169,15 @@ internal static class ImbalanceExperiment
         return new ExperimentTrainingSet(pixels, labels, synthetic.Length);
     }
 
-    private static ExperimentArmResult Summarise(ExperimentArm arm, ExperimentTrainingSet set, List<ExperimentSeedRun> runs, List<ExperimentSeedRun> baseline) => new()
+    private static ExperimentArmResult Summarise(
+        ExperimentArm arm, ExperimentTrainingSet set, List<ExperimentSeedRun> runs, List<ExperimentSeedRun> baseline, ImbalanceOptions options) => new()
     {
         Name = arm.Name,
         Label = arm.Label,
         Model = arm.Model?.OnnxPath,
+        Warning = arm.Model is { Manifest: var manifest }
+            ? ImbalanceModelRules.LeakWarning(manifest.Dataset, manifest.HeldOut, options.NameOfDataset, options.TestFraction, options.SplitSeed)
+            : null,
         TrainMelanoma = set.Melanomas - set.Synthetic,
         SyntheticMelanoma = set.Synthetic,
         TrainOther = set.Others,

@@ -24,6 +24,15 @@ public sealed record ImbalanceOptions : ImbalanceSettings
     /// <summary>generator.onnx files or export folders; each gives one "imbalanced + synthetic" arm.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 
+    /// <summary>
+    /// What the results call the dataset and what generators' manifests are compared with (to flag one that has seen
+    /// the test melanomas); null = the folder's full path, which is what <c>train</c> records.
+    /// </summary>
+    public string? DatasetName { get; init; }
+
+    /// <summary><see cref="DatasetName"/> or the folder's full path.</summary>
+    public string NameOfDataset => DatasetName ?? Path.GetFullPath(Dataset);
+
     /// <summary>Torch and ONNX Runtime CPU threads; 0 = libtorch's default.</summary>
     public int Threads { get; init; }
 

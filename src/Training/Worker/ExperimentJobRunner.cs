@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
-using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Experiments;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -29,7 +28,8 @@ internal sealed class ExperimentJobRunner(WorkerSettings settings, HubConnection
             models[Path.GetFullPath(Path.Combine(folder, GeneratorManifest.OnnxFileName))] = model;
         }
 
-        var options = new ImbalanceOptions(experiment, dataset) { Models = [.. models.Keys], Threads = settings.Threads }.Validate();
+        // Generators trained on this server name its dataset in their manifests: compare with that name, not the folder.
+        var options = new ImbalanceOptions(experiment, dataset) { Models = [.. models.Keys], DatasetName = job.DatasetName, Threads = settings.Threads }.Validate();
         await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(0, 0, ImbalanceExperiment.DeviceName), cancel);
 
         var result = await StreamedWork.RunAsync<ExperimentProgress, ImbalanceExperimentResult>(
@@ -38,23 +38,15 @@ internal sealed class ExperimentJobRunner(WorkerSettings settings, HubConnection
             stop,
             settings.Threads);
 
-        // The stored result names the server's dataset and models, not this worker's download folders, and says
-        // which generators have seen the test melanomas.
+        // The stored result names the server's models, not this worker's download folders.
         var stored = result with
         {
-            Dataset = job.DatasetName,
             Arms = [.. result.Arms.Select(a => a.Model is { } path && models.TryGetValue(path, out var model)
-                ? a with { Model = $"model {model.Id} ({model.Name})", Warning = LeakWarning(path, job.DatasetName, experiment) }
+                ? a with { Model = $"model {model.Id} ({model.Name})" }
                 : a)],
         };
         var (accepted, body) = await server.UploadExperimentResultAsync(job.JobId, JsonSerializer.Serialize(stored, ImbalanceExperimentResult.Json), CancellationToken.None);
         settings.Log.WriteLine(accepted ? $"job {job.JobId}: results stored {body}" : $"job {job.JobId}: the server refused the results: {body}");
-    }
-
-    private static string? LeakWarning(string onnxPath, string datasetName, ExperimentJobOptions experiment)
-    {
-        var manifest = JsonSerializer.Deserialize<GeneratorManifest>(File.ReadAllText(Path.Combine(Path.GetDirectoryName(onnxPath)!, GeneratorManifest.FileName)))!;
-        return ImbalanceModelRules.LeakWarning(manifest.Dataset, manifest.HeldOut, datasetName, experiment.TestFraction, experiment.SplitSeed);
     }
 
     private static string SafeName(string name)

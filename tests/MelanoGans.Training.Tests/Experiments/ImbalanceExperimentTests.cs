@@ -68,6 +68,9 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
         Assert.Equal((9, 0, 9), Counts(result, "full"));
         Assert.Equal((4, 0, 9), Counts(result, "imbalanced"));
         Assert.Equal((4, 5, 9), Counts(result, "synthetic:melanoma-gan"));
+        // The fixture's generator was trained on every melanoma of this very folder: its arm says so.
+        Assert.Contains("it has seen this experiment's test melanomas", result.Arms[^1].Warning);
+        Assert.All(result.Arms.SkipLast(1), a => Assert.Null(a.Warning));
 
         var read = JsonSerializer.Deserialize<ImbalanceExperimentResult>(File.ReadAllText(Path.Combine(run, ImbalanceExperimentResult.FileName)), ImbalanceExperimentResult.Json)!;
         Assert.Equal(result.Arms.Select(a => a.Metrics[ClassifierMetrics.Auc]), read.Arms.Select(a => a.Metrics[ClassifierMetrics.Auc]));
