@@ -30,7 +30,7 @@ internal static class HeldOutDataset
             if (test.Contains(i)) continue;
             var link = Path.Combine(target, files[i]);
             Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-            File.CreateSymbolicLink(link, Path.GetFullPath(Path.Combine(folder, files[i])));
+            Link(link, Path.GetFullPath(Path.Combine(folder, files[i])));
             manifest.Append(files[i]).Append(',').Append(labels[i]).Append('\n');
         }
 
@@ -38,5 +38,18 @@ internal static class HeldOutDataset
         File.WriteAllText(Path.Combine(target, CompleteMarker), split.ToString());
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held out the experiment test split ({split}): {test.Count} of {files.Count} images left out"));
         return target;
+    }
+
+    /// <summary>A symbolic link, or a copy where links need rights the worker lacks (Windows without developer mode).</summary>
+    private static void Link(string link, string target)
+    {
+        try
+        {
+            File.CreateSymbolicLink(link, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Copy(target, link, overwrite: true);
+        }
     }
 }
