@@ -30,6 +30,12 @@ public interface IStudyAdministration
 
     Task<OperationResult> CloseAsync(int studyId);
 
+    /// <summary>
+    /// Adds raters to an open or paused study: they rate the frozen items in an order of their own, so nothing the
+    /// others see changes. Raters already in it are ignored; a draft is edited instead, a closed study is over.
+    /// </summary>
+    Task<OperationResult> AddRatersAsync(int studyId, IReadOnlyList<string> raterIds);
+
     /// <summary>A new draft with the same set-up (sources, counts, raters, questions); items are drawn anew at its start.</summary>
     Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId);
 

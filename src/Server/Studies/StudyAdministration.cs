@@ -135,6 +135,25 @@ internal sealed class StudyAdministration(
         return closed == 1 ? OperationResult.Ok : OperationResult.Fail("Only a draft, open or paused study can be closed.");
     }
 
+    public async Task<OperationResult> AddRatersAsync(int studyId, IReadOnlyList<string> raterIds)
+    {
+        var lead = await caller.RequireLeadAsync();
+        // Read the state from the database, not from an entity this circuit may hold since before a pause or close.
+        var state = await db.Set<Study>().Where(s => s.Id == studyId).Select(s => (StudyState?)s.State).SingleOrDefaultAsync();
+        if (state is null) return OperationResult.Fail("No such study.");
+        if (state is not (StudyState.Open or StudyState.Paused))
+            return OperationResult.Fail("Raters join an open or paused study; edit a draft instead.");
+        var active = (await LoadOptionsAsync(default)).Raters.Select(r => r.Id).ToHashSet();
+        if (raterIds.Any(id => !active.Contains(id))) return OperationResult.Fail("Only active accounts with the Rater role can join a study.");
+        var present = await db.Set<StudyRater>().Where(r => r.StudyId == studyId).Select(r => r.UserId).ToListAsync();
+        var joining = raterIds.Distinct().Except(present).ToList();
+        if (joining.Count == 0) return OperationResult.Fail("Choose at least one rater who is not in the study yet.");
+        db.Set<StudyRater>().AddRange(joining.Select(id => new StudyRater { StudyId = studyId, UserId = id, OrderSeed = StudyTokens.NewSeed() }));
+        await db.SaveChangesAsync();
+        logger.LogInformation("{Lead} added {Count} raters to study {StudyId}", lead, joining.Count, studyId);
+        return OperationResult.Ok;
+    }
+
     public async Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId)
     {
         var lead = await caller.RequireLeadAsync();

@@ -42,5 +42,16 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(row.Locator("[data-testid=study-edit]")).ToHaveCountAsync(0);
         await Assertions.Expect(row.Locator("[data-testid=study-csv]")).ToBeVisibleAsync();
         await StudioPage.ScreenshotAsync(page, "studies");
+
+        // A rater who gets an account after the start joins the open study.
+        await StudySeed.AddUserAsync(browser.Factory.Services, "late-rater", BrowserStudy.Password, Roles.Rater);
+        var raters = row.Locator("td").Nth(3);
+        var before = int.Parse(await raters.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await row.Locator("[data-testid=study-add-raters]").ClickAsync();
+        await page.Locator("[data-testid=add-rater-late-rater]").Locator("xpath=ancestor::label[1]").ClickAsync();
+        await page.ClickAsync("[data-testid=add-raters-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=studies-notice]")).ToContainTextAsync("Added 1 rater to Browser pilot");
+        await Assertions.Expect(raters).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-testid=add-raters]")).ToHaveCountAsync(0);
     }
 }

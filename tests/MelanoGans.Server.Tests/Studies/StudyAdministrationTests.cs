@@ -126,6 +126,37 @@ public sealed class StudyAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lead_adds_a_rater_to_an_open_study_who_then_rates_its_frozen_items()
+    {
+        var id = await _world.StartedStudyAsync();
+        await using var lead = _world.As("lead", Roles.Lead);
+        var admin = lead.ServiceProvider.GetRequiredService<IStudyAdministration>();
+        var rater3 = (await admin.GetSetupOptionsAsync(TestContext.Current.CancellationToken)).Raters.Single(r => r.UserName == "rater3").Id;
+        await using (var before = _world.As("rater3", Roles.Rater))
+        {
+            Assert.Empty(await before.ServiceProvider.GetRequiredService<IRatingSession>().ListAssignedAsync(TestContext.Current.CancellationToken));
+        }
+
+        var added = await admin.AddRatersAsync(id, [rater3, _world.Rater1Id]);
+
+        Assert.True(added.Succeeded, string.Join(" ", added.Errors));
+        Assert.Equal(3, (await admin.ListAsync(TestContext.Current.CancellationToken)).Single(s => s.Id == id).RaterCount);
+        await using (var after = _world.As("rater3", Roles.Rater))
+        {
+            var session = after.ServiceProvider.GetRequiredService<IRatingSession>();
+            Assert.Equal(id, Assert.Single(await session.ListAssignedAsync(TestContext.Current.CancellationToken)).Id);
+            Assert.NotNull(await session.GetStepAsync(id, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Contains("not in the study yet", Assert.Single((await admin.AddRatersAsync(id, [rater3])).Errors));
+        Assert.Contains("Rater role", Assert.Single((await admin.AddRatersAsync(id, ["no-such-user"])).Errors));
+        Assert.True((await admin.CloseAsync(id)).Succeeded);
+        Assert.Contains("open or paused", Assert.Single((await admin.AddRatersAsync(id, [rater3])).Errors));
+        await using var rater = _world.As("rater1", Roles.Rater);
+        await Assert.ThrowsAnyAsync<UnauthorizedAccessException>(() => rater.ServiceProvider.GetRequiredService<IStudyAdministration>().AddRatersAsync(id, [rater3]));
+    }
+
+    [Fact]
     public async Task New_studies_get_the_default_taxonomy_ten_percent_repeats_and_no_feedback()
     {
         var setup = new StudySetup();

@@ -7,10 +7,13 @@ using MudBlazor;
 
 namespace MelanoGans.Client.Pages.Studies;
 
-/// <summary>Leads set up studies, start them (freezing the items), pause, reopen, close, clone and export them.</summary>
+/// <summary>Leads set up studies, start them (freezing the items), add raters, pause, reopen, close, clone and export them.</summary>
 public partial class StudiesPage
 {
     private sealed record Notice(Severity Severity, string Text);
+
+    /// <summary>A started study raters are being added to, and the active raters not in it yet.</summary>
+    private sealed record Joining(StudySummary Study, IReadOnlyList<RaterChoice> Choices);
 
     [Inject] private IStudyAdministration Studies { get; set; } = default!;
 
@@ -21,6 +24,7 @@ public partial class StudiesPage
     private IReadOnlyList<string>? _errors;
     private bool _busy;
     private Notice? _notice;
+    private Joining? _joining;
 
     protected override async Task OnInitializedAsync() => _studies = await Studies.ListAsync();
 
@@ -65,6 +69,32 @@ public partial class StudiesPage
             }
             _notice = new Notice(Severity.Success, $"Saved {setup.Name.Trim()} as a draft. Start it when the set-up is final.");
             Cancel();
+            _studies = await Studies.ListAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ChooseRatersAsync(StudySummary study)
+    {
+        _options = await Studies.GetSetupOptionsAsync();
+        var current = (await Studies.GetSetupAsync(study.Id))?.RaterIds ?? [];
+        _joining = new Joining(study, _options.Raters.Where(r => !current.Contains(r.Id)).ToList());
+    }
+
+    private async Task AddRatersAsync(IReadOnlyList<string> raterIds)
+    {
+        if (_busy || _joining is null) return;
+        _busy = true;
+        try
+        {
+            var result = await Studies.AddRatersAsync(_joining.Study.Id, raterIds);
+            _notice = result.Succeeded
+                ? new Notice(Severity.Success, $"Added {raterIds.Count} rater{(raterIds.Count == 1 ? "" : "s")} to {_joining.Study.Name}; they see it under My studies.")
+                : new Notice(Severity.Error, string.Join(" ", result.Errors));
+            if (result.Succeeded) _joining = null;
             _studies = await Studies.ListAsync();
         }
         finally
