@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Imaging;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Statistics;
 using MelanoGans.Shared.Contracts;
@@ -54,6 +55,6 @@ internal sealed class StudyRatingsTable(IServiceScopeFactory scopes) : IRatingsT
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         return await db.Set<StudyItem>().AsNoTracking().Where(i => i.StudyId == studyId)
-            .ToDictionaryAsync(i => i.Token, i => $"api/images/{i.Sha256}.png", ct);
+            .ToDictionaryAsync(i => i.Token, i => ContentAddress.ImageUrl(i.Sha256), ct);
     }
 }

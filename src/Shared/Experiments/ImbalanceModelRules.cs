@@ -14,22 +14,20 @@ public static class ImbalanceModelRules
     /// <param name="modelClass">The class filter of its training run (generator.json's class), null for all classes.</param>
     /// <param name="modelResolution">Side of the images it makes.</param>
     /// <param name="resolution">Side of the images the experiment's classifier sees.</param>
-    public static string? Problem(string name, string? modelClass, int modelResolution, int resolution)
+    public static string? Problem(string name, string? modelClass, int modelResolution, int resolution) => Misfit(modelClass, modelResolution, resolution) switch
     {
-        if (modelClass is null)
-        {
-            return $"model '{name}' was trained on all classes (generator.json has no class); the imbalance experiment adds synthetic melanomas, so it needs a generator trained on the {LesionClassNames.Melanoma} class";
-        }
+        ModelMisfit.AllClasses => $"model '{name}' was trained on all classes (generator.json has no class); the imbalance experiment adds synthetic melanomas, so it needs a generator trained on the {LesionClassNames.Melanoma} class",
+        ModelMisfit.OtherClass => $"model '{name}' was trained on class '{modelClass}'; the imbalance experiment adds synthetic melanomas, so it needs a generator trained on the {LesionClassNames.Melanoma} class",
+        ModelMisfit.OtherResolution => $"model '{name}' makes {modelResolution}x{modelResolution} images but the experiment runs at {resolution}x{resolution}; use a {resolution}x{resolution} generator or run the experiment at {modelResolution}x{modelResolution}",
+        _ => null,
+    };
 
-        if (!ImbalanceSplitPlan.IsMelanoma(modelClass))
-        {
-            return $"model '{name}' was trained on class '{modelClass}'; the imbalance experiment adds synthetic melanomas, so it needs a generator trained on the {LesionClassNames.Melanoma} class";
-        }
-
-        return modelResolution == resolution
-            ? null
-            : $"model '{name}' makes {modelResolution}x{modelResolution} images but the experiment runs at {resolution}x{resolution}; use a {resolution}x{resolution} generator or run the experiment at {modelResolution}x{modelResolution}";
-    }
+    /// <summary>The rule a generator breaks, first broken first; null when it fits (short notes in forms build on this).</summary>
+    public static ModelMisfit? Misfit(string? modelClass, int modelResolution, int resolution) =>
+        modelClass is null ? ModelMisfit.AllClasses
+        : !ImbalanceSplitPlan.IsMelanoma(modelClass) ? ModelMisfit.OtherClass
+        : modelResolution != resolution ? ModelMisfit.OtherResolution
+        : null;
 
     /// <summary>
     /// A warning when a generator trained on the experiment's own dataset did not leave this experiment's test split

@@ -1,19 +1,10 @@
 using System.Globalization;
-using MelanoGans.Shared.Contracts;
-using MelanoGans.Shared.Experiments;
 
 namespace MelanoGans.Client.Components.Experiments;
 
-/// <summary>How the Experiments page writes metric names and numbers (as results.md does: four decimals).</summary>
+/// <summary>How the Experiments page writes plain numbers and wraps chart labels (metrics go through ClassifierMetrics and ExperimentTable, as results.md does).</summary>
 public static class ExperimentFormat
 {
-    /// <summary>Display name of a metric key of <see cref="ImbalanceExperimentResult.MetricNames"/>.</summary>
-    public static string MetricName(string key) => ClassifierMetrics.Display(key);
-
-    public static string MeanSd(ExperimentMetricSummary m) => ExperimentTable.MeanSd(m);
-
-    public static string Difference(ExperimentPairedComparison c) => ExperimentTable.Difference(c);
-
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>

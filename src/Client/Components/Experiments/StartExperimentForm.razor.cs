@@ -35,12 +35,11 @@ public partial class StartExperimentForm
     private int _width = Defaults.Width;
     private string _syntheticTarget = Defaults.SyntheticTarget;
 
-    /// <summary>The split the chosen dataset and fractions give, computed as the trainer will.</summary>
-    private ImbalanceSplitPlan? Plan => _datasets.FirstOrDefault(d => d.Id == _datasetId) is { } dataset
-        ? ImbalanceSplitPlan.From(dataset.CountsByLabel, _testFraction, _removeFraction)
-        : null;
+    private DatasetSummary? SelectedDataset => _datasets.FirstOrDefault(d => d.Id == _datasetId);
 
-    private IReadOnlyList<string> PlanProblems => Plan?.Problems(_removeFraction) ?? [];
+    /// <summary>The split the chosen dataset and fractions give, computed as the trainer will.</summary>
+    private ImbalanceSplitPlan? PlanFor(DatasetSummary? dataset) =>
+        dataset is null ? null : ImbalanceSplitPlan.From(dataset.CountsByLabel, _testFraction, _removeFraction);
 
     protected override async Task OnInitializedAsync()
     {
@@ -48,7 +47,7 @@ public partial class StartExperimentForm
         _datasetId = _datasets.FirstOrDefault()?.Id ?? 0;
         _models = await Models.ListAsync();
         // Preselect what fits at the default resolution: usually the melanoma generators the team just trained.
-        _chosen.UnionWith(_models.Where(m => ImbalanceModelRules.Problem(m.Name, m.Class, m.Resolution, _resolution) is null).Select(m => m.Id));
+        _chosen.UnionWith(_models.Where(m => MisfitOf(m) is null).Select(m => m.Id));
     }
 
     private void Toggle(int id, bool on)
@@ -57,16 +56,20 @@ public partial class StartExperimentForm
         else _chosen.Remove(id);
     }
 
-    private string FitNote(ModelSummary model) => model.Class is null
-        ? "trained on all classes: the experiment needs a melanoma generator"
-        : !ImbalanceSplitPlan.IsMelanoma(model.Class)
-            ? $"trained on {model.Class}: the experiment needs a melanoma generator"
-            : $"makes {model.Resolution} px images: choose resolution {model.Resolution} to use it";
+    private ModelMisfit? MisfitOf(ModelSummary model) => ImbalanceModelRules.Misfit(model.Class, model.Resolution, _resolution);
+
+    /// <summary>The short form of <see cref="ImbalanceModelRules.Problem"/>'s reason, for the line beside the model.</summary>
+    private static string FitNote(ModelSummary model, ModelMisfit misfit) => misfit switch
+    {
+        ModelMisfit.AllClasses => "trained on all classes: the experiment needs a melanoma generator",
+        ModelMisfit.OtherClass => $"trained on {model.Class}: the experiment needs a melanoma generator",
+        _ => $"makes {model.Resolution} px images: choose resolution {model.Resolution} to use it",
+    };
 
     /// <summary>Whether the generator has seen this experiment's test melanomas (trained on this dataset without holding them out).</summary>
-    private string? LeakOf(ModelSummary model) => _datasets.FirstOrDefault(d => d.Id == _datasetId) is { } dataset
-        ? ImbalanceModelRules.LeakWarning(model.Dataset, model.HeldOut, dataset.Name, _testFraction, _splitSeed)
-        : null;
+    private string? LeakOf(ModelSummary model, DatasetSummary? dataset) => dataset is null
+        ? null
+        : ImbalanceModelRules.LeakWarning(model.Dataset, model.HeldOut, dataset.Name, _testFraction, _splitSeed);
 
     private async Task StartAsync()
     {
@@ -87,7 +90,7 @@ public partial class StartExperimentForm
                 Width = _width,
                 SyntheticTarget = _syntheticTarget,
                 // Only what fits now: a model checked at another resolution stays remembered but is not sent.
-                ModelIds = [.. _models.Where(m => _chosen.Contains(m.Id) && ImbalanceModelRules.Problem(m.Name, m.Class, m.Resolution, _resolution) is null).Select(m => m.Id)],
+                ModelIds = [.. _models.Where(m => _chosen.Contains(m.Id) && MisfitOf(m) is null).Select(m => m.Id)],
             };
             var (result, id) = await Experiments.StartAsync(_datasetId, options);
             _errors = result.Errors;

@@ -30,6 +30,8 @@ public partial class WorkerTokensPanel
     {
         _tokens = await Workers.TokensAsync();
         _workers = await Workers.ConnectedAsync();
+        // The page's re-render does not reach this parameterless child: show the new lists from here.
+        StateHasChanged();
     }
 
     private async Task CreateAsync()

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Imaging;
 using System.Text.Json;
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
@@ -48,7 +49,7 @@ public partial class TrainingJobPage : IDisposable
 
     public void Dispose() => Feed.Changed -= OnChanged;
 
-    private static string ImageUrl(string sha256) => $"api/images/{sha256}.png";
+    private static string ImageUrl(string sha256) => ContentAddress.ImageUrl(sha256);
 
     private static List<TrainingTick> MergeTicks(IEnumerable<TrainingTick> first, IEnumerable<TrainingTick> second) =>
         first.UnionBy(second, t => t.Step).OrderBy(t => t.Step).ToList();

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Imaging;
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Components;
@@ -29,7 +30,7 @@ public partial class DatasetPage
         await LoadColoursAsync();
     }
 
-    private static string ImageUrl(DatasetImageView image) => $"api/images/{image.Sha256}.png";
+    private static string ImageUrl(DatasetImageView image) => ContentAddress.ImageUrl(image.Sha256);
 
     private async Task FilterAsync(string? label)
     {
