@@ -12,8 +12,6 @@ public static class DatasetExtensions
         services.AddOptions<PhantomOptions>().BindConfiguration(PhantomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddMemoryCache();
-        services.AddSingleton<JobProgressNotifier>();
-        services.AddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
         services.AddSingleton<DatasetJobQueue>();
         services.AddSingleton<ImportRoots>();
         services.AddSingleton<ColourStatisticsService>();

@@ -11,8 +11,6 @@ public static class GenerationExtensions
     {
         var services = builder.Services;
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<JobProgressNotifier>();
-        services.TryAddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
         services.TryAddSingleton<ICudaProvider, OrtCudaProvider>();
         services.AddSingleton<OnnxSessionFactory>();
         services.AddSingleton<InferenceSessionCache>();

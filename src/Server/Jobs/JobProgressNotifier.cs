@@ -21,6 +21,4 @@ public sealed class JobProgressNotifier : IJobProgressFeed
         _current[progress.JobId] = progress;
         Changed?.Invoke(progress);
     }
-
-    public JobProgress? Get(string jobId) => _current.GetValueOrDefault(jobId);
 }

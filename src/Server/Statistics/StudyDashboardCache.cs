@@ -32,9 +32,6 @@ internal sealed class StudyDashboardCache : IDisposable
     /// <summary>Raised after a study's entry was dropped, so listeners that reload get the new numbers.</summary>
     public event Action<int>? Invalidated;
 
-    /// <summary>True when a ratings table is registered.</summary>
-    public bool HasTable => _table is not null;
-
     public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct) =>
         _table?.StudiesAsync(ct) ?? Task.FromResult<IReadOnlyList<StudyRatingsInfo>>([]);
 

@@ -143,7 +143,7 @@ internal sealed class StudyAdministration(
         if (state is null) return OperationResult.Fail("No such study.");
         if (state is not (StudyState.Open or StudyState.Paused))
             return OperationResult.Fail("Raters join an open or paused study; edit a draft instead.");
-        var active = (await LoadOptionsAsync(default)).Raters.Select(r => r.Id).ToHashSet();
+        var active = (await ActiveRatersAsync()).Select(r => r.Id).ToHashSet();
         if (raterIds.Any(id => !active.Contains(id))) return OperationResult.Fail("Only active accounts with the Rater role can join a study.");
         var present = await db.Set<StudyRater>().Where(r => r.StudyId == studyId).Select(r => r.UserId).ToListAsync();
         var joining = raterIds.Distinct().Except(present).ToList();
@@ -163,7 +163,7 @@ internal sealed class StudyAdministration(
         if (name.Length > 200) name = name[..200];
         var clone = new Study { Name = name, Seed = StudyTokens.NewSeed(), CreatedBy = lead, CreatedAt = clock.GetUtcNow() };
         // Raters who lost the role or were disabled since are dropped rather than failing the clone.
-        var active = (await LoadOptionsAsync(default)).Raters.Select(r => r.Id).ToHashSet();
+        var active = (await ActiveRatersAsync()).Select(r => r.Id).ToHashSet();
         setup.RaterIds = setup.RaterIds.Where(active.Contains).ToList();
         Apply(clone, setup);
         db.Add(clone);
@@ -197,11 +197,14 @@ internal sealed class StudyAdministration(
         var pools = (await db.Set<GeneratedPool>().OrderBy(p => p.Name).ToListAsync(ct))
             .Select(p => new PoolChoice(p.Id, p.Name, p.ModelName, p.Resolution, poolCounts.GetValueOrDefault(p.Id)))
             .ToList();
-        var raters = (await users.GetUsersInRoleAsync(Roles.Rater))
+        return new StudySetupOptions(datasets, pools, await ActiveRatersAsync());
+    }
+
+    /// <summary>Accounts with the Rater role that are not disabled, by name (what set-up, clone and joining accept).</summary>
+    private async Task<List<RaterChoice>> ActiveRatersAsync() =>
+        (await users.GetUsersInRoleAsync(Roles.Rater))
             .Where(u => !u.IsDisabled).OrderBy(u => u.UserName)
             .Select(u => new RaterChoice(u.Id, u.UserName!)).ToList();
-        return new StudySetupOptions(datasets, pools, raters);
-    }
 
     private static void Apply(Study study, StudySetup setup)
     {

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
+using MelanoGans.Shared.Imaging;
 using System.Text;
 
 namespace MelanoGans.Server.Training;
@@ -9,9 +11,7 @@ public static class WorkerTokenHasher
     /// <summary>Marks the string as a MelanoGANs worker token in logs and secret scanners.</summary>
     public const string Prefix = "mgw_";
 
-    public static string NewToken() =>
-        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    public static string Hash(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => ContentAddress.Sha256Hex(Encoding.UTF8.GetBytes(token));
 }
