@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Imaging;
+using MelanoGans.Training.Data;
 
 namespace MelanoGans.Training.Commands;
 
@@ -10,8 +11,6 @@ namespace MelanoGans.Training.Commands;
 /// </summary>
 internal sealed class ImageDirectory
 {
-    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
-
     private ImageDirectory(string path, ClassColourHistograms histograms)
     {
         Path = path;
@@ -32,7 +31,7 @@ internal sealed class ImageDirectory
         }
 
         var files = Directory.EnumerateFiles(path)
-            .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Where(f => ImageDecoding.Extensions.Contains(System.IO.Path.GetExtension(f)))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)

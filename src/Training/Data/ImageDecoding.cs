@@ -3,6 +3,7 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Data;
 
@@ -41,5 +42,27 @@ public static class ImageDecoding
         var pixels = new byte[resolution * resolution * 3];
         image.CopyPixelDataTo(pixels);
         return pixels;
+    }
+
+    /// <summary>The H x W x 3 RGB byte images at <paramref name="indices"/> as N x 3 x R x R floats in [-1, 1].</summary>
+    public static Tensor ToTensor(IReadOnlyList<byte[]> images, ReadOnlySpan<int> indices, int resolution)
+    {
+        var r = resolution;
+        var plane = r * r;
+        var values = new float[indices.Length * 3 * plane];
+        for (var n = 0; n < indices.Length; n++)
+        {
+            var source = images[indices[n]];
+            var offset = n * 3 * plane;
+            for (var p = 0; p < plane; p++)
+            {
+                for (var c = 0; c < 3; c++)
+                {
+                    values[offset + (c * plane) + p] = (source[(p * 3) + c] / 127.5f) - 1f;
+                }
+            }
+        }
+
+        return tensor(values, [indices.Length, 3, r, r]);
     }
 }

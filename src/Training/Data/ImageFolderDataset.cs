@@ -50,26 +50,7 @@ public sealed class ImageFolderDataset
     }
 
     /// <summary>The images at <paramref name="indices"/> as N x 3 x R x R floats in [-1, 1].</summary>
-    public Tensor Batch(ReadOnlySpan<int> indices)
-    {
-        var r = Resolution;
-        var plane = r * r;
-        var values = new float[indices.Length * 3 * plane];
-        for (var n = 0; n < indices.Length; n++)
-        {
-            var source = images[indices[n]];
-            var offset = n * 3 * plane;
-            for (var p = 0; p < plane; p++)
-            {
-                for (var c = 0; c < 3; c++)
-                {
-                    values[offset + (c * plane) + p] = (source[(p * 3) + c] / 127.5f) - 1f;
-                }
-            }
-        }
-
-        return tensor(values, [indices.Length, 3, r, r]);
-    }
+    public Tensor Batch(ReadOnlySpan<int> indices) => ImageDecoding.ToTensor(images, indices, Resolution);
 
     private static List<string> AllImages(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -57,7 +57,7 @@ internal static class ClassifierTraining
             }
 
             using var scope = NewDisposeScope();
-            var images = LabelledImages.Batch(train.Pixels, indices, resolution).to(device);
+            var images = ImageDecoding.ToTensor(train.Pixels, indices, resolution).to(device);
 
             // Lesion classes do not change under mirroring: flips are free extra data for the few melanomas.
             if (flips.Next(2) == 1)
@@ -92,7 +92,7 @@ internal static class ClassifierTraining
         {
             using var scope = NewDisposeScope();
             var indices = Enumerable.Range(start, Math.Min(EvaluationBatch, pixels.Count - start)).ToArray();
-            var probabilities = sigmoid(model.call(LabelledImages.Batch(pixels, indices, resolution).to(device))).cpu().data<float>().ToArray();
+            var probabilities = sigmoid(model.call(ImageDecoding.ToTensor(pixels, indices, resolution).to(device))).cpu().data<float>().ToArray();
             for (var k = 0; k < indices.Length; k++)
             {
                 scores[start + k] = probabilities[k];

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Training.Platform;
 using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Experiments;
@@ -17,12 +18,6 @@ internal static class ImbalanceExperiment
 {
     /// <summary>Split file written next to the results: file, label, part (train or test).</summary>
     public const string SplitFileName = "split.csv";
-
-    /// <summary>Classifiers train on the GPU when there is one; the data and the metrics stay on the CPU.</summary>
-    public static Device Device => cuda.is_available() ? CUDA : CPU;
-
-    /// <summary>cpu or cuda, as reported to the server.</summary>
-    public static string DeviceName => Device.type.ToString().ToLowerInvariant();
 
     /// <summary>Progress reports per classifier: about this many, plus one when each classifier finishes.</summary>
     private const int ReportsPerClassifier = 20;
@@ -62,7 +57,8 @@ internal static class ImbalanceExperiment
             var reportEvery = Math.Max(1, steps / ReportsPerClassifier);
             var runs = arms.ToDictionary(a => a.Name, _ => new List<ExperimentSeedRun>());
             var classifiersDone = 0L;
-            var sets = new Dictionary<string, ExperimentTrainingSet>();
+            // Only each arm's image counts outlive a classifier (the same for every seed), not its training images.
+            var counts = new Dictionary<string, (int Real, int Synthetic, int Others)>();
             for (var s = 0; s < options.Seeds; s++)
             {
                 long seed = s;
@@ -71,13 +67,13 @@ internal static class ImbalanceExperiment
                 {
                     var armClock = Stopwatch.StartNew();
                     var train = TrainingSet(arm, images, split, kept, options, seed);
-                    sets[arm.Name] = train;
+                    counts[arm.Name] = (train.Melanomas - train.Synthetic, train.Synthetic, train.Others);
                     var before = classifiersDone * steps;
                     var trainClock = Stopwatch.StartNew();
                     double Rate(int done) => done * options.Batch / Math.Max(trainClock.Elapsed.TotalSeconds, 1e-9);
                     progress?.Invoke(new ExperimentProgress(before, totalSteps, arm.Label, seed, 0, null));
                     var scores = ClassifierTraining.TrainAndScore(
-                        train, arm.Kind, testPixels, options.Resolution, options.Width, steps, options.Batch, options.Lr, seed, Device,
+                        train, arm.Kind, testPixels, options.Resolution, options.Width, steps, options.Batch, options.Lr, seed, NativeRuntime.DefaultDevice,
                         done =>
                         {
                             if (done % reportEvery == 0 && done < steps) progress?.Invoke(new ExperimentProgress(before + done, totalSteps, arm.Label, seed, Rate(done), null));
@@ -109,9 +105,9 @@ internal static class ImbalanceExperiment
                 Width = options.Width,
                 Split = new ExperimentSplitSummary(split.TrainMelanoma.Length, split.TrainOther.Length, split.TestMelanoma.Length, split.TestOther.Length, split.RemovedCount(options.RemoveFraction)),
                 MetricNames = ClassifierMetrics.Names,
-                Arms = arms.Select(arm => Summarise(arm, sets[arm.Name], runs[arm.Name], baseline, options)).ToArray(),
+                Arms = arms.Select(arm => Summarise(arm, counts[arm.Name], runs[arm.Name], baseline, options)).ToArray(),
                 Seconds = clock.Elapsed.TotalSeconds,
-                Device = DeviceName,
+                Device = NativeRuntime.NameOf(NativeRuntime.DefaultDevice),
             };
             File.WriteAllText(Path.Combine(runDirectory, ImbalanceExperimentResult.FileName), JsonSerializer.Serialize(result, ImbalanceExperimentResult.Json));
             File.WriteAllText(Path.Combine(runDirectory, ExperimentTable.FileName), ExperimentTable.Markdown(result));
@@ -170,7 +166,7 @@ internal static class ImbalanceExperiment
     }
 
     private static ExperimentArmResult Summarise(
-        ExperimentArm arm, ExperimentTrainingSet set, List<ExperimentSeedRun> runs, List<ExperimentSeedRun> baseline, ImbalanceOptions options) => new()
+        ExperimentArm arm, (int Real, int Synthetic, int Others) counts, List<ExperimentSeedRun> runs, List<ExperimentSeedRun> baseline, ImbalanceOptions options) => new()
     {
         Name = arm.Name,
         Label = arm.Label,
@@ -178,9 +174,9 @@ internal static class ImbalanceExperiment
         Warning = arm.Model is { Manifest: var manifest }
             ? ImbalanceModelRules.LeakWarning(manifest.Dataset, manifest.HeldOut, options.NameOfDataset, options.TestFraction, options.SplitSeed)
             : null,
-        TrainMelanoma = set.Melanomas - set.Synthetic,
-        SyntheticMelanoma = set.Synthetic,
-        TrainOther = set.Others,
+        TrainMelanoma = counts.Real,
+        SyntheticMelanoma = counts.Synthetic,
+        TrainOther = counts.Others,
         Runs = runs,
         Metrics = ClassifierMetrics.Names.ToDictionary(m => m, m => SeedStatistics.Summarise(runs.Select(r => r.Metrics[m]).ToArray())),
         Comparison = arm.Name == ImbalanceExperimentResult.BaselineArm

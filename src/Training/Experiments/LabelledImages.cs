@@ -1,6 +1,5 @@
 using MelanoGans.Shared.Experiments;
 using MelanoGans.Training.Data;
-using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Experiments;
 
@@ -10,16 +9,13 @@ namespace MelanoGans.Training.Experiments;
 /// </summary>
 internal sealed class LabelledImages
 {
-    private LabelledImages(int resolution, IReadOnlyList<string> files, IReadOnlyList<string> labels, byte[][] pixels)
+    private LabelledImages(IReadOnlyList<string> files, IReadOnlyList<string> labels, byte[][] pixels)
     {
-        Resolution = resolution;
         Files = files;
         Labels = labels;
         Pixels = pixels;
-        IsMelanoma = labels.Select(IsMelanomaLabel).ToArray();
+        IsMelanoma = labels.Select(ImbalanceSplitPlan.IsMelanoma).ToArray();
     }
-
-    public int Resolution { get; }
 
     /// <summary>Paths relative to the dataset folder, in manifest order.</summary>
     public IReadOnlyList<string> Files { get; }
@@ -34,14 +30,12 @@ internal sealed class LabelledImages
 
     public int Count => Files.Count;
 
-    public static bool IsMelanomaLabel(string label) => ImbalanceSplitPlan.IsMelanoma(label);
-
     public static LabelledImages Load(string folder, int resolution)
     {
         var (files, labels) = ReadManifest(folder);
         var pixels = new byte[files.Count][];
         Parallel.For(0, files.Count, i => pixels[i] = ImageDecoding.LoadSquareRgb(Path.Combine(folder, files[i]), resolution));
-        return new LabelledImages(resolution, files, labels, pixels);
+        return new LabelledImages(files, labels, pixels);
     }
 
     /// <summary>The files (relative to <paramref name="folder"/>) and labels of its manifest.csv, in manifest order.</summary>
@@ -87,26 +81,5 @@ internal sealed class LabelledImages
         }
 
         return (files, labels);
-    }
-
-    /// <summary>The images at <paramref name="indices"/> of <paramref name="pixels"/> as N x 3 x R x R floats in [-1, 1].</summary>
-    public static Tensor Batch(IReadOnlyList<byte[]> pixels, ReadOnlySpan<int> indices, int resolution)
-    {
-        var plane = resolution * resolution;
-        var values = new float[indices.Length * 3 * plane];
-        for (var n = 0; n < indices.Length; n++)
-        {
-            var source = pixels[indices[n]];
-            var offset = n * 3 * plane;
-            for (var p = 0; p < plane; p++)
-            {
-                for (var c = 0; c < 3; c++)
-                {
-                    values[offset + (c * plane) + p] = (source[(p * 3) + c] / 127.5f) - 1f;
-                }
-            }
-        }
-
-        return tensor(values, [indices.Length, 3, resolution, resolution]);
     }
 }

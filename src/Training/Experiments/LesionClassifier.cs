@@ -1,3 +1,4 @@
+using MelanoGans.Training.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -57,23 +58,17 @@ internal sealed class LesionClassifier : nn.Module<Tensor, Tensor>
                 case Conv2d conv:
                     var shape = conv.weight.shape;
                     var fanOut = shape[0] * shape[2] * shape[3];
-                    Fill(conv.weight, Math.Sqrt(2.0 / fanOut), random);
+                    WeightInit.Fill(conv.weight, 0, Math.Sqrt(2.0 / fanOut), random);
                     break;
                 case BatchNorm2d norm:
                     nn.init.ones_(norm.weight);
                     nn.init.zeros_(norm.bias);
                     break;
                 case Linear linear:
-                    Fill(linear.weight, 0.01, random);
+                    WeightInit.Fill(linear.weight, 0, 0.01, random);
                     nn.init.zeros_(linear.bias);
                     break;
             }
         }
-    }
-
-    private static void Fill(Tensor parameter, double std, Generator random)
-    {
-        using var values = randn(parameter.shape, generator: random).mul_(std);
-        parameter.copy_(values);
     }
 }

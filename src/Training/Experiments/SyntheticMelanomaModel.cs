@@ -51,17 +51,12 @@ internal sealed class SyntheticMelanomaModel : IDisposable
         var manifest = JsonSerializer.Deserialize<GeneratorManifest>(File.ReadAllText(manifestPath))
             ?? throw new InvalidDataException($"model '{path}': {manifestPath} is empty");
         var name = Path.GetFileName(folder);
-        Check(manifest, name, resolution);
-        return new SyntheticMelanomaModel(name, onnx, manifest, threads);
-    }
-
-    /// <summary>The class and resolution rules, apart from file access so the reasons are testable on their own.</summary>
-    public static void Check(GeneratorManifest manifest, string name, int resolution)
-    {
         if (ImbalanceModelRules.Problem(name, manifest.Class, manifest.Resolution, resolution) is { } problem)
         {
             throw new ArgumentException(problem);
         }
+
+        return new SyntheticMelanomaModel(name, onnx, manifest, threads);
     }
 
     /// <summary><paramref name="count"/> synthetic melanomas as H x W x 3 RGB bytes (the same quantisation a saved PNG has).</summary>

@@ -5,6 +5,7 @@ using MelanoGans.Training.Checkpoints;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Losses;
 using MelanoGans.Training.Networks;
+using MelanoGans.Training.Platform;
 using MelanoGans.Training.Reporting;
 using static TorchSharp.torch;
 
@@ -67,7 +68,7 @@ public sealed class Trainer : IDisposable
         var run = runPath is null ? RunDirectory.CreateUnder(outRoot, options) : new RunDirectory(runPath);
         Directory.CreateDirectory(run.Path);
         File.WriteAllText(run.Options, JsonSerializer.Serialize(options, TrainOptions.Json));
-        var trainer = new Trainer(run, new TrainingSession(options, DefaultDevice()), dataset, console);
+        var trainer = new Trainer(run, new TrainingSession(options, NativeRuntime.DefaultDevice), dataset, console);
         trainer.log.Line($"run {run.Path}: {options.Architecture} {options.Resolution}x{options.Resolution} on {dataset} ({options.Dataset}), " +
                          $"{trainer.totalSteps} steps, G {GanNetworks.ParameterCount(trainer.session.Generator):N0} and D {GanNetworks.ParameterCount(trainer.session.Discriminator):N0} parameters");
         using (var scope = NewDisposeScope())
@@ -102,7 +103,7 @@ public sealed class Trainer : IDisposable
         options.Validate();
         var info = CheckpointStore.Describe(run, options, checkpoint);
         var dataset = ImageFolderDataset.Load(options.TrainingFolder(console), options.Resolution, options.Class);
-        var session = new TrainingSession(options, DefaultDevice());
+        var session = new TrainingSession(options, NativeRuntime.DefaultDevice);
         try
         {
             CheckpointStore.Load(run, info, session);
@@ -217,6 +218,4 @@ public sealed class Trainer : IDisposable
         generator.train(wasTraining);
         GridSaved?.Invoke(session.Step, run.Fakes(session.Step));
     }
-
-    private static Device DefaultDevice() => cuda.is_available() ? CUDA : CPU;
 }

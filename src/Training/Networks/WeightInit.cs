@@ -18,7 +18,7 @@ internal static class WeightInit
             switch (child)
             {
                 case Convolution conv:
-                    Normal(conv.weight, 0.0, random);
+                    Fill(conv.weight, 0.0, 0.02, random);
                     if (conv.bias is not null)
                     {
                         nn.init.zeros_(conv.bias);
@@ -26,7 +26,7 @@ internal static class WeightInit
 
                     break;
                 case BatchNorm2d norm:
-                    Normal(norm.weight, 1.0, random);
+                    Fill(norm.weight, 1.0, 0.02, random);
                     nn.init.zeros_(norm.bias);
                     break;
             }
@@ -34,12 +34,12 @@ internal static class WeightInit
     }
 
     /// <summary>
-    /// Fills with N(mean, 0.02) drawn by randn from <paramref name="random"/>; TorchSharp 0.107's init.normal_
+    /// Fills with N(mean, std) drawn by randn from <paramref name="random"/>; TorchSharp 0.107's init.normal_
     /// was seen to ignore its generator argument, which made initial weights depend on other threads.
     /// </summary>
-    private static void Normal(Tensor parameter, double mean, Generator random)
+    internal static void Fill(Tensor parameter, double mean, double std, Generator random)
     {
-        using var values = randn(parameter.shape, generator: random, device: parameter.device).mul_(0.02).add_(mean);
+        using var values = randn(parameter.shape, generator: random, device: parameter.device).mul_(std).add_(mean);
         parameter.copy_(values);
     }
 }

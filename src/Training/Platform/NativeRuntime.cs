@@ -10,6 +10,12 @@ internal static partial class NativeRuntime
     private const int MallocTrimThreshold = -1;
     private static int configured;
 
+    /// <summary>Where Torch work runs: the GPU when there is one, else the CPU (training and the experiment's classifiers).</summary>
+    public static Device DefaultDevice => cuda.is_available() ? CUDA : CPU;
+
+    /// <summary>cpu or cuda, as workers report a device to the server.</summary>
+    public static string NameOf(Device device) => device.type.ToString().ToLowerInvariant();
+
     /// <summary>
     /// Sets OpenMP to sleep instead of spin (libgomp reads the variable when libtorch loads; .NET's
     /// Environment.SetEnvironmentVariable does not reach the C environment, hence setenv), keeps freed

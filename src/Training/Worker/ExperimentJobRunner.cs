@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Training.Experiments;
+using MelanoGans.Training.Platform;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MelanoGans.Training.Worker;
@@ -30,7 +31,7 @@ internal sealed class ExperimentJobRunner(WorkerSettings settings, HubConnection
 
         // Generators trained on this server name its dataset in their manifests: compare with that name, not the folder.
         var options = new ImbalanceOptions(experiment, dataset) { Models = [.. models.Keys], DatasetName = job.DatasetName, Threads = settings.Threads }.Validate();
-        await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(0, 0, ImbalanceExperiment.DeviceName), cancel);
+        await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(0, 0, NativeRuntime.NameOf(NativeRuntime.DefaultDevice)), cancel);
 
         var result = await StreamedWork.RunAsync<ExperimentProgress, ImbalanceExperimentResult>(
             report => ImbalanceExperiment.Run(options, runPath, settings.Log, report, cancel),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Training.Export;
 using MelanoGans.Training.Loop;
+using MelanoGans.Training.Platform;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MelanoGans.Training.Worker;
@@ -78,7 +79,7 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         }
 
         using var trainer = Open(job, dataset, runPath);
-        var device = trainer.Session.Device.type.ToString().ToLowerInvariant();
+        var device = NativeRuntime.NameOf(trainer.Session.Device);
         await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(trainer.Session.Step, trainer.TotalSteps, device), cancel);
 
         var outcome = await TrainStreamingAsync(job, trainer, cancel);

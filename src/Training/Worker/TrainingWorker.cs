@@ -19,7 +19,7 @@ public sealed class TrainingWorker(WorkerSettings settings)
     {
         NativeRuntime.Configure(settings.Threads);
         Directory.CreateDirectory(settings.RunsRoot);
-        var hello = new WorkerHello(settings.Name, cuda.is_available() ? "cuda" : "cpu");
+        var hello = new WorkerHello(settings.Name, NativeRuntime.NameOf(NativeRuntime.DefaultDevice));
         using var server = new TrainingServerClient(settings);
         await using var hub = Connect();
         var runner = new JobRunner(settings, hub, server);
