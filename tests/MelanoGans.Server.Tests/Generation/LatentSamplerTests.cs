@@ -45,10 +45,7 @@ public sealed class LatentSamplerTests
     {
         // Pinned so that a change of generator (which would silently change every recorded seed's image) fails here.
         var values = Sample(0, null, 3);
-        var again = new float[3];
-        LatentSampler.Fill(0, null, again);
 
-        Assert.Equal(values, again);
         Assert.Equal(PinnedSeedZero, values.Select(v => Math.Round((double)v, 5)).ToArray());
     }
 

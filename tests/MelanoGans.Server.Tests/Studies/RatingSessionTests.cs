@@ -154,6 +154,8 @@ public sealed class RatingSessionTests : IAsyncLifetime
         var back = RatingsCsv.Read(new StringReader(csv));
         Assert.Empty(back.Errors);
         Assert.Equal(16, back.Rows.Count);
+        var report = StudyStatistics.Compute(back.Rows, new StatisticsOptions { BootstrapResamples = 0 });
+        Assert.Equal((16, 1, 2), (report.Answers, report.RepeatAnswers, report.Raters.Count));
     }
 
     [Fact]

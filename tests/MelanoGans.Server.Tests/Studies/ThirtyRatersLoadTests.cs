@@ -34,7 +34,7 @@ public sealed class ThirtyRatersLoadTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     [Fact]
-    public async Task Thirty_raters_at_once_lose_and_duplicate_nothing_and_the_next_image_comes_quickly()
+    public async Task Thirty_raters_at_once_lose_and_duplicate_nothing_and_the_latency_is_reported()
     {
         var ct = TestContext.Current.CancellationToken;
         var services = _factory.Services;

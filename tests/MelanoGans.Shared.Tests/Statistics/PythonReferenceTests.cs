@@ -84,6 +84,7 @@ public sealed class PythonReferenceTests : IDisposable
             Near(expected.GetProperty("time").GetProperty("median"), rater.Time.MedianMs, rater.Rater + " median ms");
         }
 
+        Assert.Equal(reference.GetProperty("sources").EnumerateObject().Count(), report.Sources.Count);
         foreach (var source in report.Sources)
         {
             var expected = reference.GetProperty("sources").GetProperty(source.Source);
@@ -119,6 +120,7 @@ public sealed class PythonReferenceTests : IDisposable
         Near(reference.GetProperty("alpha_ordinal").GetProperty("hi"), report.Agreement.AlphaOrdinal.Interval!.Upper, "alpha ordinal upper", 0.03);
 
         var intra = reference.GetProperty("intra");
+        Assert.Equal(intra.EnumerateObject().Count(), report.IntraRater.Count + 1);
         foreach (var result in report.IntraRater.Append(report.IntraRaterPooled))
         {
             var expected = intra.GetProperty(result.Rater);

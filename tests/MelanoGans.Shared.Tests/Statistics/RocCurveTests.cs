@@ -72,7 +72,9 @@ public sealed class RocCurveTests : IDisposable
         File.WriteAllText(path, RatingsCsv.ToCsv(rows));
         var python = DashboardReference.Run(path, [0, 1]).GetProperty("raters");
 
-        foreach (var curve in RocCurves.Compute(rows).Where(c => c.Rater != RocCurves.Pooled))
+        var curves = RocCurves.Compute(rows).Where(c => c.Rater != RocCurves.Pooled).ToList();
+        Assert.Equal(python.EnumerateObject().Count(), curves.Count);
+        foreach (var curve in curves)
         {
             var expected = python.GetProperty(curve.Rater);
             Assert.Equal(expected.GetProperty("auc").GetDouble(), curve.Auc!.Value, 10);

@@ -119,6 +119,7 @@ public class StudyStatisticsTests
 
         Assert.Null(report.Agreement.Fleiss.Kappa);
         Assert.Equal(1.0, report.Agreement.Fleiss.ObservedAgreement);
+        Assert.Equal(3, report.Agreement.CohenPairs.Count);
         Assert.All(report.Agreement.CohenPairs, p => Assert.Null(p.Kappa));
         Assert.All(report.Agreement.CohenPairs, p => Assert.Equal(1.0, p.PercentAgreement));
         Assert.Null(report.Agreement.AlphaNominal.Alpha);
