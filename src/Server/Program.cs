@@ -13,9 +13,21 @@ using Microsoft.Extensions.Options;
 using MelanoGans.Server.Studies;
 using MelanoGans.Server.Training;
 
+AdminCommand? adminCommand;
+try
+{
+    // `admin reset|create NAME`: the operator's way back in, run instead of the server.
+    adminCommand = AdminCommand.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = adminCommand?.HostArgs ?? args,
     // appsettings.json is read from beside the binaries; the working directory holds the data.
     ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = StudioPaths.FindWebRoot(),
@@ -50,6 +62,7 @@ catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
     return 1;
 }
 await app.Services.SeedStudioIdentityAsync();
+if (adminCommand is not null) return await adminCommand.RunAsync(app.Services, Console.Out);
 await app.Services.RequeueInterruptedTrainingAsync();
 await app.Services.RecoverInterruptedStudyStartsAsync();
 

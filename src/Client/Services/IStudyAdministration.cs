@@ -17,11 +17,17 @@ public interface IStudyAdministration
     /// <summary>Creates a draft; refuses a set-up asking for more items than its sources hold.</summary>
     Task<(OperationResult Result, int StudyId)> CreateAsync(StudySetup setup);
 
-    /// <summary>Replaces a draft's set-up; a started study's items and questions cannot change.</summary>
+    /// <summary>
+    /// Replaces a draft's set-up; a started study's items and questions cannot change. A set-up whose
+    /// <see cref="StudySetup.Version"/> is not the draft's current one was edited from an older copy and is refused.
+    /// </summary>
     Task<OperationResult> UpdateAsync(int studyId, StudySetup setup);
 
-    /// <summary>Freezes the item set (re-encoding every image for blinding) and opens the study to its raters.</summary>
-    Task<OperationResult> StartAsync(int studyId);
+    /// <summary>
+    /// Freezes the item set (re-encoding every image for blinding) and opens the study to its raters. With
+    /// <paramref name="expectedVersion"/> (the <see cref="StudySummary.Version"/> the lead saw) a draft changed since is refused.
+    /// </summary>
+    Task<OperationResult> StartAsync(int studyId, int? expectedVersion = null);
 
     Task<OperationResult> PauseAsync(int studyId);
 

@@ -13,8 +13,12 @@ public static class DataExtensions
             .BindConfiguration(StudioOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddDbContext<StudioDbContext>((services, options) =>
+        // One context per operation: circuit-facing services create theirs from the factory for every call
+        // (a circuit lives for hours and several people change the same rows). The factory also registers a
+        // scoped context for what lives one request long: endpoints, hub calls and Identity's stores.
+        builder.Services.AddDbContextFactory<StudioDbContext>((services, options) =>
             options.UseSqlite(services.GetRequiredService<IOptions<StudioOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton<OperationScopes>();
         return builder;
     }
 

@@ -3,39 +3,42 @@ using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Imaging;
-using Microsoft.AspNetCore.Components.Authorization;
+using MelanoGans.Server.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Datasets;
 
 /// <summary>The dataset pages' service: Admin and Lead read, only Admin imports.</summary>
 internal sealed class DatasetCatalog(
-    StudioDbContext db,
+    IDbContextFactory<StudioDbContext> dbs,
     ColourStatisticsService colours,
     ImportRoots roots,
     DatasetJobQueue queue,
-    AuthenticationStateProvider authState) : IDatasetCatalog
+    CurrentUser current) : IDatasetCatalog
 {
     private static readonly string[] Readers = [Roles.Admin, Roles.Lead];
 
     public async Task<IReadOnlyList<DatasetSummary>> ListAsync(CancellationToken ct = default)
     {
-        await RequireAsync(Readers);
+        await current.RequireAsync(Readers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var datasets = await db.Datasets.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
-        var counts = await CountsAsync(null, ct);
+        var counts = await CountsAsync(db, null, ct);
         return datasets.Select(d => ToSummary(d, counts.GetValueOrDefault(d.Id) ?? [])).ToList();
     }
 
     public async Task<DatasetSummary?> GetAsync(int id, CancellationToken ct = default)
     {
-        await RequireAsync(Readers);
+        await current.RequireAsync(Readers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        return dataset is null ? null : ToSummary(dataset, (await CountsAsync(id, ct)).GetValueOrDefault(id) ?? []);
+        return dataset is null ? null : ToSummary(dataset, (await CountsAsync(db, id, ct)).GetValueOrDefault(id) ?? []);
     }
 
     public async Task<ImagePage> ImagesAsync(int datasetId, string? label, int skip, int take, CancellationToken ct = default)
     {
-        await RequireAsync(Readers);
+        await current.RequireAsync(Readers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var query = db.DatasetImages.AsNoTracking().Where(i => i.DatasetId == datasetId);
         if (label is not null) query = query.Where(i => i.Label == label);
         var total = await query.CountAsync(ct);
@@ -53,6 +56,7 @@ internal sealed class DatasetCatalog(
             options.AddRange(dataset.CountsByLabel.Select(c =>
                 new ImageSetOption(new ImageSetRef(false, dataset.Id, c.Label), $"{dataset.Name} / {c.Label}", c.Count)));
         }
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var pools = await db.GeneratedPools.AsNoTracking().OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Name, Count = p.Images.Count }).ToListAsync(ct);
         options.AddRange(pools.Where(p => p.Count > 0)
@@ -62,7 +66,7 @@ internal sealed class DatasetCatalog(
 
     public async Task<ColourCurves> ColoursAsync(ImageSetRef set, CancellationToken ct = default)
     {
-        await RequireAsync(Readers);
+        await current.RequireAsync(Readers, ct);
         var (name, histogram) = await colours.HistogramAsync(set, ct);
         return new ColourCurves(name, histogram.ImageCount,
             histogram.Normalised(ColourChannel.Red), histogram.Normalised(ColourChannel.Green), histogram.Normalised(ColourChannel.Blue));
@@ -70,7 +74,7 @@ internal sealed class DatasetCatalog(
 
     public async Task<ColourComparison> CompareAsync(ImageSetRef a, ImageSetRef b, CancellationToken ct = default)
     {
-        await RequireAsync(Readers);
+        await current.RequireAsync(Readers, ct);
         var first = await colours.HistogramAsync(a, ct);
         var second = await colours.HistogramAsync(b, ct);
         return ColourDistances.Compare(first.Histogram, second.Histogram);
@@ -78,13 +82,13 @@ internal sealed class DatasetCatalog(
 
     public async Task<IReadOnlyList<ImportFolderCandidate>> ImportFoldersAsync(CancellationToken ct = default)
     {
-        await RequireAsync([Roles.Admin]);
+        await current.RequireAsync(Roles.Admin, ct);
         return await Task.Run(roots.FindCandidates, ct);
     }
 
     public async Task<OperationResult> StartImportAsync(DatasetImportRequest request, CancellationToken ct = default)
     {
-        await RequireAsync([Roles.Admin]);
+        await current.RequireAsync(Roles.Admin, ct);
         if (string.IsNullOrWhiteSpace(request.Name)) return OperationResult.Fail("Give the dataset a name.");
         if (request.Resolution is < PhantomRenderer.MinSize or > PhantomRenderer.MaxSize || (request.Resolution & (request.Resolution - 1)) != 0)
             return OperationResult.Fail($"The resolution must be a power of two from {PhantomRenderer.MinSize} to {PhantomRenderer.MaxSize}.");
@@ -94,6 +98,7 @@ internal sealed class DatasetCatalog(
         if (!File.Exists(request.CsvFile)) return OperationResult.Fail("The CSV file does not exist.");
 
         var name = request.Name.Trim();
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var existing = await db.Datasets.SingleOrDefaultAsync(d => d.Name == name, ct);
         var normalised = request with { Name = name, Folder = Path.GetFullPath(request.Folder), CsvFile = Path.GetFullPath(request.CsvFile) };
         if (existing is null)
@@ -119,7 +124,7 @@ internal sealed class DatasetCatalog(
         d.Id, d.Name, d.Kind.ToString(), d.Resolution, d.State.ToString(), counts.Sum(c => c.Count),
         d.ExpectedCount, counts, d.Kind == DatasetKind.Phantom ? null : d.Source, d.Message, d.CreatedAt);
 
-    private async Task<Dictionary<int, IReadOnlyList<LabelCount>>> CountsAsync(int? datasetId, CancellationToken ct)
+    private static async Task<Dictionary<int, IReadOnlyList<LabelCount>>> CountsAsync(StudioDbContext db, int? datasetId, CancellationToken ct)
     {
         var query = db.DatasetImages.AsNoTracking();
         if (datasetId is { } id) query = query.Where(i => i.DatasetId == id);
@@ -132,11 +137,4 @@ internal sealed class DatasetCatalog(
 
     private static int LabelOrder(string label) =>
         LesionClassNames.TryParse(label, out var known) ? LesionClassNames.All.ToList().IndexOf(known.Value) : int.MaxValue;
-
-    private async Task RequireAsync(string[] roles)
-    {
-        var user = (await authState.GetAuthenticationStateAsync()).User;
-        if (!roles.Any(user.IsInRole))
-            throw new UnauthorizedAccessException($"Only {string.Join(" and ", roles)} may do this.");
-    }
 }

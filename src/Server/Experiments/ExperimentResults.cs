@@ -6,21 +6,22 @@ using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Training;
 using MelanoGans.Shared.Experiments;
 using MelanoGans.Shared.Contracts;
-using Microsoft.AspNetCore.Components.Authorization;
+using MelanoGans.Server.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Experiments;
 
 /// <summary>The Experiments page's service: admins store and read <c>results.json</c> files of the command line.</summary>
 internal sealed class ExperimentResults(
-    StudioDbContext db, TrainingCoordinator coordinator, ExperimentJobReports reports, AuthenticationStateProvider authState) : IExperimentResults
+    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current) : IExperimentResults
 {
     /// <summary>A results.json of five arms and ten seeds is a few tens of kilobytes; this leaves room without inviting abuse.</summary>
     public const int MaxJsonChars = 2 * 1024 * 1024;
 
     public async Task<IReadOnlyList<ExperimentResultSummary>> ListAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.ExperimentResults.AsNoTracking().OrderByDescending(r => r.UploadedAt).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.Name, r.Experiment, r.Dataset, r.ArmCount, r.SeedCount, r.FinishedAt, r.UploadedBy, r.UploadedAt })
             .ToListAsync(ct);
@@ -30,18 +31,20 @@ internal sealed class ExperimentResults(
 
     public async Task<ImbalanceExperimentResult?> GetAsync(int id, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var json = await db.ExperimentResults.AsNoTracking().Where(r => r.Id == id).Select(r => r.Json).SingleOrDefaultAsync(ct);
         return json is null ? null : JsonSerializer.Deserialize<ImbalanceExperimentResult>(json, ImbalanceExperimentResult.Json);
     }
 
     public async Task<OperationResult> UploadAsync(string name, string json, CancellationToken ct = default)
     {
-        var user = await RequireAdminAsync();
+        var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
         if (string.IsNullOrWhiteSpace(json)) return OperationResult.Fail("The file is empty.");
         if (json.Length > MaxJsonChars) return OperationResult.Fail($"The file is larger than {MaxJsonChars / 1024 / 1024} MB; a results.json is far smaller.");
         if (ExperimentResultValidator.Parse(json, out var errors) is not { } result) return OperationResult.Fail([.. errors]);
 
+        await using var db = await dbs.CreateDbContextAsync(ct);
         db.ExperimentResults.Add(ExperimentResult.From(result, name, user, json));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
@@ -49,8 +52,9 @@ internal sealed class ExperimentResults(
 
     public async Task<(OperationResult Result, long? JobId)> StartAsync(int datasetId, ExperimentJobOptions options, CancellationToken ct = default)
     {
-        var user = await RequireAdminAsync();
+        var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
         var problems = options.Problems().ToList();
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");
         else if (dataset.State != DatasetState.Ready) problems.Add($"The dataset {dataset.Name} is not ready ({dataset.State}).");
@@ -70,25 +74,27 @@ internal sealed class ExperimentResults(
         var title = string.Create(CultureInfo.InvariantCulture,
             $"Imbalance experiment on {dataset!.Name}, {options.Resolution}x{options.Resolution}, {options.Seeds} seeds, {models.Count} model{(models.Count == 1 ? "" : "s")}");
         var jobOptions = new TrainingJobOptions { DatasetId = datasetId, Resolution = options.Resolution, Experiment = options };
-        return (OperationResult.Ok, await coordinator.EnqueueAsync(jobOptions, title, user, ct));
+        return (OperationResult.Ok, await scopes.RunAsync((TrainingCoordinator c) => c.EnqueueAsync(jobOptions, title, user, ct)));
     }
 
     public async Task<IReadOnlyList<TrainingJobSummary>> JobsAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.IsExperiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
         return jobs.Select(TrainingCoordinator.ToSummary).ToList();
     }
 
     public async Task<IReadOnlyList<ExperimentRunReport>> RunsAsync(long jobId, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
-        return await reports.RunsAsync(jobId, ct);
+        await current.RequireAsync(Roles.Admin, ct);
+        return await scopes.RunAsync((ExperimentJobReports r) => r.RunsAsync(jobId, ct));
     }
 
     public async Task<OperationResult> DeleteAsync(int id, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         await db.TrainingJobs.Where(j => j.ExperimentResultId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExperimentResultId, (int?)null), ct);
         return await db.ExperimentResults.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 1
@@ -98,16 +104,10 @@ internal sealed class ExperimentResults(
 
     public async Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.IsExperiment, ct)
-            ? await coordinator.RequestCancelAsync(jobId, ct)
+            ? await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(jobId, ct))
             : OperationResult.Fail("No such experiment.");
-    }
-
-    private async Task<string> RequireAdminAsync()
-    {
-        var user = (await authState.GetAuthenticationStateAsync()).User;
-        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException($"Only {Roles.Admin} may do this.");
-        return user.Identity?.Name ?? "unknown";
     }
 }

@@ -15,7 +15,7 @@ public static class GenerationExtensions
         services.AddSingleton<OnnxSessionFactory>();
         services.AddSingleton<InferenceSessionCache>();
         services.AddSingleton<GenerationJobQueue>();
-        services.AddScoped<GenerationJobs>();
+        services.AddSingleton<GenerationJobs>();
         services.AddHostedService<GenerationJobRunner>();
         return builder;
     }

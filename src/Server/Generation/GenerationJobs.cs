@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MelanoGans.Server.Generation;
 
 /// <summary>Starts and stops generation jobs: a pool row in state Queued, then the queue. No role check here; callers check.</summary>
-public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue, JobProgressNotifier progress)
+public sealed class GenerationJobs(IDbContextFactory<StudioDbContext> dbs, GenerationJobQueue queue, JobProgressNotifier progress)
 {
     public const int MaxCount = 10_000;
     public const double MaxTruncation = 10;
@@ -17,10 +17,11 @@ public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue,
         if (request.Seed < 0 || request.Seed > long.MaxValue - request.Count) return Fail("The seed must be a non-negative whole number.");
         if (request.Truncation is { } t && (double.IsNaN(t) || t < LatentSampler.MinTruncation || t > MaxTruncation))
             return Fail($"Truncation must lie between {LatentSampler.MinTruncation} and {MaxTruncation} (or be off).");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var model = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.ModelId, ct);
         if (model is null) return Fail("That model is not registered.");
 
-        var name = string.IsNullOrWhiteSpace(request.PoolName) ? await DefaultNameAsync(model.Name, request, ct) : request.PoolName.Trim();
+        var name = string.IsNullOrWhiteSpace(request.PoolName) ? await DefaultNameAsync(db, model.Name, request, ct) : request.PoolName.Trim();
         if (name.Length > 200) return Fail("The pool name is longer than 200 characters.");
         if (await db.GeneratedPools.AnyAsync(p => p.Name == name, ct)) return Fail($"A pool called \"{name}\" already exists: choose another name.");
 
@@ -39,7 +40,6 @@ public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue,
         };
         db.GeneratedPools.Add(pool);
         await db.SaveChangesAsync(ct);
-        db.Entry(pool).State = EntityState.Detached; // the runner owns the row from here
         progress.Publish(new JobProgress(GenerationJobIds.For(pool.Id), GenerationJobIds.Kind, $"Generating {pool.Name}",
             0, pool.RequestedCount, JobState.Queued, null));
         queue.Enqueue(pool.Id);
@@ -48,7 +48,7 @@ public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue,
 
     public async Task<OperationResult> CancelAsync(int poolId, CancellationToken ct = default)
     {
-        // Not tracked: the runner changes the state in its own scope, and a page's context lives as long as its circuit.
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var state = await db.GeneratedPools.AsNoTracking().Where(p => p.Id == poolId).Select(p => (JobState?)p.State).SingleOrDefaultAsync(ct);
         if (state is null) return OperationResult.Fail("No such pool.");
         if (state is not (JobState.Queued or JobState.Running)) return OperationResult.Fail("The job has already finished.");
@@ -60,7 +60,7 @@ public sealed class GenerationJobs(StudioDbContext db, GenerationJobQueue queue,
         return OperationResult.Ok;
     }
 
-    private async Task<string> DefaultNameAsync(string modelName, GenerationRequest request, CancellationToken ct)
+    private static async Task<string> DefaultNameAsync(StudioDbContext db, string modelName, GenerationRequest request, CancellationToken ct)
     {
         var truncation = request.Truncation is { } t ? FormattableString.Invariant($", truncation {t:0.##}") : "";
         var stem = FormattableString.Invariant($"{modelName}, seed {request.Seed}{truncation}");

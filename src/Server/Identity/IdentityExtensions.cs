@@ -38,6 +38,7 @@ public static class IdentityExtensions
             options.Cookie.Name = "melanogans.auth";
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<CurrentUser>();
         services.AddScoped<ISignInService, SignInService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
         return builder;

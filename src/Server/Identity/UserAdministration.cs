@@ -1,119 +1,147 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Identity;
 
 /// <summary>
-/// Account management behind the Users page. Checks that the caller is an admin (the page's
-/// attribute is not the only guard) and never lets the last active admin lock everyone out.
+/// Account management behind the Users page. Every operation runs in a DI scope of its own (a fresh context
+/// and <see cref="UserManager{TUser}"/>), so an account changed by a sign-in or by another admin is read as it
+/// is now, and the rule that one active admin always remains is checked in the transaction that changes it.
 /// </summary>
 internal sealed class UserAdministration(
-    UserManager<ApplicationUser> users,
-    AuthenticationStateProvider authState,
+    CurrentUser current,
+    IServiceScopeFactory scopes,
     ILogger<UserAdministration> logger) : IUserAdministration
 {
+    private const string ConcurrencyReason = "Someone changed this account at the same moment; reload the page and try again.";
+
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
-        var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(ct);
-        var list = new List<UserSummary>(all.Count);
-        foreach (var user in all)
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        var roles = await (
+                from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                select new { ur.UserId, Role = r.Name! })
+            .ToListAsync(ct);
+        return all.Select(user =>
         {
-            var roles = await users.GetRolesAsync(user);
-            list.Add(new UserSummary(user.Id, user.UserName!, Roles.All.Where(roles.Contains).ToList(),
-                user.IsDisabled, user.LockoutEnd, user.CreatedAt));
-        }
-        return list;
+            var held = roles.Where(r => r.UserId == user.Id).Select(r => r.Role).ToHashSet();
+            return new UserSummary(user.Id, user.UserName!, Roles.All.Where(held.Contains).ToList(),
+                user.IsDisabled, user.LockoutEnd, user.CreatedAt);
+        }).ToList();
     }
 
     public async Task<(OperationResult Result, string? Password)> CreateAsync(
         string userName, string? password, IReadOnlyCollection<string> roles)
     {
-        var caller = await RequireAdminAsync();
+        var caller = await current.RequireAsync(Roles.Admin);
         if (string.IsNullOrWhiteSpace(userName)) return (OperationResult.Fail("Enter a user name."), null);
         if (roles.Except(Roles.All).FirstOrDefault() is { } unknown)
             return (OperationResult.Fail($"Unknown role {unknown}."), null);
         var generated = string.IsNullOrEmpty(password);
         password = generated ? PasswordGenerator.Generate() : password;
-        var user = new ApplicationUser { UserName = userName.Trim() };
-        var created = await users.CreateAsync(user, password!);
-        if (!created.Succeeded) return (ToResult(created), null);
-        if (roles.Count > 0)
-        {
-            var added = await users.AddToRolesAsync(user, roles);
-            if (!added.Succeeded) return (ToResult(added), null);
-        }
-        logger.LogInformation("{Admin} created user {UserName} with roles {Roles}", caller, user.UserName, roles);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var result = await AccountCommands.CreateAsync(users, userName.Trim(), password!, roles);
+        if (!result.Succeeded) return (result, null);
+        logger.LogInformation("{Admin} created user {UserName} with roles {Roles}", caller.UserName, userName.Trim(), roles);
         return (OperationResult.Ok, generated ? password : null);
     }
 
     public async Task<OperationResult> SetRoleAsync(string userId, string role, bool member)
     {
-        var caller = await RequireAdminAsync();
+        var caller = await current.RequireAsync(Roles.Admin);
         if (!Roles.All.Contains(role)) return OperationResult.Fail($"Unknown role {role}.");
-        if (await users.FindByIdAsync(userId) is not { } user) return OperationResult.Fail("No such user.");
-        if (await users.IsInRoleAsync(user, role) == member) return OperationResult.Ok;
-        if (!member && role == Roles.Admin && await IsLastActiveAdminAsync(user))
-            return OperationResult.Fail("The last active admin keeps the Admin role.");
-        var result = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-        if (result.Succeeded)
+        return await InTransactionAsync(userId, async (users, db, user) =>
         {
-            // A new security stamp makes open sessions pick up the change at their next validation.
-            await users.UpdateSecurityStampAsync(user);
-            logger.LogInformation("{Admin} {Action} role {Role} of {UserName}", caller, member ? "granted" : "revoked", role, user.UserName);
-        }
-        return ToResult(result);
+            if (await users.IsInRoleAsync(user, role) == member) return OperationResult.Ok;
+            if (!member && role == Roles.Admin && await IsLastActiveAdminAsync(db, user))
+                return OperationResult.Fail("The last active admin keeps the Admin role.");
+            var result = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+            // A new security stamp makes the user's other sessions pick the change up at their next validation.
+            if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+            if (result.Succeeded)
+                logger.LogInformation("{Admin} {Action} role {Role} of {UserName}", caller.UserName, member ? "granted" : "revoked", role, user.UserName);
+            return ToResult(result, user);
+        });
     }
 
     public async Task<OperationResult> SetDisabledAsync(string userId, bool disabled)
     {
-        var caller = await RequireAdminAsync();
-        if (await users.FindByIdAsync(userId) is not { } user) return OperationResult.Fail("No such user.");
-        if (disabled && await IsLastActiveAdminAsync(user))
-            return OperationResult.Fail("The last active admin cannot be disabled.");
-        user.IsDisabled = disabled;
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded)
+        var caller = await current.RequireAsync(Roles.Admin);
+        return await InTransactionAsync(userId, async (users, db, user) =>
         {
-            await users.UpdateSecurityStampAsync(user);
-            logger.LogInformation("{Admin} {Action} {UserName}", caller, disabled ? "disabled" : "enabled", user.UserName);
-        }
-        return ToResult(result);
+            if (user.IsDisabled == disabled) return OperationResult.Ok;
+            if (disabled && await IsLastActiveAdminAsync(db, user))
+                return OperationResult.Fail("The last active admin cannot be disabled.");
+            user.IsDisabled = disabled;
+            var result = await users.UpdateAsync(user);
+            if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+            if (result.Succeeded)
+                logger.LogInformation("{Admin} {Action} {UserName}", caller.UserName, disabled ? "disabled" : "enabled", user.UserName);
+            return ToResult(result, user);
+        });
     }
 
     public async Task<(OperationResult Result, string? Password)> ResetPasswordAsync(string userId)
     {
-        var caller = await RequireAdminAsync();
-        if (await users.FindByIdAsync(userId) is not { } user) return (OperationResult.Fail("No such user."), null);
+        var caller = await current.RequireAsync(Roles.Admin);
         var password = PasswordGenerator.Generate();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password);
-        if (!result.Succeeded) return (ToResult(result), null);
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        logger.LogInformation("{Admin} reset the password of {UserName}", caller, user.UserName);
-        return (OperationResult.Ok, password);
+        var result = await InTransactionAsync(userId, async (users, _, user) =>
+        {
+            var reset = await AccountCommands.SetPasswordAsync(users, user, password);
+            if (reset.Succeeded) logger.LogInformation("{Admin} reset the password of {UserName}", caller.UserName, user.UserName);
+            return reset;
+        });
+        return (result, result.Succeeded ? password : null);
     }
 
-    private async Task<string> RequireAdminAsync()
+    /// <summary>
+    /// Runs a change of one account in a scope and transaction of its own. The transaction first writes the Admin
+    /// role's row, which takes the database's write lock (SQLite) or that row's lock (a server database): two admins
+    /// changing accounts at once take turns, so each checks the active admins with the other's change committed.
+    /// </summary>
+    private async Task<OperationResult> InTransactionAsync(
+        string userId, Func<UserManager<ApplicationUser>, StudioDbContext, ApplicationUser, Task<OperationResult>> change)
     {
-        var principal = (await authState.GetAuthenticationStateAsync()).User;
-        if (!principal.IsInRole(Roles.Admin))
-            throw new UnauthorizedAccessException("Only admins manage users.");
-        return principal.Identity?.Name ?? "?";
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Roles.Where(r => r.Name == Roles.Admin)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp));
+        if (await users.FindByIdAsync(userId) is not { } user) return OperationResult.Fail("No such user.");
+        var result = await change(users, db, user);
+        if (result.Succeeded) await transaction.CommitAsync();
+        return result;
     }
 
-    private async Task<bool> IsLastActiveAdminAsync(ApplicationUser user)
+    private static async Task<bool> IsLastActiveAdminAsync(StudioDbContext db, ApplicationUser user)
     {
-        if (user.IsDisabled || !await users.IsInRoleAsync(user, Roles.Admin)) return false;
-        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-        return admins.Count(a => !a.IsDisabled) <= 1;
+        var activeAdmins = await (
+                from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                join u in db.Users on ur.UserId equals u.Id
+                where r.Name == Roles.Admin && !u.IsDisabled
+                select u.Id)
+            .ToListAsync();
+        return activeAdmins.Contains(user.Id) && activeAdmins.Count <= 1;
     }
 
-    private static OperationResult ToResult(IdentityResult result) =>
-        result.Succeeded ? OperationResult.Ok : new OperationResult(false, result.Errors.Select(e => e.Description).ToList());
+    private OperationResult ToResult(IdentityResult result, ApplicationUser user)
+    {
+        if (result.Succeeded) return OperationResult.Ok;
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            logger.LogWarning("Concurrency failure changing user {UserName}: the row changed during the operation", user.UserName);
+            return OperationResult.Fail(ConcurrencyReason);
+        }
+        return AccountCommands.ToResult(result);
+    }
 }

@@ -1,8 +1,8 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Generation;
+using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,29 +10,26 @@ namespace MelanoGans.Server.Models;
 
 /// <summary>The models page's service; every call is for admins only, checked here on the server.</summary>
 internal sealed class ModelCatalog(
-    StudioDbContext db,
+    IDbContextFactory<StudioDbContext> dbs,
     IModelRegistry registry,
     OnnxSessionFactory sessions,
     GenerationJobs jobs,
     IOptions<ModelOptions> options,
-    AuthenticationStateProvider authState) : IModelCatalog
+    CurrentUser current) : IModelCatalog
 {
     public const string UploadOrigin = "upload";
 
-    // A circuit's scoped DbContext allows one operation at a time, while the page's progress handler may
-    // re-read pools while a button's call is still awaiting: calls take turns.
-    private readonly SemaphoreSlim _turn = new(1, 1);
-
     public async Task<IReadOnlyList<ModelSummary>> ListAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
-        var models = await InTurnAsync(() => db.GeneratorModels.AsNoTracking().ToListAsync(ct), ct);
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var models = await db.GeneratorModels.AsNoTracking().ToListAsync(ct);
         return models.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(ToSummary).ToList();
     }
 
     public async Task<OperationResult> UploadAsync(byte[] onnx, byte[] manifestJson, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
         if (onnx.LongLength > options.Value.MaxUploadBytes)
             return OperationResult.Fail($"generator.onnx is larger than the {options.Value.MaxUploadBytes / (1024 * 1024)} MB upload limit.");
         var result = await registry.RegisterAsync(onnx, manifestJson, UploadOrigin, ct);
@@ -41,29 +38,30 @@ internal sealed class ModelCatalog(
 
     public async Task<InferenceDeviceInfo> DeviceAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
         return sessions.Describe();
     }
 
     public async Task<(OperationResult Result, int? PoolId)> StartGenerationAsync(GenerationRequest request, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
-        return await InTurnAsync(() => jobs.StartAsync(request, ct), ct);
+        await current.RequireAsync(Roles.Admin, ct);
+        return await jobs.StartAsync(request, ct);
     }
 
     public async Task<OperationResult> CancelGenerationAsync(int poolId, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
-        return await InTurnAsync(() => jobs.CancelAsync(poolId, ct), ct);
+        await current.RequireAsync(Roles.Admin, ct);
+        return await jobs.CancelAsync(poolId, ct);
     }
 
     public async Task<IReadOnlyList<GeneratedPoolSummary>> PoolsAsync(int? modelId, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var query = db.GeneratedPools.AsNoTracking();
         if (modelId is { } id) query = query.Where(p => p.ModelId == id);
-        var pools = await InTurnAsync(() => query.OrderByDescending(p => p.Id)
-            .Select(p => new { Pool = p, Count = p.Images.Count }).ToListAsync(ct), ct);
+        var pools = await query.OrderByDescending(p => p.Id)
+            .Select(p => new { Pool = p, Count = p.Images.Count }).ToListAsync(ct);
         return pools.Select(p => new GeneratedPoolSummary(p.Pool.Id, p.Pool.Name, p.Pool.ModelId, p.Pool.ModelName, p.Pool.Resolution,
             p.Pool.Seed, p.Pool.Truncation, p.Count, p.Pool.RequestedCount, p.Pool.State, GenerationJobIds.For(p.Pool.Id),
             p.Pool.Message, p.Pool.CreatedAt)).ToList();
@@ -71,15 +69,13 @@ internal sealed class ModelCatalog(
 
     public async Task<GeneratedImagePage> PoolImagesAsync(int poolId, int skip, int take, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var query = db.GeneratedImages.AsNoTracking().Where(i => i.PoolId == poolId);
-        return await InTurnAsync(async () =>
-        {
-            var total = await query.CountAsync(ct);
-            var images = await query.OrderBy(i => i.Seed).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
-                .Select(i => new GeneratedImageView(i.Id, i.Sha256, i.Seed)).ToListAsync(ct);
-            return new GeneratedImagePage(images, total);
-        }, ct);
+        var total = await query.CountAsync(ct);
+        var images = await query.OrderBy(i => i.Seed).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
+            .Select(i => new GeneratedImageView(i.Id, i.Sha256, i.Seed)).ToListAsync(ct);
+        return new GeneratedImagePage(images, total);
     }
 
     private static ModelSummary ToSummary(GeneratorModel m) => new(
@@ -88,23 +84,4 @@ internal sealed class ModelCatalog(
         ManifestReader.DatasetName(m.Dataset), m.Class, m.Step, m.Sha256, m.Origin, m.FileBytes,
         m.SampleSha256s.Split(',', StringSplitOptions.RemoveEmptyEntries), m.CreatedAt,
         m is { HeldOutTestFraction: { } fraction, HeldOutSplitSeed: { } seed } ? new HeldOutSplit(fraction, seed) : null);
-
-    private async Task<T> InTurnAsync<T>(Func<Task<T>> operation, CancellationToken ct)
-    {
-        await _turn.WaitAsync(ct);
-        try
-        {
-            return await operation();
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
-
-    private async Task RequireAdminAsync()
-    {
-        var user = (await authState.GetAuthenticationStateAsync()).User;
-        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException("Only Admin may manage models and generate images.");
-    }
 }

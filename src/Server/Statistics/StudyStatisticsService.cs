@@ -1,7 +1,7 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Statistics;
-using Microsoft.AspNetCore.Components.Authorization;
+using MelanoGans.Server.Identity;
 
 namespace MelanoGans.Server.Statistics;
 
@@ -11,12 +11,12 @@ internal sealed class StudyStatisticsService : IStudyStatistics, IDisposable
     private static readonly string[] Readers = [Roles.Admin, Roles.Lead];
 
     private readonly StudyDashboardCache _cache;
-    private readonly AuthenticationStateProvider _authState;
+    private readonly CurrentUser _current;
 
-    public StudyStatisticsService(StudyDashboardCache cache, AuthenticationStateProvider authState)
+    public StudyStatisticsService(StudyDashboardCache cache, CurrentUser current)
     {
         _cache = cache;
-        _authState = authState;
+        _current = current;
         _cache.Invalidated += OnInvalidated;
     }
 
@@ -24,33 +24,24 @@ internal sealed class StudyStatisticsService : IStudyStatistics, IDisposable
 
     public async Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default)
     {
-        await RequireReaderAsync();
+        await _current.RequireAsync(Readers, ct);
         return await _cache.StudiesAsync(ct);
     }
 
     public async Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default)
     {
-        await RequireReaderAsync();
+        await _current.RequireAsync(Readers, ct);
         return await _cache.GetAsync(studyId, ct);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default)
     {
-        await RequireReaderAsync();
+        await _current.RequireAsync(Readers, ct);
         return await _cache.ItemImageUrlsAsync(studyId, ct);
     }
 
     // Forwarded only after the cache dropped the study, so a page that reloads on this sees the new answers.
     private void OnInvalidated(int studyId) => AnswerRecorded?.Invoke(studyId);
-
-    private async Task RequireReaderAsync()
-    {
-        var user = (await _authState.GetAuthenticationStateAsync()).User;
-        if (!Readers.Any(user.IsInRole))
-        {
-            throw new UnauthorizedAccessException("Only Lead and Admin may read study statistics.");
-        }
-    }
 
     public void Dispose() => _cache.Invalidated -= OnInvalidated;
 }

@@ -1,5 +1,7 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Identity;
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
 using Microsoft.Data.Sqlite;
@@ -13,8 +15,8 @@ namespace MelanoGans.Server.Studies;
 /// (study, rater, item, repeat) makes a second submit of the same place harmless.
 /// </summary>
 internal sealed class RatingSession(
-    StudioDbContext db,
-    StudyCaller caller,
+    IDbContextFactory<StudioDbContext> dbs,
+    CurrentUser current,
     TimeProvider clock,
     StudyRatingsTable table,
     ILogger<RatingSession> logger) : IRatingSession
@@ -32,7 +34,8 @@ internal sealed class RatingSession(
 
     public async Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default)
     {
-        if (await caller.UserIdAsync() is not { } userId) return [];
+        var userId = (await current.RequireAsync(Roles.Rater, ct)).Id;
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var studies = await (
                 from r in db.Set<StudyRater>()
                 join s in db.Set<Study>() on r.StudyId equals s.Id
@@ -55,7 +58,9 @@ internal sealed class RatingSession(
 
     public async Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default)
     {
-        if (await LoadAsync(studyId, ct) is not { } context) return null;
+        var userId = (await current.RequireAsync(Roles.Rater, ct)).Id;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await LoadAsync(db, userId, studyId, ct) is not { } context) return null;
         var study = context.Study;
         var position = context.FirstUnanswered();
         string? Url(int p) => study.State == StudyState.Open && p < context.Sequence.Count
@@ -70,7 +75,9 @@ internal sealed class RatingSession(
     public async Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (await LoadAsync(answer.StudyId, default) is not { } context)
+        var userId = (await current.RequireAsync(Roles.Rater)).Id;
+        await using var db = await dbs.CreateDbContextAsync();
+        if (await LoadAsync(db, userId, answer.StudyId, default) is not { } context)
             return new SubmitResult(SubmitOutcome.NotAssigned, "You are not a rater of this study.");
         var study = context.Study;
         if (study.State != StudyState.Open)
@@ -96,7 +103,7 @@ internal sealed class RatingSession(
         db.Add(new Answer
         {
             StudyId = study.Id,
-            RaterId = (await caller.UserIdAsync())!,
+            RaterId = userId,
             ItemId = item.Id,
             RepeatIndex = slot.RepeatIndex,
             Position = answer.Position,
@@ -111,13 +118,10 @@ internal sealed class RatingSession(
         try
         {
             await db.SaveChangesAsync();
-            // A circuit lives for hours; it need not keep every answer it wrote in memory.
-            db.ChangeTracker.Clear();
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // SQLITE_CONSTRAINT: a concurrent submit of the same place won; its answer stands.
-            db.ChangeTracker.Clear();
             logger.LogInformation("Duplicate answer to study {StudyId} position {Position} ignored", study.Id, answer.Position);
             return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
         }
@@ -125,9 +129,8 @@ internal sealed class RatingSession(
         return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback ? item.Truth : null);
     }
 
-    private async Task<Context?> LoadAsync(int studyId, CancellationToken ct)
+    private async Task<Context?> LoadAsync(StudioDbContext db, string userId, int studyId, CancellationToken ct)
     {
-        if (await caller.UserIdAsync() is not { } userId) return null;
         // The study row is read every time: a lead may pause or close it while the rater works.
         var study = await db.Set<Study>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == studyId, ct);
         if (study is null || study.State is StudyState.Draft or StudyState.Starting) return null;

@@ -46,6 +46,20 @@ public sealed class Study
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Raised by every change of set-up, raters or state; an edit or start based on another version is refused.</summary>
+    public int Version { get; set; }
+
+    /// <summary>User name of whoever last changed the set-up, raters or state.</summary>
+    public string? UpdatedBy { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>User name of the lead who started it.</summary>
+    public string? StartedBy { get; set; }
+
+    /// <summary>User name of the lead who closed it.</summary>
+    public string? ClosedBy { get; set; }
+
     public List<StudyPoolSource> Pools { get; set; } = [];
 
     public List<StudyRater> Raters { get; set; } = [];

@@ -2,30 +2,33 @@ using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Generation;
+using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Studies;
 
 /// <summary>
-/// Study set-up and life cycle behind the Studies page. Checks the caller's role itself (the page's
-/// attribute is not the only guard) and keeps a started study's items and questions as they were frozen.
+/// Study set-up and life cycle behind the Studies page. Every operation reads the study fresh from a context of
+/// its own and checks, in the transaction that changes it, the state and version the lead acted on: a change made
+/// by someone else first is refused with who did it and when, never overwritten.
 /// </summary>
 internal sealed class StudyAdministration(
-    StudioDbContext db,
-    UserManager<ApplicationUser> users,
-    StudyCaller caller,
+    IDbContextFactory<StudioDbContext> dbs,
+    CurrentUser current,
     StudyFreezer freezer,
     StudyRatings ratings,
     TimeProvider clock,
     ILogger<StudyAdministration> logger) : IStudyAdministration
 {
+    private static readonly string[] Managers = [Roles.Lead, Roles.Admin];
+
     public async Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct = default)
     {
-        await caller.RequireLeadAsync();
+        await current.RequireAsync(Managers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var studies = await db.Set<Study>().AsNoTracking().Include(s => s.Pools).Include(s => s.Raters)
             .OrderByDescending(s => s.Id).ToListAsync(ct);
         var items = await db.Set<StudyItem>().GroupBy(i => new { i.StudyId, i.Truth })
@@ -39,131 +42,159 @@ internal sealed class StudyAdministration(
             var fakes = frozen ? items.Where(i => i.StudyId == s.Id && i.Truth == RatingTruth.Fake).Sum(i => i.Count) : s.Pools.Sum(p => p.Count);
             var perRater = reals + fakes + RaterSequence.RepeatCount(reals + fakes, s.RepeatShare);
             return new StudySummary(s.Id, s.Name, s.State, reals, fakes, s.Raters.Count,
-                answers.GetValueOrDefault(s.Id), frozen ? perRater * s.Raters.Count : 0, s.CreatedAt, s.StartedAt);
+                answers.GetValueOrDefault(s.Id), frozen ? perRater * s.Raters.Count : 0, s.CreatedAt, s.StartedAt, s.Version);
         }).ToList();
     }
 
     public async Task<StudySetupOptions> GetSetupOptionsAsync(CancellationToken ct = default)
     {
-        await caller.RequireLeadAsync();
-        return await LoadOptionsAsync(ct);
+        await current.RequireAsync(Managers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await LoadOptionsAsync(db, ct);
     }
 
     public async Task<StudySetup?> GetSetupAsync(int studyId, CancellationToken ct = default)
     {
-        await caller.RequireLeadAsync();
-        var study = await LoadAsync(studyId, ct);
+        await current.RequireAsync(Managers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var study = await LoadAsync(db, studyId, ct);
         return study is null ? null : ToSetup(study);
     }
 
     public async Task<(OperationResult Result, int StudyId)> CreateAsync(StudySetup setup)
     {
-        var lead = await caller.RequireLeadAsync();
-        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(default));
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(db, default));
         if (errors.Count > 0) return (new OperationResult(false, errors), 0);
-        var study = new Study { Name = setup.Name.Trim(), Seed = StudyTokens.NewSeed(), CreatedBy = lead, CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var study = new Study
+        {
+            Name = setup.Name.Trim(), Seed = StudyTokens.NewSeed(), CreatedBy = lead.UserName, CreatedAt = now,
+            UpdatedBy = lead.UserName, UpdatedAt = now,
+        };
         Apply(study, setup);
         db.Add(study);
         await db.SaveChangesAsync();
-        logger.LogInformation("{Lead} created study {StudyId} {Name}", lead, study.Id, study.Name);
+        logger.LogInformation("{Lead} created study {StudyId} {Name}", lead.UserName, study.Id, study.Name);
         return (OperationResult.Ok, study.Id);
     }
 
     public async Task<OperationResult> UpdateAsync(int studyId, StudySetup setup)
     {
-        await caller.RequireLeadAsync();
-        if (await LoadAsync(studyId, default) is not { } study) return OperationResult.Fail("No such study.");
-        if (study.State != StudyState.Draft)
-            return OperationResult.Fail("A started study's items and questions cannot change; clone it to make a new one.");
-        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(default));
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        // On SQLite the transaction takes the write lock at once: two saves of one draft take turns.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
+        if (StudyChanges.Refusal(study, StudyState.Draft, setup.Version) is { } reason)
+            return Refused(studyId, lead, "save", reason);
+        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(db, default));
         if (errors.Count > 0) return new OperationResult(false, errors);
         study.Name = setup.Name.Trim();
         Apply(study, setup);
+        StudyChanges.Stamp(study, lead.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return OperationResult.Ok;
     }
 
-    public async Task<OperationResult> StartAsync(int studyId)
+    public async Task<OperationResult> StartAsync(int studyId, int? expectedVersion = null)
     {
-        var lead = await caller.RequireLeadAsync();
-        if (await LoadAsync(studyId, default) is not { } study) return OperationResult.Fail("No such study.");
-        var errors = StudySetupValidator.Validate(ToSetup(study), await LoadOptionsAsync(default));
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
+        if (StudyChanges.Refusal(study, StudyState.Draft, expectedVersion) is { } reason)
+            return Refused(studyId, lead, "start", reason);
+        var errors = StudySetupValidator.Validate(ToSetup(study), await LoadOptionsAsync(db, default));
         if (errors.Count > 0) return new OperationResult(false, errors);
-        // Claims the draft atomically: two leads pressing Start together freeze the items once.
-        if (!await TransitionAsync(studyId, StudyState.Draft, StudyState.Starting))
-            return OperationResult.Fail("Only a draft can be started.");
+        // Claims the draft at the version just validated, atomically: two leads pressing Start together freeze the
+        // items once, and a set-up saved in between makes this start refuse instead of freezing what it replaced.
+        var now = clock.GetUtcNow();
+        var claimed = await db.Set<Study>()
+            .Where(s => s.Id == studyId && s.State == StudyState.Draft && s.Version == study.Version)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.State, StudyState.Starting)
+                .SetProperty(s => s.StartedBy, lead.UserName)
+                .SetProperty(s => s.StartedAt, now)
+                .SetProperty(s => s.Version, s => s.Version + 1));
+        if (claimed != 1) return await RefusedFreshAsync(db, studyId, lead, "start", StudyState.Draft, study.Version);
+        List<StudyItem> items;
         try
         {
-            var items = await freezer.FreezeAsync(study);
-            db.AddRange(items);
-            study.State = StudyState.Open;
-            study.StartedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync();
+            items = await freezer.FreezeAsync(db, study);
         }
         catch (Exception e) when (e is StudySetupException or IOException or Shared.Imaging.ImageDecodeException)
         {
-            db.ChangeTracker.Clear();
-            await TransitionAsync(studyId, StudyState.Starting, StudyState.Draft);
+            await TransitionAsync(db, studyId, StudyState.Starting, StudyState.Draft, lead.UserName);
             logger.LogWarning(e, "Study {StudyId} could not start", studyId);
             return OperationResult.Fail($"The study could not start: {e.Message}");
         }
-        logger.LogInformation("{Lead} started study {StudyId}", lead, studyId);
+        // Items and the Open state are saved together: a study is open with all its items or a draft without any.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.AddRange(items);
+            await db.SaveChangesAsync();
+            await TransitionAsync(db, studyId, StudyState.Starting, StudyState.Open, lead.UserName);
+            await transaction.CommitAsync();
+        }
+        logger.LogInformation("{Lead} started study {StudyId}", lead.UserName, studyId);
         return OperationResult.Ok;
     }
 
-    public async Task<OperationResult> PauseAsync(int studyId)
-    {
-        await caller.RequireLeadAsync();
-        return await TransitionAsync(studyId, StudyState.Open, StudyState.Paused)
-            ? OperationResult.Ok : OperationResult.Fail("Only an open study can be paused.");
-    }
+    public Task<OperationResult> PauseAsync(int studyId) => MoveAsync(studyId, "pause", StudyState.Open, StudyState.Paused);
 
-    public async Task<OperationResult> ResumeAsync(int studyId)
-    {
-        await caller.RequireLeadAsync();
-        return await TransitionAsync(studyId, StudyState.Paused, StudyState.Open)
-            ? OperationResult.Ok : OperationResult.Fail("Only a paused study can be reopened.");
-    }
+    public Task<OperationResult> ResumeAsync(int studyId) => MoveAsync(studyId, "reopen", StudyState.Paused, StudyState.Open);
 
     public async Task<OperationResult> CloseAsync(int studyId)
     {
-        await caller.RequireLeadAsync();
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var closed = await db.Set<Study>()
             .Where(s => s.Id == studyId && (s.State == StudyState.Open || s.State == StudyState.Paused || s.State == StudyState.Draft))
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, StudyState.Closed).SetProperty(s => s.ClosedAt, now));
-        return closed == 1 ? OperationResult.Ok : OperationResult.Fail("Only a draft, open or paused study can be closed.");
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.State, StudyState.Closed)
+                .SetProperty(s => s.ClosedAt, now)
+                .SetProperty(s => s.ClosedBy, lead.UserName)
+                .SetProperty(s => s.Version, s => s.Version + 1));
+        return closed == 1 ? OperationResult.Ok : await RefusedFreshAsync(db, studyId, lead, "close", StudyState.Open, null);
     }
 
     public async Task<OperationResult> AddRatersAsync(int studyId, IReadOnlyList<string> raterIds)
     {
-        var lead = await caller.RequireLeadAsync();
-        // Read the state from the database, not from an entity this circuit may hold since before a pause or close.
-        var state = await db.Set<Study>().Where(s => s.Id == studyId).Select(s => (StudyState?)s.State).SingleOrDefaultAsync();
-        if (state is null) return OperationResult.Fail("No such study.");
-        if (state is not (StudyState.Open or StudyState.Paused))
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var study = await db.Set<Study>().SingleOrDefaultAsync(s => s.Id == studyId);
+        if (study is null) return OperationResult.Fail("No such study.");
+        if (study.State is not (StudyState.Open or StudyState.Paused))
             return OperationResult.Fail("Raters join an open or paused study; edit a draft instead.");
-        var active = (await ActiveRatersAsync()).Select(r => r.Id).ToHashSet();
+        var active = (await ActiveRatersAsync(db, default)).Select(r => r.Id).ToHashSet();
         if (raterIds.Any(id => !active.Contains(id))) return OperationResult.Fail("Only active accounts with the Rater role can join a study.");
         var present = await db.Set<StudyRater>().Where(r => r.StudyId == studyId).Select(r => r.UserId).ToListAsync();
         var joining = raterIds.Distinct().Except(present).ToList();
         if (joining.Count == 0) return OperationResult.Fail("Choose at least one rater who is not in the study yet.");
         db.Set<StudyRater>().AddRange(joining.Select(id => new StudyRater { StudyId = studyId, UserId = id, OrderSeed = StudyTokens.NewSeed() }));
+        StudyChanges.Stamp(study, lead.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync();
-        logger.LogInformation("{Lead} added {Count} raters to study {StudyId}", lead, joining.Count, studyId);
+        await transaction.CommitAsync();
+        logger.LogInformation("{Lead} added {Count} raters to study {StudyId}", lead.UserName, joining.Count, studyId);
         return OperationResult.Ok;
     }
 
     public async Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId)
     {
-        var lead = await caller.RequireLeadAsync();
-        if (await LoadAsync(studyId, default) is not { } source) return (OperationResult.Fail("No such study."), 0);
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        if (await LoadAsync(db, studyId, default) is not { } source) return (OperationResult.Fail("No such study."), 0);
         var setup = ToSetup(source);
         var name = $"{source.Name} (copy)";
         if (name.Length > 200) name = name[..200];
-        var clone = new Study { Name = name, Seed = StudyTokens.NewSeed(), CreatedBy = lead, CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var clone = new Study { Name = name, Seed = StudyTokens.NewSeed(), CreatedBy = lead.UserName, CreatedAt = now, UpdatedBy = lead.UserName, UpdatedAt = now };
         // Raters who lost the role or were disabled since are dropped rather than failing the clone.
-        var active = (await ActiveRatersAsync()).Select(r => r.Id).ToHashSet();
+        var active = (await ActiveRatersAsync(db, default)).Select(r => r.Id).ToHashSet();
         setup.RaterIds = setup.RaterIds.Where(active.Contains).ToList();
         Apply(clone, setup);
         db.Add(clone);
@@ -173,18 +204,50 @@ internal sealed class StudyAdministration(
 
     public async Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default)
     {
-        await caller.RequireLeadAsync();
+        await current.RequireAsync(Managers, ct);
         return await ratings.ReadAsync(studyId, ct) ?? [];
     }
 
-    private async Task<bool> TransitionAsync(int studyId, StudyState from, StudyState to) =>
-        await db.Set<Study>().Where(s => s.Id == studyId && s.State == from)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, to)) == 1;
+    private async Task<OperationResult> MoveAsync(int studyId, string action, StudyState from, StudyState to)
+    {
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        return await TransitionAsync(db, studyId, from, to, lead.UserName)
+            ? OperationResult.Ok
+            : await RefusedFreshAsync(db, studyId, lead, action, from, null);
+    }
 
-    private Task<Study?> LoadAsync(int studyId, CancellationToken ct) =>
+    private async Task<bool> TransitionAsync(StudioDbContext db, int studyId, StudyState from, StudyState to, string by)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<Study>().Where(s => s.Id == studyId && s.State == from)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.State, to)
+                .SetProperty(s => s.UpdatedBy, by)
+                .SetProperty(s => s.UpdatedAt, now)
+                .SetProperty(s => s.Version, s => s.Version + 1)) == 1;
+    }
+
+    /// <summary>The reason a change was refused, read from the study as it is now.</summary>
+    private async Task<OperationResult> RefusedFreshAsync(
+        StudioDbContext db, int studyId, CallerAccount lead, string action, StudyState expected, int? version)
+    {
+        var study = await db.Set<Study>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == studyId);
+        if (study is null) return OperationResult.Fail("No such study.");
+        return Refused(studyId, lead, action, StudyChanges.Refusal(study, expected, version)
+            ?? $"This study is {study.State.ToString().ToLowerInvariant()}; reload to see it.");
+    }
+
+    private OperationResult Refused(int studyId, CallerAccount lead, string action, string reason)
+    {
+        logger.LogInformation("Refused to {Action} study {StudyId} for {Lead}: {Reason}", action, studyId, lead.UserName, reason);
+        return OperationResult.Fail(reason);
+    }
+
+    private static Task<Study?> LoadAsync(StudioDbContext db, int studyId, CancellationToken ct) =>
         db.Set<Study>().Include(s => s.Pools).Include(s => s.Raters).SingleOrDefaultAsync(s => s.Id == studyId, ct);
 
-    private async Task<StudySetupOptions> LoadOptionsAsync(CancellationToken ct)
+    private static async Task<StudySetupOptions> LoadOptionsAsync(StudioDbContext db, CancellationToken ct)
     {
         var labelCounts = await db.Set<DatasetImage>().GroupBy(i => new { i.DatasetId, i.Label })
             .Select(g => new { g.Key.DatasetId, g.Key.Label, Count = g.Count() }).ToListAsync(ct);
@@ -197,14 +260,19 @@ internal sealed class StudyAdministration(
         var pools = (await db.Set<GeneratedPool>().OrderBy(p => p.Name).ToListAsync(ct))
             .Select(p => new PoolChoice(p.Id, p.Name, p.ModelName, p.Resolution, poolCounts.GetValueOrDefault(p.Id)))
             .ToList();
-        return new StudySetupOptions(datasets, pools, await ActiveRatersAsync());
+        return new StudySetupOptions(datasets, pools, await ActiveRatersAsync(db, ct));
     }
 
     /// <summary>Accounts with the Rater role that are not disabled, by name (what set-up, clone and joining accept).</summary>
-    private async Task<List<RaterChoice>> ActiveRatersAsync() =>
-        (await users.GetUsersInRoleAsync(Roles.Rater))
-            .Where(u => !u.IsDisabled).OrderBy(u => u.UserName)
-            .Select(u => new RaterChoice(u.Id, u.UserName!)).ToList();
+    private static async Task<List<RaterChoice>> ActiveRatersAsync(StudioDbContext db, CancellationToken ct) =>
+        await (
+                from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                join u in db.Users on ur.UserId equals u.Id
+                where r.Name == Roles.Rater && !u.IsDisabled
+                orderby u.UserName
+                select new RaterChoice(u.Id, u.UserName!))
+            .ToListAsync(ct);
 
     private static void Apply(Study study, StudySetup setup)
     {
@@ -244,5 +312,6 @@ internal sealed class StudyAdministration(
         ArtifactTags = [.. study.ArtifactTags],
         RepeatShare = study.RepeatShare,
         Feedback = study.Feedback,
+        Version = study.Version,
     };
 }

@@ -19,6 +19,12 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.CreatedAt).HasConversion(new UtcTicksConverter());
         builder.Property(s => s.StartedAt).HasConversion(new UtcTicksConverter());
         builder.Property(s => s.ClosedAt).HasConversion(new UtcTicksConverter());
+        builder.Property(s => s.UpdatedAt).HasConversion(new UtcTicksConverter());
+        builder.Property(s => s.UpdatedBy).HasMaxLength(256);
+        builder.Property(s => s.StartedBy).HasMaxLength(256);
+        builder.Property(s => s.ClosedBy).HasMaxLength(256);
+        // Saves check it too, so a change that slipped past the transaction's check still cannot overwrite.
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Dataset>().WithMany().HasForeignKey(s => s.RealDatasetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Pools).WithOne().HasForeignKey(p => p.StudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Raters).WithOne().HasForeignKey(r => r.StudyId).OnDelete(DeleteBehavior.Cascade);

@@ -31,9 +31,8 @@ public static class StudyEndpoints
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddScoped<StudyCaller>();
-        services.AddScoped<StudyFreezer>();
-        services.AddScoped<StudyRatings>();
+        services.AddSingleton<StudyFreezer>();
+        services.AddSingleton<StudyRatings>();
         services.AddScoped<IStudyAdministration, StudyAdministration>();
         services.AddScoped<IRatingSession, RatingSession>();
         services.AddSingleton<StudyRatingsTable>();
@@ -79,7 +78,7 @@ public static class StudyEndpoints
         string token, HttpContext http, StudioDbContext db, ImageStore store, UserManager<ApplicationUser> users, CancellationToken ct)
     {
         if (!StudyTokens.IsToken(token)) return Results.NotFound();
-        if (await StudyCaller.ResolveUserIdAsync(users, http.User) is not { } userId) return Results.NotFound();
+        if (users.GetUserId(http.User) is not { } userId) return Results.NotFound();
         var sha = await (
                 from i in db.Set<StudyItem>()
                 join s in db.Set<Study>() on i.StudyId equals s.Id

@@ -17,11 +17,11 @@ namespace MelanoGans.Server.Studies;
 /// Reals and fakes go through identical code, so format, size, colour type and chunks cannot differ by
 /// truth; rows are written in shuffled order, so neither ids nor file times follow the truth either.
 /// </remarks>
-internal sealed class StudyFreezer(StudioDbContext db, ImageStore store)
+internal sealed class StudyFreezer(ImageStore store)
 {
     private sealed record Drawn(RatingTruth Truth, string Source, long? DatasetImageId, long? GeneratedImageId, string Sha256);
 
-    public async Task<List<StudyItem>> FreezeAsync(Study study, CancellationToken ct = default)
+    public async Task<List<StudyItem>> FreezeAsync(StudioDbContext db, Study study, CancellationToken ct = default)
     {
         var random = new PhantomRandom((ulong)study.Seed);
         var drawn = new List<Drawn>();

@@ -8,11 +8,12 @@ namespace MelanoGans.Server.Studies;
 /// A study's answers as the ratings table of DESIGN.md: what the exports, the dashboard and
 /// <c>melanogans stats</c> read. The caller checks the reader's rights.
 /// </summary>
-internal sealed class StudyRatings(StudioDbContext db)
+internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)
 {
     /// <summary>One row per answer, by rater name then sequence position; null for an unknown study.</summary>
     public async Task<IReadOnlyList<RatingRow>?> ReadAsync(int studyId, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var study = await db.Set<Study>().AsNoTracking().Where(s => s.Id == studyId).Select(s => new { s.Name }).SingleOrDefaultAsync(ct);
         if (study is null) return null;
         var rows = await (

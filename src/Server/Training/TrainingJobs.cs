@@ -2,24 +2,26 @@ using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Shared.Contracts;
-using Microsoft.AspNetCore.Components.Authorization;
+using MelanoGans.Server.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;
 
 /// <summary>The training pages' service; every call checks that the circuit's user is an admin.</summary>
-internal sealed class TrainingJobs(StudioDbContext db, TrainingCoordinator coordinator, AuthenticationStateProvider authState) : ITrainingJobs
+internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current) : ITrainingJobs
 {
     public async Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var jobs = await db.TrainingJobs.AsNoTracking().Where(j => !j.IsExperiment).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
         return jobs.Select(TrainingCoordinator.ToSummary).ToList();
     }
 
     public async Task<TrainingJobDetail?> GetAsync(long id, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var job = await db.TrainingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return null;
         var ticks = await db.TrainingTicks.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Step).ToListAsync(ct);
@@ -42,9 +44,10 @@ internal sealed class TrainingJobs(StudioDbContext db, TrainingCoordinator coord
 
     public async Task<(OperationResult Result, long? JobId)> StartAsync(TrainingJobOptions options, CancellationToken ct = default)
     {
-        var user = await RequireAdminAsync();
+        var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
         if (options.Experiment is not null) return (OperationResult.Fail("Experiments are started from the Experiments page."), null);
         var problems = options.Problems().ToList();
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == options.DatasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");
         else if (dataset.State != DatasetState.Ready) problems.Add($"The dataset {dataset.Name} is not ready ({dataset.State}).");
@@ -59,20 +62,13 @@ internal sealed class TrainingJobs(StudioDbContext db, TrainingCoordinator coord
 
         if (problems.Count > 0) return (OperationResult.Fail([.. problems]), null);
         var title = $"{options.Architecture} {options.Resolution}x{options.Resolution} on {dataset!.Name}{(options.Class is null ? "" : " / " + options.Class)}";
-        var id = await coordinator.EnqueueAsync(options, title, user, ct);
+        var id = await scopes.RunAsync((TrainingCoordinator c) => c.EnqueueAsync(options, title, user, ct));
         return (OperationResult.Ok, id);
     }
 
     public async Task<OperationResult> CancelAsync(long id, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
-        return await coordinator.RequestCancelAsync(id, ct);
-    }
-
-    private async Task<string?> RequireAdminAsync()
-    {
-        var user = (await authState.GetAuthenticationStateAsync()).User;
-        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException("Only Admin may do this.");
-        return user.Identity?.Name;
+        await current.RequireAsync(Roles.Admin, ct);
+        return await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(id, ct));
     }
 }

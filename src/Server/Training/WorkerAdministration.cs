@@ -1,36 +1,39 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts;
-using Microsoft.AspNetCore.Components.Authorization;
+using MelanoGans.Server.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;
 
 /// <summary>Worker tokens and connected workers for the training page (admins only).</summary>
 internal sealed class WorkerAdministration(
-    StudioDbContext db,
+    IDbContextFactory<StudioDbContext> dbs,
     WorkerConnections connections,
-    AuthenticationStateProvider authState) : IWorkerAdministration
+    CurrentUser current) : IWorkerAdministration
 {
     public async Task<IReadOnlyList<WorkerTokenSummary>> TokensAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var tokens = await db.WorkerTokens.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
         return tokens.Select(t => new WorkerTokenSummary(t.Id, t.Name, t.CreatedAt, t.RevokedAt, t.LastUsedAt, t.IsLocal)).ToList();
     }
 
     public async Task<(OperationResult Result, string? Token)> CreateTokenAsync(string name, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
         name = name.Trim();
         if (name.Length is 0 or > 100) return (OperationResult.Fail("Give the token a name of at most 100 characters."), null);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var token = await CreateAsync(db, name, isLocal: false, ct);
         return (OperationResult.Ok, token);
     }
 
     public async Task<OperationResult> RevokeTokenAsync(int id, CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var token = await db.WorkerTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (token is null) return OperationResult.Fail("No such token.");
         token.RevokedAt ??= DateTimeOffset.UtcNow;
@@ -41,7 +44,7 @@ internal sealed class WorkerAdministration(
 
     public async Task<IReadOnlyList<ConnectedWorker>> ConnectedAsync(CancellationToken ct = default)
     {
-        await RequireAdminAsync();
+        await current.RequireAsync(Roles.Admin, ct);
         return connections.Snapshot();
     }
 
@@ -52,11 +55,5 @@ internal sealed class WorkerAdministration(
         db.WorkerTokens.Add(new WorkerToken { Name = name, TokenHash = WorkerTokenHasher.Hash(token), IsLocal = isLocal });
         await db.SaveChangesAsync(ct);
         return token;
-    }
-
-    private async Task RequireAdminAsync()
-    {
-        var user = (await authState.GetAuthenticationStateAsync()).User;
-        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException("Only Admin may do this.");
     }
 }

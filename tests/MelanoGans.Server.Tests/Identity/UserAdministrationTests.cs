@@ -11,12 +11,18 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     private readonly StudioFactory _factory = new();
     private AsyncServiceScope _scope;
     private IUserAdministration Users => _scope.ServiceProvider.GetRequiredService<IUserAdministration>();
-    private ISignInService SignIn => _scope.ServiceProvider.GetRequiredService<ISignInService>();
 
     public ValueTask InitializeAsync()
     {
         _scope = ScopeAs.Create(_factory.Services, StudioFactory.AdminUserName, Roles.Admin);
         return ValueTask.CompletedTask;
+    }
+
+    // A sign-in is one request of the static login page: a scope of its own, reading the account as it is now.
+    private async Task<SignInOutcome> SignInAsync(string userName, string password)
+    {
+        await using var request = ScopeAs.Create(_factory.Services, StudioFactory.AdminUserName, Roles.Admin);
+        return await request.ServiceProvider.GetRequiredService<ISignInService>().PasswordSignInAsync(userName, password, false);
     }
 
     public async ValueTask DisposeAsync()
@@ -34,7 +40,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(password));
         var listed = Assert.Single(await Users.ListAsync(TestContext.Current.CancellationToken), u => u.UserName == "rater1");
         Assert.Equal([Roles.Rater], listed.Roles);
-        Assert.Equal(SignInOutcome.Succeeded, await SignIn.PasswordSignInAsync("rater1", password!, false));
+        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("rater1", password!));
     }
 
     [Fact]
@@ -57,25 +63,25 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var id = (await Users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "rater2").Id;
 
         Assert.True((await Users.SetDisabledAsync(id, true)).Succeeded);
-        Assert.Equal(SignInOutcome.Disabled, await SignIn.PasswordSignInAsync("rater2", "Strong-Pass-2", false));
+        Assert.Equal(SignInOutcome.Disabled, await SignInAsync("rater2", "Strong-Pass-2"));
 
         Assert.True((await Users.SetDisabledAsync(id, false)).Succeeded);
-        Assert.Equal(SignInOutcome.Succeeded, await SignIn.PasswordSignInAsync("rater2", "Strong-Pass-2", false));
+        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("rater2", "Strong-Pass-2"));
     }
 
     [Fact]
     public async Task Reset_password_ends_a_lockout_and_replaces_the_old_password()
     {
         await Users.CreateAsync("rater3", "Strong-Pass-3", [Roles.Rater]);
-        for (var i = 0; i < 5; i++) await SignIn.PasswordSignInAsync("rater3", "wrong", false);
-        Assert.Equal(SignInOutcome.LockedOut, await SignIn.PasswordSignInAsync("rater3", "Strong-Pass-3", false));
+        for (var i = 0; i < 5; i++) await SignInAsync("rater3", "wrong");
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync("rater3", "Strong-Pass-3"));
         var id = (await Users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "rater3").Id;
 
         var (result, password) = await Users.ResetPasswordAsync(id);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(SignInOutcome.Failed, await SignIn.PasswordSignInAsync("rater3", "Strong-Pass-3", false));
-        Assert.Equal(SignInOutcome.Succeeded, await SignIn.PasswordSignInAsync("rater3", password!, false));
+        Assert.Equal(SignInOutcome.Failed, await SignInAsync("rater3", "Strong-Pass-3"));
+        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("rater3", password!));
     }
 
     [Fact]

@@ -1,18 +1,25 @@
 using System.Security.Claims;
+using MelanoGans.Server.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MelanoGans.Server.Tests.Infrastructure;
 
-/// <summary>A DI scope whose Blazor authentication state is the given user, as on a circuit.</summary>
+/// <summary>
+/// A DI scope whose Blazor authentication state is the given user, as on a circuit. The account exists in the
+/// database with exactly these roles (created without a password when missing): services read the caller's
+/// account fresh for every operation, as they do for a real signed-in user.
+/// </summary>
 public static class ScopeAs
 {
     public static AsyncServiceScope Create(IServiceProvider services, string userName, params string[] roles)
     {
+        var userId = EnsureAccountAsync(services, userName, roles).GetAwaiter().GetResult();
         var scope = services.CreateAsyncScope();
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, userName), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userName), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
             authenticationType: "Test");
         var provider = (IHostEnvironmentAuthenticationStateProvider)
             scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
@@ -22,5 +29,26 @@ public static class ScopeAs
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
             new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = principal };
         return scope;
+    }
+
+    private static async Task<string> EnsureAccountAsync(IServiceProvider services, string userName, string[] roles)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = userName };
+            Check(await users.CreateAsync(user));
+        }
+        var held = await users.GetRolesAsync(user);
+        if (held.Except(roles).ToList() is { Count: > 0 } extra) Check(await users.RemoveFromRolesAsync(user, extra));
+        if (roles.Except(held).ToList() is { Count: > 0 } missing) Check(await users.AddToRolesAsync(user, missing));
+        return user.Id;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

@@ -117,9 +117,9 @@ public sealed class RatingSessionTests : IAsyncLifetime
         Assert.Empty(await unassigned.ListAssignedAsync(TestContext.Current.CancellationToken));
         Assert.Equal(SubmitOutcome.NotAssigned, (await unassigned.SubmitAsync(Answer(id, step))).Outcome);
 
-        // A lead has no way to name another rater: the answer is always the caller's, and the lead is not assigned.
+        // A lead has no way to name another rater: the answer is always the caller's, and a lead is no rater.
         await using var lead = _world.As("lead", Roles.Lead);
-        Assert.Equal(SubmitOutcome.NotAssigned, (await lead.ServiceProvider.GetRequiredService<IRatingSession>().SubmitAsync(Answer(id, step))).Outcome);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => lead.ServiceProvider.GetRequiredService<IRatingSession>().SubmitAsync(Answer(id, step)));
 
         Assert.Equal(SubmitOutcome.Invalid, (await session.SubmitAsync(Answer(id, step, 7))).Outcome);
         Assert.Equal(SubmitOutcome.Invalid, (await session.SubmitAsync(Answer(id, step, 0))).Outcome);

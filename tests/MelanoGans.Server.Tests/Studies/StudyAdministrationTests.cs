@@ -61,7 +61,7 @@ public sealed class StudyAdministrationTests : IAsyncLifetime
         Assert.Equal(["dcgan-test", "Phantom reals"], items.Select(i => i.Source).Distinct().Order());
 
         var changed = _world.Setup(reals: 2);
-        Assert.Contains("cannot change", Assert.Single((await admin.UpdateAsync(id, changed)).Errors));
+        Assert.Contains("was started by", Assert.Single((await admin.UpdateAsync(id, changed)).Errors));
         Assert.False((await admin.StartAsync(id)).Succeeded);
         Assert.Equal(12, await db.Set<StudyItem>().CountAsync(i => i.StudyId == id, TestContext.Current.CancellationToken));
         var summary = Assert.Single(await admin.ListAsync(TestContext.Current.CancellationToken));

@@ -111,7 +111,7 @@ public partial class StudiesPage
         {
             var (result, message) = action.Kind switch
             {
-                StudyActionKind.Start => (await Studies.StartAsync(action.StudyId), "Started: the items are frozen and the raters can begin."),
+                StudyActionKind.Start => (await Studies.StartAsync(action.StudyId, action.Version), "Started: the items are frozen and the raters can begin."),
                 StudyActionKind.Pause => (await Studies.PauseAsync(action.StudyId), "Paused."),
                 StudyActionKind.Resume => (await Studies.ResumeAsync(action.StudyId), "Reopened."),
                 StudyActionKind.Close => (await Studies.CloseAsync(action.StudyId), "Closed."),

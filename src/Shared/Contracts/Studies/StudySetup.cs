@@ -43,6 +43,9 @@ public sealed class StudySetup
     /// <summary>Whether a rater is told the truth after each answer; off for a Turing test.</summary>
     public bool Feedback { get; set; }
 
+    /// <summary>The study's version this set-up was read at; null for a new study or to skip the check.</summary>
+    public int? Version { get; set; }
+
     /// <summary>The number of fakes over all pools.</summary>
     public int FakeCount => Pools.Sum(p => p.Count);
 }

@@ -11,6 +11,7 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="ExpectedAnswers">Answers when every rater has finished (repeats included); 0 for a draft.</param>
 /// <param name="CreatedAt">When it was set up.</param>
 /// <param name="StartedAt">When its items were frozen; null for a draft.</param>
+/// <param name="Version">Raised by every change; a start based on an older one is refused.</param>
 public sealed record StudySummary(
     int Id,
     string Name,
@@ -21,4 +22,5 @@ public sealed record StudySummary(
     int AnswerCount,
     int ExpectedAnswers,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? StartedAt);
+    DateTimeOffset? StartedAt,
+    int Version = 0);
