@@ -19,13 +19,14 @@ internal static class PhantomCommand
         var countOption = new Option<int>("--count") { Description = "Number of images; classes follow the ISIC 2017 proportions.", DefaultValueFactory = _ => PhantomDatasetPlan.DefaultCount };
         var seedOption = new Option<ulong>("--seed") { Description = "Dataset seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => PhantomDatasetPlan.DefaultSeed };
         var sizeOption = new Option<int>("--size") { Description = $"Image side in pixels ({PhantomRenderer.MinSize}..{PhantomRenderer.MaxSize}).", DefaultValueFactory = _ => PhantomRenderer.DefaultSize };
-        var jsonOption = new Option<bool>("--json") { Description = "Print a JSON summary on stdout." };
+        var jsonOption = CommandOutput.JsonOption();
 
         var command = new Command("phantom", "Render the procedural dermoscopy phantom dataset.")
         {
             outOption, countOption, seedOption, sizeOption, jsonOption,
         };
         command.SetAction(parseResult => Run(
+            parseResult,
             parseResult.GetValue(outOption)!,
             parseResult.GetValue(countOption),
             parseResult.GetValue(seedOption),
@@ -34,16 +35,16 @@ internal static class PhantomCommand
         return command;
     }
 
-    private static int Run(string outDirectory, int count, ulong seed, int size, bool json)
+    private static int Run(ParseResult parse, string outDirectory, int count, ulong seed, int size, bool json)
     {
         if (count is < 1 or > 1_000_000)
         {
-            return CommandConsole.Fail("phantom", $"--count must be between 1 and 1000000, got {count}");
+            return CommandOutput.Fail(parse, $"--count must be between 1 and 1000000, got {count}");
         }
 
         if (size is < PhantomRenderer.MinSize or > PhantomRenderer.MaxSize)
         {
-            return CommandConsole.Fail("phantom", $"--size must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {size}");
+            return CommandOutput.Fail(parse, $"--size must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {size}");
         }
 
         string directory;
@@ -54,7 +55,7 @@ internal static class PhantomCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return CommandConsole.Fail("phantom", $"cannot create output directory '{outDirectory}': {ex.Message}");
+            return CommandOutput.Fail(parse, $"cannot create output directory '{outDirectory}': {ex.Message}");
         }
 
         var plan = PhantomDatasetPlan.Create(seed, count, size);
@@ -78,18 +79,18 @@ internal static class PhantomCommand
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException))
         {
-            return CommandConsole.Fail("phantom", $"cannot write images: {ex.InnerExceptions[0].Message}");
+            return CommandOutput.Fail(parse, $"cannot write images: {ex.InnerExceptions[0].Message}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return CommandConsole.Fail("phantom", $"cannot write manifest: {ex.Message}");
+            return CommandOutput.Fail(parse, $"cannot write manifest: {ex.Message}");
         }
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var classes = LesionClassNames.All.ToDictionary(c => c.ToIsicName(), c => plan.ClassCounts[c]);
         if (json)
         {
-            CommandConsole.WriteJson(new
+            CommandOutput.Json(parse, new
             {
                 Out = directory,
                 Manifest = Path.Combine(directory, ManifestFileName),
@@ -103,7 +104,7 @@ internal static class PhantomCommand
         else
         {
             var perClass = string.Join(", ", classes.Select(c => $"{c.Value} {c.Key}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {count} phantom images ({size}x{size}, seed {seed}) to {directory} in {seconds:F1} s: {perClass}"));
         }
 
