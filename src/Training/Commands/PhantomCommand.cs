@@ -62,6 +62,7 @@ internal static class PhantomCommand
         var stopwatch = Stopwatch.StartNew();
         var done = 0;
         var step = Math.Max(1, count / 20);
+        var progress = parse.InvocationConfiguration.Error;
         try
         {
             // Parallel across images only: each image renders on one thread, so files do not depend on scheduling.
@@ -72,7 +73,10 @@ internal static class PhantomCommand
                 var finished = Interlocked.Increment(ref done);
                 if (finished % step == 0 || finished == count)
                 {
-                    Console.Error.WriteLine($"phantom: {finished}/{count} images ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+                    lock (progress)
+                    {
+                        progress.WriteLine($"phantom: {finished}/{count} images ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+                    }
                 }
             });
             File.WriteAllText(Path.Combine(directory, ManifestFileName), Manifest(plan), new UTF8Encoding(false));

@@ -40,7 +40,7 @@ internal static class WorkerCommand
             using var cancellation = new TrainingCancellation();
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, ct);
             var jobs = new TrainingWorker(settings).RunAsync(both.Token).GetAwaiter().GetResult();
-            Console.Error.WriteLine($"worker stopped after {jobs} job(s)");
+            parse.InvocationConfiguration.Error.WriteLine($"worker stopped after {jobs} job(s)");
             return 0;
         })));
         return command;
