@@ -23,19 +23,34 @@ public static class LabelledFileCsv
     }
 
     /// <summary>Parses CSV from <paramref name="reader"/>; see <see cref="Parse(string)"/>.</summary>
-    public static CsvParseResult<LabelledFile> Parse(TextReader reader)
+    public static CsvParseResult<LabelledFile> Parse(TextReader reader) =>
+        Read<LabelledFile>(reader, (line, file, label) => LesionClassNames.TryParse(label, out var lesionClass)
+            ? (new LabelledFile(line, file, lesionClass.Value), null)
+            : (null, $"unknown label '{label}' (expected {LesionClassNames.Melanoma}, {LesionClassNames.SeborrheicKeratosis} or {LesionClassNames.Nevus})"));
+
+    /// <summary>
+    /// Parses CSV from <paramref name="reader"/> keeping each label as written (any non-empty text): the trainer's
+    /// <c>manifest.csv</c>, where <c>--class</c> picks a label and the imbalance experiment tells melanoma from the rest.
+    /// The same columns, path rules and duplicate check as <see cref="Parse(TextReader)"/>.
+    /// </summary>
+    public static CsvParseResult<LabelledPath> ParseLabels(TextReader reader) =>
+        Read<LabelledPath>(reader, (line, file, label) => label.Length > 0 ? (new LabelledPath(line, file, label), null) : (null, "label is empty"));
+
+    /// <summary>The rows of a file,label CSV: safe relative paths, each file once, labels made into rows by <paramref name="row"/>.</summary>
+    private static CsvParseResult<T> Read<T>(TextReader reader, Func<int, string, string, (T? Row, string? Problem)> row)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(reader);
         var errors = new List<CsvError>();
         var table = CsvTable.Read(reader, Required, errors, out var headerError);
         if (table is null)
         {
-            return new CsvParseResult<LabelledFile>([], [headerError!]);
+            return new CsvParseResult<T>([], [headerError!]);
         }
 
         var fileColumn = table.Columns[FileColumn];
         var labelColumn = table.Columns[LabelColumn];
-        var rows = new List<LabelledFile>();
+        var rows = new List<T>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, fields) in table.Records)
         {
@@ -46,10 +61,10 @@ public static class LabelledFileCsv
                 continue;
             }
 
-            if (!LesionClassNames.TryParse(fields[labelColumn], out var lesionClass))
+            var (parsed, labelProblem) = row(line, file, fields[labelColumn]);
+            if (parsed is null)
             {
-                errors.Add(new CsvError(line,
-                    $"unknown label '{fields[labelColumn]}' (expected {LesionClassNames.Melanoma}, {LesionClassNames.SeborrheicKeratosis} or {LesionClassNames.Nevus})"));
+                errors.Add(new CsvError(line, labelProblem!));
                 continue;
             }
 
@@ -60,11 +75,11 @@ public static class LabelledFileCsv
             }
 
             firstLine[file] = line;
-            rows.Add(new LabelledFile(line, file, lesionClass.Value));
+            rows.Add(parsed);
         }
 
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return new CsvParseResult<LabelledFile>(rows, errors);
+        return new CsvParseResult<T>(rows, errors);
     }
 
     /// <summary>A relative path that cannot leave the CSV's folder: not rooted, no "..", no empty segments.</summary>

@@ -16,4 +16,12 @@ public static class Quantiles
         var high = Math.Min(low + 1, sorted.Length - 1);
         return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
     }
+
+    /// <summary>The <paramref name="probability"/> quantile of <paramref name="values"/> in any order (a sorted copy); null when empty.</summary>
+    public static double? Of(IEnumerable<double> values, double probability)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return OfSorted(sorted, probability);
+    }
 }

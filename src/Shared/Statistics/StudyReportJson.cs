@@ -4,12 +4,17 @@ namespace MelanoGans.Shared.Statistics;
 
 /// <summary>
 /// The one JSON form of a <see cref="StudyReport"/>, shared by the dashboard's statistics export and
-/// <c>melanogans stats --json</c> so both files are byte-for-byte comparable.
+/// <c>melanogans stats --json</c> so both files are byte-for-byte comparable. Its style (snake_case keys) is the one
+/// of every command's <c>--json</c> (DESIGN.md, "Command line").
 /// </summary>
 public static class StudyReportJson
 {
-    /// <summary>camelCase names, indented; undefined numbers are null (the report never holds NaN).</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>snake_case names, indented; undefined numbers are null (the report never holds NaN).</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
 
     /// <summary>The report as JSON text.</summary>
     public static string Serialize(StudyReport report) => JsonSerializer.Serialize(report, Options);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Export;
 using MelanoGans.Training.Networks;
@@ -36,12 +37,12 @@ internal static class BenchGenerateCommand
         var bind = new Option<bool>("--io-binding") { Description = "ORT: bind a reused input and output buffer (the server creates them per call)." };
         var mallopt = new Option<bool>("--mallopt") { Description = "Apply the trainer's mallopt tuning (process-wide: affects both sides)." };
         var export = new Option<string?>("--export") { Description = "Keep the exported generator.onnx + generator.json in this folder (default: a deleted temp folder)." };
-        var json = new Option<bool>("--json") { Description = "Print the figures as JSON on stdout." };
+        var json = CommandOutput.JsonOption();
         var command = new Command("generate", "Time ONNX Runtime against TorchSharp eval on the same generator.")
         {
             threads, batch, resolution, arch, warmup, batches, seed, optimization, noArena, noPattern, spin, bind, mallopt, export, json,
         };
-        command.SetAction(parse => CommandOutput.Run("bench generate", () => Run(new Settings(
+        command.SetAction(parse => CommandOutput.Run(parse, () => Run(parse, new Settings(
             parse.GetValue(threads), parse.GetValue(batch), parse.GetValue(resolution), parse.GetValue(arch)!,
             parse.GetValue(warmup), parse.GetValue(batches), parse.GetValue(seed), parse.GetValue(optimization)!,
             parse.GetValue(noArena), parse.GetValue(noPattern), parse.GetValue(spin), parse.GetValue(bind), parse.GetValue(mallopt),
@@ -49,7 +50,7 @@ internal static class BenchGenerateCommand
         return command;
     }
 
-    private static int Run(Settings s)
+    private static int Run(ParseResult parse, Settings s)
     {
         if (s.Threads < 0 || s.Batch is < 1 or > 512 || s.Warmup < 0 || s.Batches < 1)
         {
@@ -138,9 +139,9 @@ internal static class BenchGenerateCommand
             process.Refresh();
             var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var load = BenchHost.LoadAverage() ?? "n/a";
-            var torchMedian = Median(torchSeconds);
-            var ortMedian = Median(ortSeconds);
-            Report(s, workers, manifest, parity, exportClock.Elapsed.TotalSeconds, torchMedian, ortMedian, torchSeconds, ortSeconds,
+            var torchMedian = Quantiles.Of(torchSeconds, 0.5)!.Value;
+            var ortMedian = Quantiles.Of(ortSeconds, 0.5)!.Value;
+            Report(parse, s, workers, manifest, parity, exportClock.Elapsed.TotalSeconds, torchMedian, ortMedian, torchSeconds, ortSeconds,
                 cpuSeconds / wall.Elapsed.TotalSeconds, load);
             return 0;
         }
@@ -196,20 +197,13 @@ internal static class BenchGenerateCommand
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static void Report(Settings s, int workers, GeneratorManifest manifest, double parity, double exportSeconds,
+    private static void Report(ParseResult parse, Settings s, int workers, GeneratorManifest manifest, double parity, double exportSeconds,
         double torchMedian, double ortMedian, List<double> torchSeconds, List<double> ortSeconds, double cpuPerWall, string load)
     {
         var speedup = torchMedian / ortMedian;
         if (s.Json)
         {
-            CommandConsole.WriteJson(new
+            CommandOutput.Json(parse, new
             {
                 Benchmark = "generate",
                 Architecture = manifest.Architecture,
@@ -239,7 +233,7 @@ internal static class BenchGenerateCommand
         }
         else
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"generate: {manifest.Architecture} {manifest.Resolution}x{manifest.Resolution}, batch {s.Batch}, {workers} threads, parity {parity:E2}; " +
                 $"TorchSharp {s.Batch / torchMedian:F2} images/s ({torchMedian:F3} s/batch), ONNX Runtime {s.Batch / ortMedian:F2} images/s ({ortMedian:F3} s/batch): " +
                 $"ORT {speedup:F2}x; process CPU/wall {cpuPerWall:F2}; load average {load}"));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MelanoGans.Shared.Statistics;
 
 namespace MelanoGans.Training.Commands;
 
@@ -21,16 +22,14 @@ internal static partial class BenchHttpCommand
         var password = new Option<string>("--password") { Description = "Password of that user.", Required = true };
         var requests = new Option<int>("--requests") { Description = "Timed requests.", DefaultValueFactory = _ => 200 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed requests first.", DefaultValueFactory = _ => 20 };
-        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var json = CommandOutput.JsonOption();
         var command = new Command("http", "Time a signed-in page of a running server on loopback.") { url, path, user, password, requests, warmup, json };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
             if (parse.GetValue(requests) < 1 || parse.GetValue(warmup) < 0)
             {
-                await error.WriteLineAsync("melanogans bench http: --requests must be at least 1 and --warmup at least 0");
-                return 1;
+                return CommandOutput.Fail(parse, "--requests must be at least 1 and --warmup at least 0");
             }
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
             {
@@ -40,8 +39,7 @@ internal static partial class BenchHttpCommand
             {
                 if (!await SignInAsync(client, parse.GetValue(user)!, parse.GetValue(password)!, ct))
                 {
-                    await error.WriteLineAsync("melanogans bench http: sign-in failed (check --user and --password)");
-                    return 1;
+                    return CommandOutput.Fail(parse, "sign-in failed (check --user and --password)");
                 }
                 var page = parse.GetValue(path)!;
                 for (var i = 0; i < parse.GetValue(warmup); i++) await GetAsync(client, page, ct);
@@ -52,19 +50,18 @@ internal static partial class BenchHttpCommand
                 {
                     Url = new Uri(client.BaseAddress, page).ToString(),
                     Requests = ms.Length,
-                    MedianMs = Math.Round(ms[ms.Length / 2], 2),
-                    P95Ms = Math.Round(ms[(int)Math.Ceiling(ms.Length * 0.95) - 1], 2),
+                    MedianMs = Math.Round(Quantiles.OfSorted(ms, 0.5)!.Value, 2),
+                    P95Ms = Math.Round(Quantiles.OfSorted(ms, 0.95)!.Value, 2),
                     MaxMs = Math.Round(ms[^1], 2),
                 };
                 await output.WriteLineAsync(parse.GetValue(json)
-                    ? JsonSerializer.Serialize(result, CommandConsole.JsonOptions)
+                    ? JsonSerializer.Serialize(result, CommandOutput.JsonOptions)
                     : string.Create(CultureInfo.InvariantCulture, $"GET {result.Url}: {result.Requests} requests, median {result.MedianMs} ms, p95 {result.P95Ms} ms, max {result.MaxMs} ms"));
                 return 0;
             }
             catch (HttpRequestException e)
             {
-                await error.WriteLineAsync($"melanogans bench http: {e.Message}");
-                return 1;
+                return CommandOutput.Fail(parse, e.Message);
             }
         });
         return command;

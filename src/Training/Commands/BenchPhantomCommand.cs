@@ -13,9 +13,10 @@ internal static class BenchPhantomCommand
         var countOption = new Option<int>("--count") { Description = "Images to render.", DefaultValueFactory = _ => PhantomDatasetPlan.DefaultCount };
         var sizeOption = new Option<int>("--size") { Description = $"Image side in pixels ({PhantomRenderer.MinSize}..{PhantomRenderer.MaxSize}).", DefaultValueFactory = _ => PhantomRenderer.DefaultSize };
         var threadsOption = new Option<int>("--threads") { Description = "Worker threads (images render in parallel, each on one thread); 0 = one per core.", DefaultValueFactory = _ => 0 };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the figures as JSON on stdout." };
+        var jsonOption = CommandOutput.JsonOption();
         var command = new Command("phantom", "Time rendering (and PNG encoding) of the phantom dataset.") { countOption, sizeOption, threadsOption, jsonOption };
         command.SetAction(parseResult => RunPhantom(
+            parseResult,
             parseResult.GetValue(countOption),
             parseResult.GetValue(sizeOption),
             parseResult.GetValue(threadsOption),
@@ -23,21 +24,21 @@ internal static class BenchPhantomCommand
         return command;
     }
 
-    private static int RunPhantom(int count, int size, int threads, bool json)
+    private static int RunPhantom(ParseResult parse, int count, int size, int threads, bool json)
     {
         if (count is < 1 or > 1_000_000)
         {
-            return CommandConsole.Fail("bench phantom", $"--count must be between 1 and 1000000, got {count}");
+            return CommandOutput.Fail(parse, $"--count must be between 1 and 1000000, got {count}");
         }
 
         if (size is < PhantomRenderer.MinSize or > PhantomRenderer.MaxSize)
         {
-            return CommandConsole.Fail("bench phantom", $"--size must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {size}");
+            return CommandOutput.Fail(parse, $"--size must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {size}");
         }
 
         if (threads < 0)
         {
-            return CommandConsole.Fail("bench phantom", $"--threads must be 0 or more, got {threads}");
+            return CommandOutput.Fail(parse, $"--threads must be 0 or more, got {threads}");
         }
 
         var workers = threads == 0 ? Environment.ProcessorCount : threads;
@@ -71,7 +72,7 @@ internal static class BenchPhantomCommand
         var encodeSeconds = encode.Elapsed.TotalSeconds;
         if (json)
         {
-            CommandConsole.WriteJson(new
+            CommandOutput.Json(parse, new
             {
                 Benchmark = "phantom",
                 Count = count,
@@ -87,7 +88,7 @@ internal static class BenchPhantomCommand
         }
         else
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"phantom: {count} images {size}x{size} on {workers} threads ({Environment.ProcessorCount} cores): render {renderSeconds:F2} s ({count / renderSeconds:F1} images/s); render + PNG encode {encodeSeconds:F2} s (mean {pngBytes / count} bytes per PNG)"));
         }
 

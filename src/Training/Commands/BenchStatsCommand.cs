@@ -26,7 +26,7 @@ internal static class BenchStatsCommand
         var python = new Option<string>("--python") { Description = "Interpreter with statsmodels and scipy (Debian's).", DefaultValueFactory = _ => "/usr/bin/python3" };
         var script = new Option<string>("--reference") { Description = "The Python reference script.", DefaultValueFactory = _ => ReferenceScript };
         var skipPython = new Option<bool>("--no-python") { Description = "Time only the C# statistics." };
-        var json = new Option<bool>("--json") { Description = "Print the timings as JSON." };
+        var json = CommandOutput.JsonOption();
 
         var command = new Command("stats", "Time all rater statistics against the Python reference on the same data.")
         {
@@ -35,13 +35,11 @@ internal static class BenchStatsCommand
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
             int raterCount = parseResult.GetValue(raters), itemCount = parseResult.GetValue(items), runs = parseResult.GetValue(repetitions);
             int resamples = parseResult.GetValue(bootstrap), seedValue = parseResult.GetValue(seed);
             if (raterCount < 1 || itemCount < 1 || runs < 1 || resamples < 0)
             {
-                error.WriteLine("melanogans bench stats: --raters, --items and --repetitions must be at least 1, --bootstrap at least 0");
-                return 1;
+                return CommandOutput.Fail(parseResult, "--raters, --items and --repetitions must be at least 1, --bootstrap at least 0");
             }
 
             var rows = SyntheticRatings.Generate(raterCount, itemCount, seedValue);
@@ -69,15 +67,15 @@ internal static class BenchStatsCommand
                     bootstrap = resamples,
                     repetitions = runs,
                     processors = Environment.ProcessorCount,
-                    readCsvSeconds = readSeconds,
-                    computeSeconds,
-                    pythonSeconds,
+                    read_csv_seconds = readSeconds,
+                    compute_seconds = computeSeconds,
+                    python_seconds = pythonSeconds,
                     ratio = pythonSeconds / computeSeconds,
-                    pythonProblem,
+                    python_problem = pythonProblem,
                 };
                 if (parseResult.GetValue(json))
                 {
-                    output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+                    CommandOutput.Json(parseResult, result);
                 }
                 else
                 {
@@ -109,8 +107,7 @@ internal static class BenchStatsCommand
             seconds[i] = watch.Elapsed.TotalSeconds;
         }
 
-        Array.Sort(seconds);
-        return Quantiles.OfSorted(seconds, 0.5)!.Value;
+        return Quantiles.Of(seconds, 0.5)!.Value;
     }
 
     private static (double? Seconds, string? Problem) RunPython(string interpreter, string script, string csv, int resamples, int seed, int runs)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using MelanoGans.Shared.Statistics;
 using MelanoGans.Training.Loop;
 using MelanoGans.Training.Networks;
 using MelanoGans.Training.Platform;
@@ -41,7 +42,7 @@ internal static class BenchTrainCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            try
+            return CommandOutput.Run(parse, () =>
             {
                 var plan = new BenchTrainPlan(
                     ParseList(parse.GetValue(archs)!, GanArchitectureNames.Parse).Select(GanArchitectureNames.ToName).ToArray(),
@@ -56,16 +57,11 @@ internal static class BenchTrainCommand
                 var report = Measure(plan, usePython ? parse.GetValue(python)! : null, parse.GetValue(script)!, asJson ? error : output);
                 if (asJson)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(report, TrainOptions.Json));
+                    CommandOutput.Json(parse, report);
                 }
 
                 return 0;
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-            {
-                error.WriteLine($"melanogans bench train: {e.Message}");
-                return 1;
-            }
+            });
         });
         return command;
     }
@@ -225,8 +221,7 @@ internal static class BenchTrainCommand
     private static T[] ParseList<T>(string text, Func<string, T> parse) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToArray();
 
-    private static double Median(double[] sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    private static double Median(double[] sorted) => Quantiles.OfSorted(sorted, 0.5)!.Value;
 
     /// <summary>Minor page faults of this process so far (getrusage via /proc): freed-and-refetched memory shows up here.</summary>
     private static long MinorFaults()

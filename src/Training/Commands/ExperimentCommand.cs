@@ -36,7 +36,7 @@ internal static class ExperimentCommand
         {
             dataset, models, resolution, remove, testFraction, seeds, splitSeed, epochs, steps, batch, lr, width, target, threads, output, json,
         };
-        command.SetAction(parse => CommandOutput.Run("experiment imbalance", () =>
+        command.SetAction(parse => CommandOutput.Run(parse, () =>
         {
             var options = new ImbalanceOptions
             {
@@ -59,14 +59,14 @@ internal static class ExperimentCommand
             var asJson = parse.GetValue(json);
             var folder = parse.GetValue(output)
                 ?? Path.Combine("experiments", "imbalance-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-            var result = ImbalanceExperiment.Run(options, folder, asJson ? Console.Error : Console.Out);
+            var result = ImbalanceExperiment.Run(options, folder, asJson ? parse.InvocationConfiguration.Error : parse.InvocationConfiguration.Output);
             if (asJson)
             {
-                CommandOutput.Json(new { run_directory = Path.GetFullPath(folder), result });
+                CommandOutput.Json(parse, new { RunDirectory = Path.GetFullPath(folder), Result = result });
             }
             else
             {
-                Console.WriteLine($"wrote {ImbalanceExperimentResult.FileName}, {ExperimentTable.FileName}, {ExperimentChart.FileName} to {Path.GetFullPath(folder)}");
+                parse.InvocationConfiguration.Output.WriteLine($"wrote {ImbalanceExperimentResult.FileName}, {ExperimentTable.FileName}, {ExperimentChart.FileName} to {Path.GetFullPath(folder)}");
             }
 
             return 0;

@@ -14,17 +14,17 @@ internal static class ExportCommand
         var output = new Option<string?>("--out") { Description = "Folder for generator.onnx and generator.json (default: the run directory)." };
         var json = CommandOutput.JsonOption();
         var command = new Command("export", "Export a run's generator to generator.onnx + generator.json.") { run, checkpoint, output, json };
-        command.SetAction(parse => CommandOutput.Run("export", () =>
+        command.SetAction(parse => CommandOutput.Run(parse, () =>
         {
             NativeRuntime.Configure(1);
             var manifest = GeneratorExporter.Export(parse.GetValue(run)!, parse.GetValue(checkpoint), parse.GetValue(output));
             if (parse.GetValue(json))
             {
-                CommandOutput.Json(manifest);
+                CommandOutput.Json(parse, manifest);
             }
             else
             {
-                Console.WriteLine($"exported {manifest.Architecture} {manifest.Resolution}x{manifest.Resolution} at step {manifest.Step}; parity max |diff| {manifest.ParityMaxAbsDiff:E2}; sha256 {manifest.Sha256}");
+                parse.InvocationConfiguration.Output.WriteLine($"exported {manifest.Architecture} {manifest.Resolution}x{manifest.Resolution} at step {manifest.Step}; parity max |diff| {manifest.ParityMaxAbsDiff:E2}; sha256 {manifest.Sha256}");
             }
 
             return 0;

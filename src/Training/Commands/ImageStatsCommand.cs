@@ -18,13 +18,13 @@ internal static class ImageStatsCommand
     {
         var aOption = new Option<string>("--a") { Description = "First image folder (PNG/JPEG; an optional manifest.csv with file,label enables per-class statistics).", Required = true };
         var bOption = new Option<string>("--b") { Description = "Second image folder, compared with the first.", Required = true };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the statistics as JSON on stdout." };
+        var jsonOption = CommandOutput.JsonOption();
         var command = new Command("imagestats", "Colour-histogram distances between two image sets.") { aOption, bOption, jsonOption };
-        command.SetAction(parseResult => Run(parseResult.GetValue(aOption)!, parseResult.GetValue(bOption)!, parseResult.GetValue(jsonOption)));
+        command.SetAction(parseResult => Run(parseResult, parseResult.GetValue(aOption)!, parseResult.GetValue(bOption)!, parseResult.GetValue(jsonOption)));
         return command;
     }
 
-    private static int Run(string a, string b, bool json)
+    private static int Run(ParseResult parse, string a, string b, bool json)
     {
         ImageDirectory setA, setB;
         try
@@ -34,14 +34,14 @@ internal static class ImageStatsCommand
         }
         catch (ImageDirectoryException ex)
         {
-            return CommandConsole.Fail("imagestats", ex.Message);
+            return CommandOutput.Fail(parse, ex.Message);
         }
 
         var overall = ColourDistances.Compare(setA.Histograms.All, setB.Histograms.All);
         var byClass = ColourDistances.CompareByClass(setA.Histograms, setB.Histograms);
         if (json)
         {
-            CommandConsole.WriteJson(new
+            CommandOutput.Json(parse, new
             {
                 A = Describe(setA),
                 B = Describe(setB),
@@ -73,7 +73,7 @@ internal static class ImageStatsCommand
             text.AppendLine(Row($"mean, {lesionClass.ToIsicName()} only", comparison.MeanJensenShannon, comparison.MeanWasserstein1));
         }
 
-        Console.Write(text.ToString());
+        parse.InvocationConfiguration.Output.Write(text.ToString());
         return 0;
     }
 

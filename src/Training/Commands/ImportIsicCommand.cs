@@ -21,23 +21,21 @@ internal static class ImportIsicCommand
         var csv = new Option<string>("--csv") { Description = "Ground-truth CSV: image_id,melanoma,seborrheic_keratosis.", Required = true };
         var output = new Option<string>("--out") { Description = "Folder to write the PNGs and manifest.csv into (created if missing).", Required = true };
         var resolution = new Option<int>("--resolution") { Description = "Side of the square output images (32..512).", DefaultValueFactory = _ => PhantomRenderer.DefaultSize };
-        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var json = CommandOutput.JsonOption();
         var command = new Command("import-isic", "Convert the ISIC 2017 archive (images + ground-truth CSV) into a training folder.")
         {
             images, csv, output, resolution, json,
         };
-        command.SetAction(parse => Run(parse.GetValue(images)!, parse.GetValue(csv)!, parse.GetValue(output)!,
-            parse.GetValue(resolution), parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction(parse => CommandOutput.Run(parse, () => Run(parse, parse.GetValue(images)!, parse.GetValue(csv)!, parse.GetValue(output)!,
+            parse.GetValue(resolution), parse.GetValue(json))));
         return command;
     }
 
-    private static int Run(string images, string csvPath, string output, int resolution, bool json, TextWriter stdout, TextWriter stderr)
+    private static int Run(ParseResult parse, string images, string csvPath, string output, int resolution, bool json)
     {
-        int Fail(string reason)
-        {
-            stderr.WriteLine($"melanogans import-isic: {reason}");
-            return 1;
-        }
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        int Fail(string reason) => CommandOutput.Fail(parse, reason);
 
         if (resolution is < PhantomRenderer.MinSize or > PhantomRenderer.MaxSize)
             return Fail($"--resolution must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {resolution}");
@@ -85,12 +83,12 @@ internal static class ImportIsicCommand
 
         var counts = written.GroupBy(r => r.Class.ToIsicName()).ToDictionary(g => g.Key, g => g.Count());
         if (json)
-            stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { Output = Path.GetFullPath(output), Resolution = resolution, Images = written.Count, Counts = counts, Skipped = problems.Order().ToList() }, CommandConsole.JsonOptions));
+            CommandOutput.Json(parse, new { Output = Path.GetFullPath(output), Resolution = resolution, Images = written.Count, Counts = counts, Skipped = problems.Order().ToList() });
         else
         {
             stdout.WriteLine($"import-isic: {written.Count} images at {resolution}x{resolution} in {Path.GetFullPath(output)} ({string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))})");
             foreach (var problem in problems.Order()) stdout.WriteLine($"  skipped {problem}");
         }
-        return written.Count > 0 ? 0 : 1;
+        return written.Count > 0 ? 0 : Fail($"none of the {parsed.Rows.Count} images could be converted");
     }
 }

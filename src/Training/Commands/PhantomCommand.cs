@@ -19,13 +19,14 @@ internal static class PhantomCommand
         var countOption = new Option<int>("--count") { Description = "Number of images; classes follow the ISIC 2017 proportions.", DefaultValueFactory = _ => PhantomDatasetPlan.DefaultCount };
         var seedOption = new Option<ulong>("--seed") { Description = "Dataset seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => PhantomDatasetPlan.DefaultSeed };
         var sizeOption = new Option<int>("--size") { Description = $"Image side in pixels ({PhantomRenderer.MinSize}..{PhantomRenderer.MaxSize}).", DefaultValueFactory = _ => PhantomRenderer.DefaultSize };
-        var jsonOption = new Option<bool>("--json") { Description = "Print a JSON summary on stdout." };
+        var jsonOption = CommandOutput.JsonOption();
 
         var command = new Command("phantom", "Render the procedural dermoscopy phantom dataset.")
         {
             outOption, countOption, seedOption, sizeOption, jsonOption,
         };
         command.SetAction(parseResult => Run(
+            parseResult,
             parseResult.GetValue(outOption)!,
             parseResult.GetValue(countOption),
             parseResult.GetValue(seedOption),
@@ -34,16 +35,16 @@ internal static class PhantomCommand
         return command;
     }
 
-    private static int Run(string outDirectory, int count, ulong seed, int size, bool json)
+    private static int Run(ParseResult parse, string outDirectory, int count, ulong seed, int size, bool json)
     {
         if (count is < 1 or > 1_000_000)
         {
-            return CommandConsole.Fail("phantom", $"--count must be between 1 and 1000000, got {count}");
+            return CommandOutput.Fail(parse, $"--count must be between 1 and 1000000, got {count}");
         }
 
         if (size is < PhantomRenderer.MinSize or > PhantomRenderer.MaxSize)
         {
-            return CommandConsole.Fail("phantom", $"--size must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {size}");
+            return CommandOutput.Fail(parse, $"--size must be between {PhantomRenderer.MinSize} and {PhantomRenderer.MaxSize}, got {size}");
         }
 
         string directory;
@@ -54,13 +55,14 @@ internal static class PhantomCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return CommandConsole.Fail("phantom", $"cannot create output directory '{outDirectory}': {ex.Message}");
+            return CommandOutput.Fail(parse, $"cannot create output directory '{outDirectory}': {ex.Message}");
         }
 
         var plan = PhantomDatasetPlan.Create(seed, count, size);
         var stopwatch = Stopwatch.StartNew();
         var done = 0;
         var step = Math.Max(1, count / 20);
+        var progress = parse.InvocationConfiguration.Error;
         try
         {
             // Parallel across images only: each image renders on one thread, so files do not depend on scheduling.
@@ -71,25 +73,28 @@ internal static class PhantomCommand
                 var finished = Interlocked.Increment(ref done);
                 if (finished % step == 0 || finished == count)
                 {
-                    Console.Error.WriteLine($"phantom: {finished}/{count} images ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+                    lock (progress)
+                    {
+                        progress.WriteLine($"phantom: {finished}/{count} images ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+                    }
                 }
             });
             File.WriteAllText(Path.Combine(directory, ManifestFileName), Manifest(plan), new UTF8Encoding(false));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException))
         {
-            return CommandConsole.Fail("phantom", $"cannot write images: {ex.InnerExceptions[0].Message}");
+            return CommandOutput.Fail(parse, $"cannot write images: {ex.InnerExceptions[0].Message}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return CommandConsole.Fail("phantom", $"cannot write manifest: {ex.Message}");
+            return CommandOutput.Fail(parse, $"cannot write manifest: {ex.Message}");
         }
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var classes = LesionClassNames.All.ToDictionary(c => c.ToIsicName(), c => plan.ClassCounts[c]);
         if (json)
         {
-            CommandConsole.WriteJson(new
+            CommandOutput.Json(parse, new
             {
                 Out = directory,
                 Manifest = Path.Combine(directory, ManifestFileName),
@@ -103,7 +108,7 @@ internal static class PhantomCommand
         else
         {
             var perClass = string.Join(", ", classes.Select(c => $"{c.Value} {c.Key}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {count} phantom images ({size}x{size}, seed {seed}) to {directory} in {seconds:F1} s: {perClass}"));
         }
 

@@ -16,18 +16,18 @@ internal static class ResumeCommand
         var threads = new Option<int?>("--threads") { Description = "Torch CPU threads (default: as saved; keep it for identical numbers)." };
         var json = CommandOutput.JsonOption();
         var command = new Command("resume", "Continue a training run from its last checkpoint.") { run, checkpoint, maxSteps, epochs, threads, json };
-        command.SetAction(parse => CommandOutput.Run("resume", () =>
+        command.SetAction(parse => CommandOutput.Run(parse, () =>
         {
             var asJson = parse.GetValue(json);
             using var trainer = Trainer.Resume(
                 parse.GetValue(run)!,
-                asJson ? Console.Error : Console.Out,
+                asJson ? parse.InvocationConfiguration.Error : parse.InvocationConfiguration.Output,
                 parse.GetValue(checkpoint),
                 parse.GetValue(maxSteps),
                 parse.GetValue(epochs),
                 parse.GetValue(threads));
             NativeRuntime.Configure(trainer.Session.Options.Threads);
-            return TrainCommand.Finish(trainer, asJson);
+            return TrainCommand.Finish(parse, trainer, asJson);
         }));
         return command;
     }

@@ -25,7 +25,7 @@ internal static class SampleCommand
         var checkpoint = new Option<long?>("--checkpoint") { Description = "For a run: step of the checkpoint (default: the latest)." };
         var json = CommandOutput.JsonOption();
         var command = new Command("sample", "Write PNG samples from a run or an ONNX generator.") { source, count, seed, output, checkpoint, json };
-        command.SetAction(parse => CommandOutput.Run("sample", () =>
+        command.SetAction(parse => CommandOutput.Run(parse, () =>
         {
             NativeRuntime.Configure(0);
             var n = parse.GetValue(count);
@@ -40,11 +40,11 @@ internal static class SampleCommand
                 : FromRun(path, parse.GetValue(checkpoint), n, parse.GetValue(seed), parse.GetValue(output)!);
             if (parse.GetValue(json))
             {
-                CommandOutput.Json(new { files });
+                CommandOutput.Json(parse, new { Files = files });
             }
             else
             {
-                Console.WriteLine($"wrote {files.Count} images to {Path.GetFullPath(parse.GetValue(output)!)}");
+                parse.InvocationConfiguration.Output.WriteLine($"wrote {files.Count} images to {Path.GetFullPath(parse.GetValue(output)!)}");
             }
 
             return 0;

@@ -16,7 +16,7 @@ internal static class StatsCommand
             Description = "The ratings table: CSV with the header " + RatingsCsv.Header + ".",
             Required = true,
         };
-        var json = new Option<bool>("--json") { Description = "Print the full report as JSON instead of tables." };
+        var json = CommandOutput.JsonOption();
         var bootstrap = new Option<int>("--bootstrap")
         {
             Description = "Bootstrap resamples over items for the Krippendorff alpha intervals (0 skips them).",
@@ -32,12 +32,10 @@ internal static class StatsCommand
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
             var resamples = parseResult.GetValue(bootstrap);
             if (resamples < 0)
             {
-                error.WriteLine($"melanogans stats: --bootstrap must be 0 or more, got {resamples}");
-                return 1;
+                return CommandOutput.Fail(parseResult, $"--bootstrap must be 0 or more, got {resamples}");
             }
 
             var file = parseResult.GetRequiredValue(ratings);
@@ -47,8 +45,7 @@ internal static class StatsCommand
                 // Content problems name the file; "cannot read '<path>'" already does.
                 var where = read.Errors[0].StartsWith("line ", StringComparison.Ordinal) ? $"{file.Name}: " : "";
                 var more = read.Errors.Count > 1 ? $" (and {read.Errors.Count - 1} more)" : "";
-                error.WriteLine($"melanogans stats: {where}{read.Errors[0]}{more}");
-                return 1;
+                return CommandOutput.Fail(parseResult, $"{where}{read.Errors[0]}{more}");
             }
 
             var report = StudyStatistics.Compute(read.Rows, new StatisticsOptions { BootstrapResamples = resamples, Seed = parseResult.GetValue(seed) });

@@ -19,7 +19,7 @@ internal static class WorkerCommand
         var name = new Option<string>("--name") { Description = "Name the server knows this worker by; keep it stable so interrupted jobs resume here.", DefaultValueFactory = _ => Environment.MachineName };
         var parent = new Option<int?>("--parent-pid") { Description = "Exit when this process ends (the server's local worker)." };
         var command = new Command("worker", "Connect to a server, claim training jobs and stream progress.") { server, token, runs, threads, once, name, parent };
-        command.SetAction((parse, ct) => Task.FromResult(CommandOutput.Run("worker", () =>
+        command.SetAction((parse, ct) => Task.FromResult(CommandOutput.Run(parse, () =>
         {
             var secret = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable);
             if (string.IsNullOrWhiteSpace(secret)) throw new ArgumentException($"--token (or {TokenVariable}) is required");
@@ -40,7 +40,7 @@ internal static class WorkerCommand
             using var cancellation = new TrainingCancellation();
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, ct);
             var jobs = new TrainingWorker(settings).RunAsync(both.Token).GetAwaiter().GetResult();
-            Console.Error.WriteLine($"worker stopped after {jobs} job(s)");
+            parse.InvocationConfiguration.Error.WriteLine($"worker stopped after {jobs} job(s)");
             return 0;
         })));
         return command;

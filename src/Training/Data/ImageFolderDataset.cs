@@ -59,32 +59,12 @@ public sealed class ImageFolderDataset
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static List<string> ClassImages(string folder, string className)
-    {
-        var manifest = Path.Combine(folder, ManifestFileName);
-        if (!File.Exists(manifest))
-        {
-            throw new FileNotFoundException($"--class needs {ManifestFileName} (file,label) in '{folder}'");
-        }
-
-        var selected = new List<string>();
-        foreach (var line in File.ReadLines(manifest))
-        {
-            var cells = line.Split(',');
-            if (cells.Length < 2 || cells[0].Trim().Equals("file", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (string.Equals(cells[1].Trim(), className, StringComparison.OrdinalIgnoreCase))
-            {
-                selected.Add(cells[0].Trim());
-            }
-        }
-
-        selected.Sort(StringComparer.Ordinal);
-        return selected;
-    }
+    private static List<string> ClassImages(string folder, string className) =>
+        DatasetManifest.Read(folder, $"--class needs {ManifestFileName} (file,label) in '{folder}'")
+            .Where(row => string.Equals(row.Label, className, StringComparison.OrdinalIgnoreCase))
+            .Select(row => row.File)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>A short description for logs.</summary>
     public override string ToString() =>

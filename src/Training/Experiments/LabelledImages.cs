@@ -41,45 +41,13 @@ internal sealed class LabelledImages
     /// <summary>The files (relative to <paramref name="folder"/>) and labels of its manifest.csv, in manifest order.</summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Labels) ReadManifest(string folder)
     {
-        var manifest = Path.Combine(folder, ImageFolderDataset.ManifestFileName);
-        if (!Directory.Exists(folder))
+        var rows = DatasetManifest.Read(folder, $"the experiment needs labels: {ImageFolderDataset.ManifestFileName} (file,label) is missing in '{folder}'");
+        if (rows.Count == 0)
         {
-            throw new DirectoryNotFoundException($"dataset folder '{folder}' does not exist");
+            throw new InvalidDataException($"{Path.Combine(folder, ImageFolderDataset.ManifestFileName)} lists no images");
         }
 
-        if (!File.Exists(manifest))
-        {
-            throw new FileNotFoundException($"the experiment needs labels: {ImageFolderDataset.ManifestFileName} (file,label) is missing in '{folder}'");
-        }
-
-        var files = new List<string>();
-        var labels = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(manifest))
-        {
-            var cells = line.Split(',');
-            if (cells.Length < 2 || cells[0].Trim().Equals("file", StringComparison.OrdinalIgnoreCase) || cells[0].Trim().Length == 0)
-            {
-                continue;
-            }
-
-            var file = Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(folder, cells[0].Trim())));
-
-            // A file listed twice could land in both the training and the test split.
-            if (!seen.Add(file))
-            {
-                throw new InvalidDataException($"{manifest}: '{file}' is listed more than once");
-            }
-
-            files.Add(file);
-            labels.Add(cells[1].Trim());
-        }
-
-        if (files.Count == 0)
-        {
-            throw new InvalidDataException($"{manifest} lists no images");
-        }
-
-        return (files, labels);
+        // The reader refuses a file listed twice, which could land in both the training and the test split.
+        return (rows.Select(r => r.File).ToArray(), rows.Select(r => r.Label).ToArray());
     }
 }

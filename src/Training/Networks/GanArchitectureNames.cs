@@ -1,10 +1,12 @@
+using MelanoGans.Shared.Contracts;
+
 namespace MelanoGans.Training.Networks;
 
 /// <summary>The command-line and manifest spelling of each architecture.</summary>
 public static class GanArchitectureNames
 {
-    /// <summary>All names accepted by <c>--arch</c>, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = ["dcgan", "lapgan", "ddgan-upsample", "ddgan-deconv"];
+    /// <summary>All names accepted by <c>--arch</c>, in the order the help lists them (the hyperparameters' list).</summary>
+    public static IReadOnlyList<string> All => TrainingHyperparameters.Architectures;
 
     /// <summary>The name of an architecture as used on the command line and in generator.json.</summary>
     public static string ToName(this GanArchitecture architecture) => architecture switch

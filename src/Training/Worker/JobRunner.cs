@@ -140,26 +140,6 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         lock (gate) currentCancel?.Cancel();
     }
 
-    internal static TrainOptions ToTrainOptions(TrainingJobOptions options, string dataset, int threads) => new TrainOptions
-    {
-        Architecture = options.Architecture,
-        Resolution = options.Resolution,
-        Dataset = dataset,
-        Class = options.Class,
-        Loss = options.Loss,
-        Latent = options.Latent,
-        Width = options.Width,
-        Batch = options.Batch,
-        Epochs = options.Epochs,
-        MaxSteps = options.MaxSteps,
-        Lr = options.Lr,
-        Seed = options.Seed,
-        SnapshotEvery = options.SnapshotEvery,
-        TickEvery = options.TickEvery,
-        Threads = threads,
-        DiffAug = options.DiffAug,
-        R1 = options.R1,
-        Ema = options.Ema,
-        HeldOut = options.HeldOut,
-    }.Validate();
+    internal static TrainOptions ToTrainOptions(TrainingJobOptions options, string dataset, int threads) =>
+        new TrainOptions(options, dataset) { Threads = threads }.Validate();
 }

@@ -1,37 +1,40 @@
+using System.Text.Json;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Shared.Tests.Contracts;
 
-/// <summary>The browser's training options: the study's defaults and the reasons a run is refused.</summary>
+/// <summary>A browser's training job: the hyperparameters record plus the dataset, stored and sent as flat JSON.</summary>
 public sealed class TrainingJobOptionsTests
 {
-    [Fact]
-    public void The_defaults_are_the_study_settings_and_valid()
-    {
-        var options = new TrainingJobOptions();
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-        Assert.Equal(("dcgan", 256, "lsgan", 8, 2e-4, 200, 64), (options.Architecture, options.Resolution, options.Loss, options.Batch, options.Lr, options.Epochs, options.Latent));
-        Assert.Empty(options.Problems());
-    }
-
-    [Theory]
-    [InlineData("stylegan", 64, "lsgan", 8, "architecture")]
-    [InlineData("dcgan", 48, "lsgan", 8, "power of two")]
-    [InlineData("dcgan", 512, "lsgan", 8, "power of two")]
-    [InlineData("lapgan", 64, "wgan", 8, "loss")]
-    [InlineData("ddgan-deconv", 32, "lsgan", 0, "batch")]
-    public void Invalid_options_are_refused_with_a_reason(string arch, int resolution, string loss, int batch, string reason)
-    {
-        var options = new TrainingJobOptions { Architecture = arch, Resolution = resolution, Loss = loss, Batch = batch };
-
-        Assert.Contains(options.Problems(), p => p.Contains(reason, StringComparison.OrdinalIgnoreCase));
-    }
+    // A job's options as the server stored them before the hyperparameters had a record of their own.
+    private const string StoredBefore =
+        """{"architecture":"lapgan","resolution":64,"datasetId":7,"class":"melanoma","epochs":3,"maxSteps":40,"loss":"nonsaturating","batch":4,"lr":0.001,"seed":5,"latent":32,"width":16,"diffAug":true,"r1":2,"ema":0.99,"tickEvery":2,"snapshotEvery":20,"heldOut":{"test_fraction":0.2,"split_seed":3},"experiment":null}""";
 
     [Fact]
-    public void Every_architecture_works_at_every_resolution()
+    public void Options_stored_before_the_record_read_back_unchanged()
     {
-        foreach (var arch in TrainingJobOptions.Architectures)
-            foreach (var resolution in new[] { 32, 64, 128, 256 })
-                Assert.Empty(new TrainingJobOptions { Architecture = arch, Resolution = resolution }.Problems());
+        var options = JsonSerializer.Deserialize<TrainingJobOptions>(StoredBefore, Web)!;
+
+        Assert.Equal(
+            new TrainingJobOptions
+            {
+                Architecture = "lapgan", Resolution = 64, DatasetId = 7, Class = "melanoma", Epochs = 3, MaxSteps = 40, Loss = "nonsaturating",
+                Batch = 4, Lr = 0.001, Seed = 5, Latent = 32, Width = 16, DiffAug = true, R1 = 2, Ema = 0.99, TickEvery = 2, SnapshotEvery = 20,
+                HeldOut = new HeldOutSplit(0.2, 3),
+            },
+            options);
+    }
+
+    [Fact]
+    public void The_json_stays_flat_with_the_same_keys()
+    {
+        using var written = JsonDocument.Parse(JsonSerializer.Serialize(new TrainingJobOptions { DatasetId = 7 }, Web));
+        using var before = JsonDocument.Parse(StoredBefore);
+
+        var keys = written.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(before.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), keys);
+        Assert.Equal(7, written.RootElement.GetProperty("datasetId").GetInt32());
     }
 }

@@ -58,4 +58,29 @@ public class LabelledFileCsvTests
         using var reader = new StringReader("label,file\nmelanoma,m.png\n");
         Assert.Equal(LesionClass.Melanoma, Assert.Single(LabelledFileCsv.Parse(reader).Rows).Class);
     }
+
+    [Fact]
+    public void Labels_as_written_keep_any_text_and_the_same_path_and_duplicate_rules()
+    {
+        var text = "file,label\na.png, Melanoma \nsub\\b.png,benign\n../c.png,nevus\nd.png,\na.png,nevus\n";
+
+        var parsed = LabelledFileCsv.ParseLabels(new StringReader(text));
+
+        Assert.Equal([new LabelledPath(2, "a.png", "Melanoma"), new LabelledPath(3, "sub/b.png", "benign")], parsed.Rows);
+        Assert.Equal([4, 5, 6], parsed.Errors.Select(e => e.Line));
+        Assert.Contains("..", parsed.Errors[0].Message);
+        Assert.Equal("label is empty", parsed.Errors[1].Message);
+        Assert.Equal("duplicate file a.png (first on line 2)", parsed.Errors[2].Message);
+    }
+
+    [Fact]
+    public void Lesion_classes_and_labels_as_written_read_the_same_rows()
+    {
+        var text = "label,file,source\nmelanoma,x/1.png,isic\nnevus,2.png,isic\n";
+
+        var classes = LabelledFileCsv.Parse(text);
+        var labels = LabelledFileCsv.ParseLabels(new StringReader(text));
+
+        Assert.Equal(classes.Rows.Select(r => (r.Line, r.File, r.Class.ToIsicName())), labels.Rows.Select(r => (r.Line, r.File, r.Label)));
+    }
 }

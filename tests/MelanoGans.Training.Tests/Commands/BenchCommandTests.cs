@@ -17,8 +17,8 @@ public class BenchCommandTests
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output.ToString());
-        Assert.True(json.RootElement.GetProperty("computeSeconds").GetDouble() > 0);
-        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("pythonSeconds").ValueKind);
+        Assert.True(json.RootElement.GetProperty("compute_seconds").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("python_seconds").ValueKind);
     }
 
     [Fact]

@@ -49,6 +49,27 @@ public sealed class ImageFolderDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_malformed_manifest_is_refused_with_its_line()
+    {
+        TinyDataset.Create(temp.Path, count: 2);
+        File.AppendAllText(temp.Sub("manifest.csv"), "lesion_000.png,nevus\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => ImageFolderDataset.Load(temp.Path, 32, "melanoma"));
+
+        Assert.Equal($"{temp.Sub("manifest.csv")} line 4: duplicate file lesion_000.png (first on line 2)", error.Message);
+    }
+
+    [Fact]
+    public void Class_filter_without_a_manifest_says_what_it_needs()
+    {
+        File.Copy(Path.Combine(TinyDataset.Create(temp.Sub("data"), count: 1), "lesion_000.png"), temp.Sub("lesion.png"));
+
+        var error = Assert.Throws<FileNotFoundException>(() => ImageFolderDataset.Load(temp.Path, 32, "melanoma"));
+
+        Assert.Equal($"--class needs manifest.csv (file,label) in '{temp.Path}'", error.Message);
+    }
+
+    [Fact]
     public void Files_that_are_not_images_are_refused_with_their_name()
     {
         File.WriteAllText(temp.Sub("fake.png"), "not a png");
