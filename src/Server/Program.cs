@@ -1,5 +1,6 @@
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Events;
 using MelanoGans.Server.Experiments;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Health;
@@ -38,6 +39,7 @@ builder.AddStudioData();
 builder.AddStudioIdentity();
 builder.AddStudioHealth();
 builder.AddStudioImages();
+builder.AddStudioEvents();
 builder.AddStudioJobs();
 builder.AddStudioStudies();
 builder.AddStudioDatasets();

@@ -1,17 +1,23 @@
 using Bunit;
+using MelanoGans.Client.Services;
+using MelanoGans.Client.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace MelanoGans.Client.Tests;
 
-/// <summary>A bUnit context with MudBlazor's services and a signed-in user with the given roles.</summary>
+/// <summary>A bUnit context with MudBlazor's services, an event bus, and a signed-in user with the given roles.</summary>
 public abstract class StudioComponentTest : BunitContext
 {
     protected StudioComponentTest()
     {
         Services.AddMudServices();
+        Services.AddSingleton<IStudioEvents>(Events);
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    /// <summary>The bus live pages subscribe to; tests publish on it as the server's jobs and services do.</summary>
+    protected TestStudioEvents Events { get; } = new();
 
     protected void SignInAs(string userName, params string[] roles)
     {

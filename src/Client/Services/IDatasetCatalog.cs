@@ -25,6 +25,6 @@ public interface IDatasetCatalog
     /// <summary>Folders under the import roots that could be imported (admins only).</summary>
     Task<IReadOnlyList<ImportFolderCandidate>> ImportFoldersAsync(CancellationToken ct = default);
 
-    /// <summary>Queues an import; progress arrives through <see cref="IJobProgressFeed"/> (admins only).</summary>
+    /// <summary>Queues an import; progress arrives as <see cref="JobProgress"/> events on <see cref="IStudioEvents"/> (admins only).</summary>
     Task<OperationResult> StartImportAsync(DatasetImportRequest request, CancellationToken ct = default);
 }

@@ -24,7 +24,7 @@ public interface IExperimentResults
     /// </summary>
     Task<(OperationResult Result, long? JobId)> StartAsync(int datasetId, ExperimentJobOptions options, CancellationToken ct = default);
 
-    /// <summary>Experiment jobs, newest first; their live changes arrive through <see cref="ITrainingFeed"/>.</summary>
+    /// <summary>Experiment jobs, newest first; their live changes arrive as <see cref="TrainingUpdate"/> events on <see cref="IStudioEvents"/>.</summary>
     Task<IReadOnlyList<TrainingJobSummary>> JobsAsync(CancellationToken ct = default);
 
     /// <summary>The classifiers an experiment job has finished so far, in the order they finished.</summary>

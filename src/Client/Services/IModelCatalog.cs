@@ -17,7 +17,7 @@ public interface IModelCatalog
     /// <summary>The inference device in use and, when it is not the requested one, why.</summary>
     Task<InferenceDeviceInfo> DeviceAsync(CancellationToken ct = default);
 
-    /// <summary>Creates the pool and queues its generation job; progress arrives through <see cref="IJobProgressFeed"/>.</summary>
+    /// <summary>Creates the pool and queues its generation job; progress arrives as <see cref="JobProgress"/> events on <see cref="IStudioEvents"/>.</summary>
     Task<(OperationResult Result, int? PoolId)> StartGenerationAsync(GenerationRequest request, CancellationToken ct = default);
 
     /// <summary>Asks a queued or running generation job to stop; the images made so far stay in the pool.</summary>

@@ -6,9 +6,6 @@ namespace MelanoGans.Client.Services;
 /// <summary>Study statistics for the dashboard (Lead and Admin only; others get <see cref="UnauthorizedAccessException"/>).</summary>
 public interface IStudyStatistics
 {
-    /// <summary>Raised on a background thread after a study's answers changed, with the study id; handlers marshal to the renderer.</summary>
-    event Action<int>? AnswerRecorded;
-
     /// <summary>Every study with its answer counts; empty when no studies exist.</summary>
     Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default);
 

@@ -1,3 +1,5 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts.Events;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using MelanoGans.Server.Data;
@@ -19,6 +21,7 @@ internal sealed class DatasetImporter(
     StudioDbContext db,
     DatasetWriter writer,
     JobProgressNotifier progress,
+    IStudioEvents events,
     ILogger<DatasetImporter> logger)
 {
     private const int BatchSize = 32;
@@ -86,6 +89,7 @@ internal sealed class DatasetImporter(
         var message = string.Join(" ", new[] { csvWarnings, skipped }.OfType<string>()) is { Length: > 0 } text ? text : null;
         await FinishAsync(datasetId, DatasetState.Ready, message, rows.Count, ct);
         progress.Publish(new JobProgress(jobId, "dataset", title, count, rows.Count, JobState.Succeeded, message));
+        events.Publish(new DatasetReady(datasetId, dataset.Name));
         logger.LogInformation("Imported {Name}: {Count} images, {Skipped} skipped", dataset.Name, count, problems.Count);
     }
 

@@ -1,3 +1,5 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts.Events;
 using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
@@ -13,6 +15,7 @@ internal sealed class PhantomDatasetBuilder(
     StudioDbContext db,
     DatasetWriter writer,
     JobProgressNotifier progress,
+    IStudioEvents events,
     ILogger<PhantomDatasetBuilder> logger)
 {
     /// <summary>Images rendered in parallel and committed together.</summary>
@@ -59,6 +62,7 @@ internal sealed class PhantomDatasetBuilder(
         dataset.State = DatasetState.Ready;
         await db.SaveChangesAsync(ct);
         progress.Publish(new JobProgress(jobId, "dataset", title, count, plan.Images.Count, JobState.Succeeded, null));
+        events.Publish(new DatasetReady(datasetId, dataset.Name));
         logger.LogInformation("Phantom dataset {Name} is ready with {Count} images", dataset.Name, count);
     }
 }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Images;
+using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Imaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,7 @@ internal sealed class ModelRegistry(
     GeneratorValidator validator,
     ModelFiles files,
     ImageStore images,
+    IStudioEvents events,
     ILogger<ModelRegistry> logger) : IModelRegistry
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -72,6 +75,7 @@ internal sealed class ModelRegistry(
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Registered model {ModelId} {Name} ({Architecture} {Resolution}px) from {Origin}",
                 model.Id, model.Name, model.Architecture, model.Resolution, origin);
+            events.Publish(new ModelRegistered(model.Id, model.Name));
             return new ModelRegistration(model.Id, []);
         }
         finally

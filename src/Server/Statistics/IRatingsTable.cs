@@ -4,18 +4,18 @@ namespace MelanoGans.Server.Statistics;
 
 /// <summary>
 /// The studies feature's answers as the statistics read them: the seam between the two features. The studies
-/// feature implements it and registers it as a singleton (the event must reach every circuit; use
+/// feature implements it and registers it as a singleton (use
 /// <c>IServiceScopeFactory</c> or <c>IDbContextFactory</c> inside). Without a registration the statistics pages
 /// show "No studies yet" and the statistics endpoint answers 404.
 /// </summary>
 /// <remarks>Callers check the Lead or Admin role before calling; implementations need not check again.</remarks>
 public interface IRatingsTable
 {
-    /// <summary>Raised after an answer of a study was stored or changed, with the study id; on any thread.</summary>
-    event Action<int>? AnswerRecorded;
-
     /// <summary>Every study with its answer and rater counts.</summary>
     Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default);
+
+    /// <summary>The number of answers of a started study; null for a draft or an unknown study.</summary>
+    Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default);
 
     /// <summary>The ratings table of a study (DESIGN.md, "Ratings table"), the rows the CSV export writes; empty for an unknown study.</summary>
     Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default);

@@ -6,7 +6,7 @@ using MelanoGans.Server.Identity;
 namespace MelanoGans.Server.Statistics;
 
 /// <summary>The dashboard's service, one per circuit: checks the Lead or Admin role, then reads the shared cache.</summary>
-internal sealed class StudyStatisticsService : IStudyStatistics, IDisposable
+internal sealed class StudyStatisticsService : IStudyStatistics
 {
     private static readonly string[] Readers = [Roles.Admin, Roles.Lead];
 
@@ -17,10 +17,7 @@ internal sealed class StudyStatisticsService : IStudyStatistics, IDisposable
     {
         _cache = cache;
         _current = current;
-        _cache.Invalidated += OnInvalidated;
     }
-
-    public event Action<int>? AnswerRecorded;
 
     public async Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default)
     {
@@ -40,8 +37,4 @@ internal sealed class StudyStatisticsService : IStudyStatistics, IDisposable
         return await _cache.ItemImageUrlsAsync(studyId, ct);
     }
 
-    // Forwarded only after the cache dropped the study, so a page that reloads on this sees the new answers.
-    private void OnInvalidated(int studyId) => AnswerRecorded?.Invoke(studyId);
-
-    public void Dispose() => _cache.Invalidated -= OnInvalidated;
 }

@@ -2,6 +2,7 @@ using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
 using Microsoft.Data.Sqlite;
@@ -18,7 +19,7 @@ internal sealed class RatingSession(
     IDbContextFactory<StudioDbContext> dbs,
     CurrentUser current,
     TimeProvider clock,
-    StudyRatingsTable table,
+    IStudioEvents events,
     ILogger<RatingSession> logger) : IRatingSession
 {
     /// <summary>The longest comment kept.</summary>
@@ -125,7 +126,7 @@ internal sealed class RatingSession(
             logger.LogInformation("Duplicate answer to study {StudyId} position {Position} ignored", study.Id, answer.Position);
             return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
         }
-        table.NotifyAnswer(study.Id);
+        events.Publish(new AnswerRecorded(study.Id));
         return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback ? item.Truth : null);
     }
 

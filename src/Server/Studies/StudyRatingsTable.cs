@@ -10,20 +10,13 @@ namespace MelanoGans.Server.Studies;
 
 /// <summary>
 /// The studies' answers as the statistics dashboard reads them: the same rows as the ratings export,
-/// study progress, the leads' image URL of each item, and a signal after every committed answer.
-/// A singleton, so the signal reaches every open dashboard.
+/// study progress and the leads' image URL of each item. Stateless; each call reads in a context of its own.
 /// </summary>
-internal sealed class StudyRatingsTable(IServiceScopeFactory scopes) : IRatingsTable
+internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, StudyRatings ratings) : IRatingsTable
 {
-    public event Action<int>? AnswerRecorded;
-
-    /// <summary>Called by the rating session after an answer is committed.</summary>
-    public void NotifyAnswer(int studyId) => AnswerRecorded?.Invoke(studyId);
-
     public async Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var studies = await db.Set<Study>().AsNoTracking()
             .Where(s => s.State != StudyState.Draft && s.State != StudyState.Starting)
             .OrderByDescending(s => s.Id)
@@ -43,17 +36,20 @@ internal sealed class StudyRatingsTable(IServiceScopeFactory scopes) : IRatingsT
         }).ToList();
     }
 
-    public async Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default)
+    public async Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StudyRatings>().ReadAsync(studyId, ct) ?? [];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var started = await db.Set<Study>().AnyAsync(s => s.Id == studyId && s.State != StudyState.Draft && s.State != StudyState.Starting, ct);
+        return started ? await db.Set<Answer>().CountAsync(a => a.StudyId == studyId, ct) : null;
     }
+
+    public async Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default) =>
+        await ratings.ReadAsync(studyId, ct) ?? [];
 
     /// <summary>Item token to the re-encoded image as leads see it (the image store, not the raters' URL).</summary>
     public async Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Set<StudyItem>().AsNoTracking().Where(i => i.StudyId == studyId)
             .ToDictionaryAsync(i => i.Token, i => ContentAddress.ImageUrl(i.Sha256), ct);
     }

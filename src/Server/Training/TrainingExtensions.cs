@@ -16,7 +16,6 @@ public static class TrainingExtensions
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
         services.AddSingleton<WorkerConnections>();
         services.AddSingleton<TrainingNotifier>();
-        services.AddSingleton<ITrainingFeed>(sp => sp.GetRequiredService<TrainingNotifier>());
         services.AddScoped<TrainingCoordinator>();
         services.AddScoped<DatasetZipWriter>();
         services.AddScoped<ITrainingJobs, TrainingJobs>();

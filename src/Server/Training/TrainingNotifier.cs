@@ -5,19 +5,17 @@ using MelanoGans.Shared.Contracts;
 namespace MelanoGans.Server.Training;
 
 /// <summary>
-/// Fans training changes out to pages in process (<see cref="ITrainingFeed"/>), and mirrors them onto the
-/// general job progress bus so every progress bar in the app sees training too.
+/// Publishes training changes on the event bus as <see cref="TrainingUpdate"/> events for the training pages,
+/// and as <see cref="JobProgress"/> so every progress bar in the app sees training too.
 /// </summary>
-public sealed class TrainingNotifier(JobProgressNotifier progress) : ITrainingFeed
+public sealed class TrainingNotifier(JobProgressNotifier progress, IStudioEvents events)
 {
-    public event Action<TrainingUpdate>? Changed;
-
     public void Publish(TrainingUpdate update)
     {
         var job = update.Job;
         progress.Publish(new JobProgress(JobIdOf(job.Id), job.Options.Experiment is null ? "training" : "experiment", job.Title, (int)Math.Min(job.Step, int.MaxValue),
             (int)Math.Min(job.TotalSteps, int.MaxValue), StateOf(job.State), job.Message));
-        Changed?.Invoke(update);
+        events.Publish(update);
     }
 
     public static string JobIdOf(long jobId) => $"training:{jobId}";

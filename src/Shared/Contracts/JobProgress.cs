@@ -8,7 +8,7 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Total">Units in all; 0 when unknown.</param>
 /// <param name="State">Where the job is in its life cycle.</param>
 /// <param name="Message">The latest note or error, if any.</param>
-public sealed record JobProgress(string JobId, string Kind, string Title, int Done, int Total, JobState State, string? Message)
+public sealed record JobProgress(string JobId, string Kind, string Title, int Done, int Total, JobState State, string? Message) : Events.IStudioEvent
 {
     /// <summary>Done / Total in [0, 1]; 0 when the total is unknown.</summary>
     public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);

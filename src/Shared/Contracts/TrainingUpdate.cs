@@ -6,4 +6,4 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Grid">The new grid, when the change is one.</param>
 /// <param name="Restarted">True when the run restarted or resumed at <see cref="TrainingJobSummary.Step"/>: later ticks and grids were dropped.</param>
 /// <param name="ExperimentRun">For an experiment: the classifier that just finished, when the change is one.</param>
-public sealed record TrainingUpdate(TrainingJobSummary Job, TrainingTick? Tick, TrainingGridView? Grid, bool Restarted, ExperimentRunReport? ExperimentRun = null);
+public sealed record TrainingUpdate(TrainingJobSummary Job, TrainingTick? Tick, TrainingGridView? Grid, bool Restarted, ExperimentRunReport? ExperimentRun = null) : Events.IStudioEvent;

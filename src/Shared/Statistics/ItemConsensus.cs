@@ -34,7 +34,12 @@ public sealed record ItemConsensus(
     public static IReadOnlyList<ItemConsensus> Compute(IReadOnlyList<RatingRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var data = StudyData.Build(rows, []);
+        return Compute(StudyData.Build(rows, []));
+    }
+
+    /// <summary>The items of an indexed ratings table, in the order above.</summary>
+    internal static IReadOnlyList<ItemConsensus> Compute(StudyData data)
+    {
         var count = data.Items.Length;
         var ratings = new int[count];
         var sums = new long[count];

@@ -12,7 +12,12 @@ public static class RocCurves
     public static IReadOnlyList<RocCurve> Compute(IReadOnlyList<RatingRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var data = StudyData.Build(rows, []);
+        return Compute(StudyData.Build(rows, []));
+    }
+
+    /// <summary>The curves of an indexed ratings table.</summary>
+    internal static IReadOnlyList<RocCurve> Compute(StudyData data)
+    {
         var levels = RatingRow.MaxResponse;
         var raters = data.Raters.Length;
         // fakes[r * levels + response - 1]; the last block (index raters) is the pooled curve.

@@ -1,6 +1,8 @@
+using MelanoGans.Shared.Contracts;
+
 namespace MelanoGans.Shared.Statistics;
 
-/// <summary>Settings of <see cref="StudyStatistics.Compute"/>.</summary>
+/// <summary>Settings of <see cref="StudyStatistics.Compute(IReadOnlyList{RatingRow}, StatisticsOptions?)"/>.</summary>
 public sealed record StatisticsOptions
 {
     /// <summary>Bootstrap resamples (over items) for the Krippendorff alpha intervals; 0 skips the intervals.</summary>

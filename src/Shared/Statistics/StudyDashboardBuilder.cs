@@ -2,17 +2,20 @@ using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Shared.Statistics;
 
-/// <summary>Builds a <see cref="StudyDashboard"/>; its report is exactly <see cref="StudyStatistics.Compute"/> of the same rows.</summary>
+/// <summary>Builds a <see cref="StudyDashboard"/>; its report is exactly <see cref="StudyStatistics.Compute(IReadOnlyList{RatingRow}, StatisticsOptions?)"/> of the same rows.</summary>
 public static class StudyDashboardBuilder
 {
     /// <summary>The dashboard of <paramref name="rows"/> with the report computed under <paramref name="options"/>.</summary>
     public static StudyDashboard Build(IReadOnlyList<RatingRow> rows, StatisticsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        // The table is indexed once and every part reads the same index.
+        var indexMessages = new List<string>();
+        var data = StudyData.Build(rows, indexMessages);
         return new StudyDashboard(
-            StudyStatistics.Compute(rows, options),
-            RocCurves.Compute(rows),
-            ItemConsensus.Compute(rows),
-            TimeHistogram.Compute(rows));
+            StudyStatistics.Compute(rows, options, data, indexMessages),
+            RocCurves.Compute(data),
+            ItemConsensus.Compute(data),
+            TimeHistogram.Compute(data));
     }
 }

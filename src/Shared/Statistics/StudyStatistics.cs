@@ -16,7 +16,11 @@ public static class StudyStatistics
     private const int Levels = RatingRow.MaxResponse;
 
     /// <summary>All statistics of <paramref name="rows"/>.</summary>
-    public static StudyReport Compute(IReadOnlyList<RatingRow> rows, StatisticsOptions? options = null)
+    public static StudyReport Compute(IReadOnlyList<RatingRow> rows, StatisticsOptions? options = null) =>
+        Compute(rows, options, null, []);
+
+    /// <summary>All statistics of <paramref name="rows"/>, reading <paramref name="indexed"/> (their <see cref="StudyData"/>, with the messages its build gave) where given.</summary>
+    internal static StudyReport Compute(IReadOnlyList<RatingRow> rows, StatisticsOptions? options, StudyData? indexed, IReadOnlyList<string> indexMessages)
     {
         ArgumentNullException.ThrowIfNull(rows);
         options ??= new StatisticsOptions();
@@ -31,7 +35,8 @@ public static class StudyStatistics
             messages.Add("The ratings table is empty: there is nothing to compute.");
         }
 
-        var data = StudyData.Build(rows, messages);
+        var data = indexed ?? StudyData.Build(rows, messages);
+        if (indexed is not null) messages.AddRange(indexMessages);
         int raterCount = data.Raters.Length, itemCount = data.Items.Length;
 
         var overall = new ClassificationCounts();

@@ -15,9 +15,12 @@ public sealed record TimeHistogram(int Answers, long BinWidthMs, IReadOnlyList<T
     public static TimeHistogram Compute(IReadOnlyList<RatingRow> rows, int maxBins = DefaultMaxBins)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var data = StudyData.Build(rows, []);
-        return FromTimes(data.FirstAnswers.Select(r => r.ActiveMs).ToArray(), maxBins);
+        return Compute(StudyData.Build(rows, []), maxBins);
     }
+
+    /// <summary>The histogram of the first answers of an indexed ratings table.</summary>
+    internal static TimeHistogram Compute(StudyData data, int maxBins = DefaultMaxBins) =>
+        FromTimes(data.FirstAnswers.Select(r => r.ActiveMs).ToArray(), maxBins);
 
     /// <summary>The histogram of <paramref name="activeMs"/> (negative times count as 0).</summary>
     public static TimeHistogram FromTimes(IReadOnlyList<long> activeMs, int maxBins = DefaultMaxBins)

@@ -26,7 +26,7 @@ public sealed class ExperimentJobTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _host.Factory.Services.GetRequiredService<ITrainingFeed>().Changed += _updates.Enqueue;
+        _host.Factory.Services.GetRequiredService<IStudioEvents>().Subscribe<TrainingUpdate>(_updates.Enqueue);
         return ValueTask.CompletedTask;
     }
 

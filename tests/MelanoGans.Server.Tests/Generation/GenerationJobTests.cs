@@ -21,7 +21,7 @@ public sealed class GenerationJobTests : IAsyncLifetime
     private AsyncServiceScope _scope;
 
     private IModelCatalog Catalog => _scope.ServiceProvider.GetRequiredService<IModelCatalog>();
-    private JobProgressNotifier Notifier => _factory.Services.GetRequiredService<JobProgressNotifier>();
+    private IStudioEvents Events => _factory.Services.GetRequiredService<IStudioEvents>();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
@@ -107,7 +107,7 @@ public sealed class GenerationJobTests : IAsyncLifetime
     public async Task Cancelling_a_running_job_stops_it_and_keeps_the_images_made_so_far()
     {
         var model = (await Catalog.ListAsync(Ct)).Single();
-        using var waiter = new ProgressWaiter(Notifier);
+        using var waiter = new ProgressWaiter(Events);
         var (started, poolId) = await Catalog.StartGenerationAsync(new GenerationRequest(model.Id, GenerationJobs.MaxCount, 0, null, null), Ct);
         Assert.True(started.Succeeded, string.Join(" ", started.Errors));
         var jobId = GenerationJobIds.For(poolId!.Value);
@@ -161,7 +161,7 @@ public sealed class GenerationJobTests : IAsyncLifetime
 
     private async Task<(int PoolId, JobProgress Final, IReadOnlyList<JobProgress> Seen)> GenerateAsync(GenerationRequest request)
     {
-        using var waiter = new ProgressWaiter(Notifier);
+        using var waiter = new ProgressWaiter(Events);
         var (result, id) = await Catalog.StartGenerationAsync(request, Ct);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         var jobId = GenerationJobIds.For(id!.Value);

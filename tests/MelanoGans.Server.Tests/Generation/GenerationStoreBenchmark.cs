@@ -73,7 +73,7 @@ public sealed class GenerationStoreBenchmark
 
         // The whole job as an admin starts it: inference, PNG, image store, one row per image.
         var catalog = scope.ServiceProvider.GetRequiredService<IModelCatalog>();
-        using var waiter = new ProgressWaiter(factory.Services.GetRequiredService<JobProgressNotifier>());
+        using var waiter = new ProgressWaiter(factory.Services.GetRequiredService<IStudioEvents>());
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         var (result, poolId) = await catalog.StartGenerationAsync(new GenerationRequest(model.Id, count, 0, null, null), ct);

@@ -38,7 +38,7 @@ public sealed class GenerationThroughputTests
         output.WriteLine($"inference only: {batches * 16 / clock.Elapsed.TotalSeconds:0} images/s at {model.Resolution}x{model.Resolution}, batch 16, {generator.Device}");
 
         // The whole job: inference, PNG, image store, one row per image.
-        using var waiter = new ProgressWaiter(factory.Services.GetRequiredService<JobProgressNotifier>());
+        using var waiter = new ProgressWaiter(factory.Services.GetRequiredService<IStudioEvents>());
         clock.Restart();
         var (result, poolId) = await catalog.StartGenerationAsync(new GenerationRequest(model.Id, 1000, 0, null, null), ct);
         Assert.True(result.Succeeded);

@@ -95,7 +95,7 @@ public sealed class InferenceDeviceTests : IAsyncDisposable
 
     private static async Task<JobProgress> GenerateAsync(IServiceProvider services, IModelCatalog catalog, int count)
     {
-        using var waiter = new ProgressWaiter(services.GetRequiredService<JobProgressNotifier>());
+        using var waiter = new ProgressWaiter(services.GetRequiredService<IStudioEvents>());
         var model = (await catalog.ListAsync(Ct)).Single();
         var (result, poolId) = await catalog.StartGenerationAsync(new GenerationRequest(model.Id, count, 0, null, null), Ct);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));

@@ -1,4 +1,4 @@
-using MelanoGans.Server.Jobs;
+using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Tests.Infrastructure;
@@ -9,15 +9,11 @@ namespace MelanoGans.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class ProgressWaiter : IDisposable
 {
-    private readonly JobProgressNotifier _notifier;
     private readonly Lock _gate = new();
     private readonly List<JobProgress> _seen = [];
+    private readonly IDisposable _subscription;
 
-    public ProgressWaiter(JobProgressNotifier notifier)
-    {
-        _notifier = notifier;
-        _notifier.Changed += OnChanged;
-    }
+    public ProgressWaiter(IStudioEvents events) => _subscription = events.Subscribe<JobProgress>(OnChanged);
 
     /// <summary>The snapshots of one job, in the order they were published.</summary>
     public IReadOnlyList<JobProgress> Of(string jobId)
@@ -31,7 +27,7 @@ public sealed class ProgressWaiter : IDisposable
     /// <summary>The snapshot that finished the job.</summary>
     public Task<JobProgress> FinishedAsync(string jobId, TimeSpan timeout) => WaitAsync(jobId, p => p.IsFinished, timeout);
 
-    public void Dispose() => _notifier.Changed -= OnChanged;
+    public void Dispose() => _subscription.Dispose();
 
     private async Task<JobProgress> WaitAsync(string jobId, Func<JobProgress, bool> reached, TimeSpan timeout)
     {

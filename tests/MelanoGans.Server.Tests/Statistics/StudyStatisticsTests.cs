@@ -3,6 +3,7 @@ using MelanoGans.Client.Services;
 using MelanoGans.Server.Statistics;
 using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Statistics;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,20 +96,39 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dashboards_that_miss_together_share_one_computation()
+    {
+        var leads = Enumerable.Range(0, 6).Select(i => ScopeAs.Create(_factory.Services, $"lead{i}", Roles.Lead)).ToList();
+        try
+        {
+            var dashboards = await Task.WhenAll(leads.Select(l =>
+                Task.Run(() => l.ServiceProvider.GetRequiredService<IStudyStatistics>().DashboardAsync(TestRatingsTable.StudyId, Ct))));
+
+            Assert.Equal(1, _table.RowReads);
+            Assert.All(dashboards, d => Assert.Same(dashboards[0], d));
+        }
+        finally
+        {
+            foreach (var lead in leads) await lead.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_cache_holds_per_answer_count_and_is_dropped_when_an_answer_is_recorded()
     {
         await using var scope = ScopeAs.Create(_factory.Services, "lena", Roles.Lead);
         var statistics = scope.ServiceProvider.GetRequiredService<IStudyStatistics>();
+        var events = _factory.Services.GetRequiredService<IStudioEvents>();
         var announced = new List<int>();
-        statistics.AnswerRecorded += announced.Add;
+        using var subscription = events.Subscribe<AnswerRecorded>(e => announced.Add(e.StudyId));
         var first = await statistics.DashboardAsync(TestRatingsTable.StudyId, Ct);
 
         // A changed answer with the same count and no event: the cached dashboard is served.
         _table.Change(rows => rows.Select(r => r.Rater == "rater01" && !r.IsRepeat ? r with { Response = r.Truth == RatingTruth.Fake ? 1 : 6 } : r).ToList());
         Assert.Same(first, await statistics.DashboardAsync(TestRatingsTable.StudyId, Ct));
 
-        // The event drops it and reaches the page's service.
-        _table.Raise();
+        // The event drops it, and reaches the pages too.
+        events.Publish(new AnswerRecorded(TestRatingsTable.StudyId));
         Assert.Equal([TestRatingsTable.StudyId], announced);
         var second = await statistics.DashboardAsync(TestRatingsTable.StudyId, Ct);
         Assert.NotSame(first, second);

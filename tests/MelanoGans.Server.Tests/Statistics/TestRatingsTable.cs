@@ -16,7 +16,7 @@ public sealed class TestRatingsTable : IRatingsTable
     private readonly object _gate = new();
     private List<RatingRow> _rows = SyntheticRatings.Generate(raters: 5, items: 60, seed: 17, missingShare: 0.1).ToList();
 
-    public event Action<int>? AnswerRecorded;
+    private int _rowReads;
 
     /// <summary>Item id to image URL, for the gallery; empty shows placeholders.</summary>
     public IReadOnlyDictionary<string, string> ImageUrls { get; set; } = new Dictionary<string, string>();
@@ -27,8 +27,8 @@ public sealed class TestRatingsTable : IRatingsTable
         lock (_gate) _rows = change(_rows.ToList());
     }
 
-    /// <summary>Announces a recorded answer.</summary>
-    public void Raise(int studyId = StudyId) => AnswerRecorded?.Invoke(studyId);
+    /// <summary>How often the rows were read, that is how many dashboards were computed.</summary>
+    public int RowReads => Volatile.Read(ref _rowReads);
 
     public IReadOnlyList<RatingRow> Snapshot()
     {
@@ -42,8 +42,14 @@ public sealed class TestRatingsTable : IRatingsTable
         return Task.FromResult<IReadOnlyList<StudyRatingsInfo>>([new StudyRatingsInfo(StudyId, StudyName, "Open", rows.Count, raters - 1, raters)]);
     }
 
-    public Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default) =>
-        Task.FromResult(studyId == StudyId ? Snapshot() : (IReadOnlyList<RatingRow>)[]);
+    public Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default) =>
+        Task.FromResult(studyId == StudyId ? Snapshot().Count : (int?)null);
+
+    public Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _rowReads);
+        return Task.FromResult(studyId == StudyId ? Snapshot() : (IReadOnlyList<RatingRow>)[]);
+    }
 
     public Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default) =>
         Task.FromResult(studyId == StudyId ? ImageUrls : new Dictionary<string, string>());

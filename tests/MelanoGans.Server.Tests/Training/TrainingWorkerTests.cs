@@ -19,7 +19,7 @@ public sealed class TrainingWorkerTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _host.Factory.Services.GetRequiredService<ITrainingFeed>().Changed += _updates.Enqueue;
+        _host.Factory.Services.GetRequiredService<IStudioEvents>().Subscribe<TrainingUpdate>(_updates.Enqueue);
         return ValueTask.CompletedTask;
     }
 
@@ -93,16 +93,14 @@ public sealed class TrainingWorkerTests : IAsyncLifetime
         // busy test machine cannot let the run finish first); it checkpoints and its connection closes.
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(Timeout()))
         {
-            var feed = _host.Factory.Services.GetRequiredService<ITrainingFeed>();
+            var events = _host.Factory.Services.GetRequiredService<IStudioEvents>();
             void StopAtStep9(TrainingUpdate u)
             {
                 if (u.Job.Id == jobId && u.Tick?.Step >= 9) stop.Cancel();
             }
 
-            feed.Changed += StopAtStep9;
-            var first = new TrainingWorker(_host.Worker(token, "flaky", once: false)).RunAsync(stop.Token);
-            await first;
-            feed.Changed -= StopAtStep9;
+            using (events.Subscribe<TrainingUpdate>(StopAtStep9))
+                await new TrainingWorker(_host.Worker(token, "flaky", once: false)).RunAsync(stop.Token);
         }
 
         await WaitForAsync(() => _updates.Any(u => u.Job.Id == jobId && u.Job.State == TrainingJobState.Queued && u.Job.Interruptions == 1));

@@ -8,7 +8,7 @@ using MudBlazor;
 namespace MelanoGans.Client.Pages.Admin;
 
 /// <summary>Start experiments on a trainer worker, follow them live, read stored results, upload results of the command line.</summary>
-public partial class ExperimentsPage : IDisposable
+public partial class ExperimentsPage
 {
     /// <summary>The browser may send at most this much; the server checks the size again.</summary>
     private const long MaxUploadBytes = 4L * 1024 * 1024;
@@ -33,18 +33,15 @@ public partial class ExperimentsPage : IDisposable
     private bool _confirmDelete;
 
     [Inject] private IExperimentResults Experiments { get; set; } = default!;
-    [Inject] private ITrainingFeed Feed { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        Feed.Changed += OnChanged;
+        Subscribe<TrainingUpdate>(OnChangedAsync);
         _results = await Experiments.ListAsync();
         if (_results.Count > 0) await SelectAsync(_results[0]);
         _jobs = (await Experiments.JobsAsync()).ToList();
         if (_jobs.FirstOrDefault(j => !j.IsFinished) is { } running) await SelectJobAsync(running.Id);
     }
-
-    public void Dispose() => Feed.Changed -= OnChanged;
 
     private async Task OnStartedAsync(long jobId)
     {
@@ -83,8 +80,7 @@ public partial class ExperimentsPage : IDisposable
         if (_results.FirstOrDefault(r => r.Id == resultId) is { } summary) await SelectAsync(summary);
     }
 
-    // Runs on the publisher's thread: copy into the renderer's context before touching state.
-    private void OnChanged(TrainingUpdate update) => _ = InvokeAsync(async () =>
+    private async Task OnChangedAsync(TrainingUpdate update)
     {
         if (_jobs is null || update.Job.Options.Experiment is null) return;
         var index = _jobs.FindIndex(j => j.Id == update.Job.Id);
@@ -99,8 +95,7 @@ public partial class ExperimentsPage : IDisposable
 
         // The result was stored when the job succeeded: show it, as the run the admin follows ends.
         if (finishedNow && update.Job.Id == _jobId && update.Job.ExperimentResultId is { } resultId) await ShowResultAsync(resultId);
-        StateHasChanged();
-    });
+    }
 
     private async Task SelectAsync(ExperimentResultSummary summary)
     {

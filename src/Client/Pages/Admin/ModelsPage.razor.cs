@@ -1,5 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -40,7 +41,8 @@ public partial class ModelsPage
     private string _poolName = "";
     private bool _busy;
     private Notice? _notice;
-    private int _refreshQueued;
+    private bool _refreshing;
+    private bool _refreshAgain;
 
     private IEnumerable<JobProgress> ActiveJobs => _pools is null
         ? []
@@ -50,13 +52,12 @@ public partial class ModelsPage
 
     protected override async Task OnInitializedAsync()
     {
-        Progress.Changed += OnProgress;
+        Subscribe<JobProgress>(OnProgressAsync);
+        Subscribe<ModelRegistered>(async _ => _models = await Catalog.ListAsync());
         _device = await Catalog.DeviceAsync();
         _models = await Catalog.ListAsync();
         if (_models.Count > 0) await SelectModelAsync(_models[0]);
     }
-
-    public void Dispose() => Progress.Changed -= OnProgress;
 
     private async Task SelectModelAsync(ModelSummary model)
     {
@@ -128,25 +129,38 @@ public partial class ModelsPage
         return result.Succeeded ? null : new Notice(Severity.Warning, result.Errors);
     });
 
-    // Progress arrives on the job's thread, every batch. One refresh is queued at a time: it re-reads the
-    // pools, and the open gallery when it has new images and its job has finished or a moment has passed.
-    private void OnProgress(JobProgress progress)
+    // Progress arrives every batch, faster than a refresh: one refresh runs at a time and one more follows if
+    // progress came meanwhile. It re-reads the pools, and the open gallery when it has new images and its job has
+    // finished or a moment has passed.
+    private async Task OnProgressAsync(JobProgress progress)
     {
         if (progress.Kind != "generation" || _selected is null) return;
-        if (Interlocked.Exchange(ref _refreshQueued, 1) == 1) return;
-        _ = InvokeAsync(async () =>
+        if (_refreshing)
         {
-            Interlocked.Exchange(ref _refreshQueued, 0);
-            if (_selected is null) return;
-            _pools = await Catalog.PoolsAsync(_selected.Id);
-            var open = _pools.FirstOrDefault(p => p.Id == _galleryPool?.Id);
-            var finished = open?.State is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
-            if (open is not null && open.ImageCount != _gallery?.Total && (finished || DateTime.UtcNow - _galleryReadAt > GalleryRefreshInterval))
-                await OpenPoolAsync(open);
-            else if (open is not null)
-                _galleryPool = open;
-            StateHasChanged();
-        });
+            _refreshAgain = true;
+            return;
+        }
+        _refreshing = true;
+        try
+        {
+            do
+            {
+                _refreshAgain = false;
+                if (_selected is null) return;
+                _pools = await Catalog.PoolsAsync(_selected.Id);
+                var open = _pools.FirstOrDefault(p => p.Id == _galleryPool?.Id);
+                var finished = open?.State is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
+                if (open is not null && open.ImageCount != _gallery?.Total && (finished || DateTime.UtcNow - _galleryReadAt > GalleryRefreshInterval))
+                    await OpenPoolAsync(open);
+                else if (open is not null)
+                    _galleryPool = open;
+            }
+            while (_refreshAgain);
+        }
+        finally
+        {
+            _refreshing = false;
+        }
     }
 
     private async Task RunAsync(Func<Task<Notice?>> operation)

@@ -12,12 +12,11 @@ namespace MelanoGans.Client.Pages.Admin;
 /// throughput, worker and device. Opening mid-run draws the history so far from the server, then follows
 /// the in-process feed.
 /// </summary>
-public partial class TrainingJobPage : IDisposable
+public partial class TrainingJobPage
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     [Inject] private ITrainingJobs Jobs { get; set; } = default!;
-    [Inject] private ITrainingFeed Feed { get; set; } = default!;
 
     [Parameter] public long Id { get; set; }
 
@@ -33,12 +32,12 @@ public partial class TrainingJobPage : IDisposable
 
     private string OptionsText => _job is null ? "" : JsonSerializer.Serialize(_job.Options, Indented);
 
+    // Subscribed before the first read, so no update falls between the snapshot and the events; duplicates are skipped.
+    protected override void OnInitialized() => Subscribe<TrainingUpdate>(OnChanged);
+
     protected override async Task OnParametersSetAsync()
     {
         _crumbs = [new("Training", "admin/training"), new($"Run {Id}", null, disabled: true)];
-        // Subscribe before reading so no update falls between the snapshot and the feed; duplicates are skipped.
-        Feed.Changed -= OnChanged;
-        Feed.Changed += OnChanged;
         var detail = await Jobs.GetAsync(Id);
         _missing = detail is null;
         if (detail is null) return;
@@ -46,8 +45,6 @@ public partial class TrainingJobPage : IDisposable
         _ticks = MergeTicks(detail.Ticks, _ticks);
         _grids = detail.Grids.UnionBy(_grids, g => g.Step).OrderBy(g => g.Step).ToList();
     }
-
-    public void Dispose() => Feed.Changed -= OnChanged;
 
     private static string ImageUrl(string sha256) => ContentAddress.ImageUrl(sha256);
 
@@ -63,26 +60,21 @@ public partial class TrainingJobPage : IDisposable
     private void OnChanged(TrainingUpdate update)
     {
         if (update.Job.Id != Id) return;
-        _ = InvokeAsync(() =>
+        _job = update.Job;
+        if (update.Restarted)
         {
-            _job = update.Job;
-            if (update.Restarted)
-            {
-                // A resumed or restarted run replaces what came after its starting step.
-                _ticks.RemoveAll(t => t.Step > update.Job.Step);
-                _grids.RemoveAll(g => g.Step > update.Job.Step);
-                if (_selected is not null && _selected.Step > update.Job.Step) _selected = null;
-            }
+            // A resumed or restarted run replaces what came after its starting step.
+            _ticks.RemoveAll(t => t.Step > update.Job.Step);
+            _grids.RemoveAll(g => g.Step > update.Job.Step);
+            if (_selected is not null && _selected.Step > update.Job.Step) _selected = null;
+        }
 
-            if (update.Tick is { } tick && (_ticks.Count == 0 || tick.Step > _ticks[^1].Step)) _ticks.Add(tick);
-            else if (update.Tick is { } late) _ticks = MergeTicks(_ticks, [late]);
-            if (update.Grid is { } grid && _grids.All(g => g.Step != grid.Step))
-            {
-                _grids.Add(grid);
-                _grids.Sort((a, b) => a.Step.CompareTo(b.Step));
-            }
-
-            StateHasChanged();
-        });
+        if (update.Tick is { } tick && (_ticks.Count == 0 || tick.Step > _ticks[^1].Step)) _ticks.Add(tick);
+        else if (update.Tick is { } late) _ticks = MergeTicks(_ticks, [late]);
+        if (update.Grid is { } grid && _grids.All(g => g.Step != grid.Step))
+        {
+            _grids.Add(grid);
+            _grids.Sort((a, b) => a.Step.CompareTo(b.Step));
+        }
     }
 }

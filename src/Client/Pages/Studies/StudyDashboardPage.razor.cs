@@ -1,12 +1,13 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Statistics;
 using Microsoft.AspNetCore.Components;
 
 namespace MelanoGans.Client.Pages.Studies;
 
 /// <summary>The live statistics dashboard of one study (Lead and Admin).</summary>
-public sealed partial class StudyDashboardPage : IDisposable
+public sealed partial class StudyDashboardPage
 {
     private readonly CancellationTokenSource _disposed = new();
     private StudyDashboard? _dashboard;
@@ -22,7 +23,7 @@ public sealed partial class StudyDashboardPage : IDisposable
 
     [Inject] private IStudyStatistics Statistics { get; set; } = default!;
 
-    protected override void OnInitialized() => Statistics.AnswerRecorded += OnAnswerRecorded;
+    protected override void OnInitialized() => Subscribe<AnswerRecorded>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -82,20 +83,8 @@ public sealed partial class StudyDashboardPage : IDisposable
         }
     }
 
-    // Raised on a background thread after the server dropped the cached numbers of a study.
-    private void OnAnswerRecorded(int studyId)
+    protected override void OnDispose()
     {
-        if (studyId != StudyId) return;
-        _ = InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        });
-    }
-
-    public void Dispose()
-    {
-        Statistics.AnswerRecorded -= OnAnswerRecorded;
         _disposed.Cancel();
         _disposed.Dispose();
     }

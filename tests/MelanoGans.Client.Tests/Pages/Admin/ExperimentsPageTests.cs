@@ -11,12 +11,10 @@ namespace MelanoGans.Client.Tests.Pages.Admin;
 public sealed class ExperimentsPageTests : StudioComponentTest
 {
     private readonly FakeExperimentResults _experiments = new();
-    private readonly FakeTrainingFeed _feed = new();
 
     public ExperimentsPageTests()
     {
         Services.AddSingleton<IExperimentResults>(_experiments);
-        Services.AddSingleton<ITrainingFeed>(_feed);
         Services.AddSingleton<IDatasetCatalog>(new FakeDatasetCatalog());
         Services.AddSingleton<IModelCatalog>(new FakeModelCatalog());
         SignInAs("admin", Roles.Admin);
@@ -75,7 +73,7 @@ public sealed class ExperimentsPageTests : StudioComponentTest
         Assert.Equal(["full"], cut.FindAll("[data-testid=experiment-live-row]").Select(r => r.GetAttribute("data-arm")));
         Assert.Equal("30", cut.Find("[data-testid=experiment-job-progress]").GetAttribute("data-step"));
 
-        _feed.Raise(new TrainingUpdate(job with { Step = 60 }, null, null, false, Run("imbalanced", 0, 0.52)));
+        Events.Publish(new TrainingUpdate(job with { Step = 60 }, null, null, false, Run("imbalanced", 0, 0.52)));
         cut.WaitForAssertion(() => Assert.Equal(["full", "imbalanced"],
             cut.FindAll("[data-testid=experiment-live-row]").Select(r => r.GetAttribute("data-arm"))));
         Assert.Equal("60", cut.Find("[data-testid=experiment-job-progress]").GetAttribute("data-step"));
@@ -84,7 +82,7 @@ public sealed class ExperimentsPageTests : StudioComponentTest
         // The worker uploaded results.json: the page shows the stored result without a reload.
         var result = SampleExperimentResult.Create();
         _experiments.Stored.Add((new ExperimentResultSummary(3, job.Title, "imbalance", result.Dataset, 3, 2, result.FinishedAt, "admin", result.FinishedAt), result));
-        _feed.Raise(new TrainingUpdate(job with { State = TrainingJobState.Succeeded, Step = 120, ExperimentResultId = 3 }, null, null, false));
+        Events.Publish(new TrainingUpdate(job with { State = TrainingJobState.Succeeded, Step = 120, ExperimentResultId = 3 }, null, null, false));
         cut.WaitForElement("[data-testid=experiment-table]");
         Assert.Contains("Succeeded", cut.Find("[data-testid=job-state]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=experiment-job-cancel]"));

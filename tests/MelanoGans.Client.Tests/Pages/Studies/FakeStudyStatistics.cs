@@ -1,15 +1,14 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Statistics;
 
 namespace MelanoGans.Client.Tests.Pages.Studies;
 
-/// <summary>An in-memory <see cref="IStudyStatistics"/> whose rows a test can change, then announce.</summary>
-internal sealed class FakeStudyStatistics : IStudyStatistics
+/// <summary>An in-memory <see cref="IStudyStatistics"/> whose rows a test can change, then announce on the bus.</summary>
+internal sealed class FakeStudyStatistics(IStudioEvents events) : IStudyStatistics
 {
     public List<(StudyRatingsInfo Info, List<RatingRow> Rows)> Studies { get; } = [];
-
-    public event Action<int>? AnswerRecorded;
 
     public void Record(int studyId, RatingRow row)
     {
@@ -17,7 +16,7 @@ internal sealed class FakeStudyStatistics : IStudyStatistics
         var (info, rows) = Studies[index];
         rows.Add(row);
         Studies[index] = (info with { Answers = rows.Count }, rows);
-        AnswerRecorded?.Invoke(studyId);
+        events.Publish(new AnswerRecorded(studyId));
     }
 
     public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default) =>

@@ -9,10 +9,11 @@ namespace MelanoGans.Client.Tests.Pages.Studies;
 
 public sealed class StatisticsPagesTests : StudioComponentTest
 {
-    private readonly FakeStudyStatistics _statistics = new();
+    private readonly FakeStudyStatistics _statistics;
 
     public StatisticsPagesTests()
     {
+        _statistics = new FakeStudyStatistics(Events);
         Services.AddSingleton<IStudyStatistics>(_statistics);
         SignInAs("lena", Roles.Lead);
     }

@@ -1,0 +1,64 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts.Events;
+using Microsoft.AspNetCore.Components;
+
+namespace MelanoGans.Client.Components.Live;
+
+/// <summary>
+/// The base of every page that updates live. Events arrive on the publisher's thread; this marshals each to the
+/// renderer, re-renders after the handler, and routes a handler's failure to the circuit's error handling
+/// (<see cref="ComponentBase.DispatchExceptionAsync"/>) instead of losing it. Subscriptions end with the component.
+/// </summary>
+public abstract class LiveComponentBase : ComponentBase, IDisposable
+{
+    private readonly List<IDisposable> _subscriptions = [];
+    private volatile bool _disposed;
+
+    [Inject] private IStudioEvents Events { get; set; } = default!;
+
+    /// <summary>Runs <paramref name="handler"/> on the renderer for every <typeparamref name="TEvent"/> while the component lives.</summary>
+    protected void Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IStudioEvent =>
+        _subscriptions.Add(Events.Subscribe<TEvent>(e => _ = DeliverAsync(handler, e)));
+
+    /// <inheritdoc cref="Subscribe{TEvent}(Func{TEvent, Task})"/>
+    protected void Subscribe<TEvent>(Action<TEvent> handler) where TEvent : IStudioEvent =>
+        Subscribe<TEvent>(e =>
+        {
+            handler(e);
+            return Task.CompletedTask;
+        });
+
+    // Never throws: the discard above loses nothing.
+    private async Task DeliverAsync<TEvent>(Func<TEvent, Task> handler, TEvent e)
+    {
+        if (_disposed) return;
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                if (_disposed) return;
+                await handler(e);
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex)
+        {
+            // A page that went away while the event was on its way has nobody to tell.
+            if (!_disposed) await DispatchExceptionAsync(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var subscription in _subscriptions) subscription.Dispose();
+        _subscriptions.Clear();
+        OnDispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what a derived page holds besides its subscriptions.</summary>
+    protected virtual void OnDispose()
+    {
+    }
+}
