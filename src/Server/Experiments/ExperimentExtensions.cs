@@ -1,4 +1,5 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
 
 namespace MelanoGans.Server.Experiments;
 
@@ -12,6 +13,7 @@ public static class ExperimentExtensions
     {
         builder.Services.AddScoped<IExperimentResults, ExperimentResults>();
         builder.Services.AddScoped<ExperimentJobReports>();
+        builder.Services.AddSingleton<IWorkerJobHandler, ExperimentJobHandler>();
         return builder;
     }
 }

@@ -59,7 +59,7 @@ public static class ExperimentJobEndpoints
     private static async Task<IResult> ResultAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, ExperimentJobReports reports, CancellationToken ct)
     {
         var tokenId = WorkerClaims.TokenId(http.User);
-        if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is not { IsExperiment: true }) return Results.Conflict("This worker does not hold an experiment job with this id.");
+        if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is not { Kind: WorkerJobKind.Experiment }) return Results.Conflict("This worker does not hold an experiment job with this id.");
         var body = await TrainingEndpoints.ReadBodyAsync(http.Request.Body, MaxResultBytes, ct);
         if (body is null) return Results.BadRequest("The results are too large.");
         var (resultId, errors) = await reports.CompleteAsync(jobId, tokenId, Encoding.UTF8.GetString(body), ct);

@@ -12,7 +12,7 @@ namespace MelanoGans.Server.Experiments;
 /// pages) and, at the end, results.json, which is checked like an uploaded file and stored for the Experiments page.
 /// The holding rules are the training jobs' (<see cref="TrainingCoordinator"/>).
 /// </summary>
-internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinator coordinator, TrainingNotifier notifier, ILogger<ExperimentJobReports> logger)
+internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinator coordinator, TrainingNotifier notifier)
 {
     public async Task ProgressAsync(long jobId, string connectionId, ExperimentProgress progress)
     {
@@ -34,7 +34,7 @@ internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinat
             });
         }
 
-        job.State = TrainingJobState.Running;
+        job.MoveTo(TrainingJobState.Running, job.Message);
         job.Step = progress.Step;
         job.TotalSteps = progress.TotalSteps;
         job.ImagesPerSecond = progress.ImagesPerSecond > 0 ? progress.ImagesPerSecond : job.ImagesPerSecond;
@@ -49,14 +49,9 @@ internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinat
         var job = await coordinator.HeldByTokenAsync(jobId, tokenId, ct)
             ?? throw new InvalidOperationException($"Job {jobId} is not held by this worker.");
         var result = ExperimentResultValidator.Parse(json, out var errors);
-        job.ConnectionId = null;
-        job.FinishedAt = DateTimeOffset.UtcNow;
         if (result is null)
         {
-            job.State = TrainingJobState.Failed;
-            job.Message = "The worker's results were refused: " + string.Join(" ", errors);
-            await db.SaveChangesAsync(ct);
-            coordinator.Publish(job);
+            await coordinator.FinishAsync(job, TrainingJobState.Failed, "The worker's results were refused: " + string.Join(" ", errors), ct);
             return (null, errors);
         }
 
@@ -64,13 +59,10 @@ internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinat
         stored.JobId = jobId;
         db.ExperimentResults.Add(stored);
         await db.SaveChangesAsync(ct);
-        job.State = TrainingJobState.Succeeded;
         job.Step = job.TotalSteps;
         job.ExperimentResultId = stored.Id;
-        job.Message = string.Create(CultureInfo.InvariantCulture, $"Finished in {result.Seconds:0} s; result {stored.Id} stored.");
-        await db.SaveChangesAsync(ct);
-        coordinator.Publish(job);
-        logger.LogInformation("Experiment job {JobId} stored as result {ResultId}", jobId, stored.Id);
+        await coordinator.FinishAsync(job, TrainingJobState.Succeeded,
+            string.Create(CultureInfo.InvariantCulture, $"Finished in {result.Seconds:0} s; result {stored.Id} stored."), ct);
         return (stored.Id, []);
     }
 

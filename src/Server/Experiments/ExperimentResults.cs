@@ -81,7 +81,7 @@ internal sealed class ExperimentResults(
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.IsExperiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
+        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Experiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
         return jobs.Select(TrainingCoordinator.ToSummary).ToList();
     }
 
@@ -106,7 +106,7 @@ internal sealed class ExperimentResults(
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.IsExperiment, ct)
+        return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Experiment, ct)
             ? await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(jobId, ct))
             : OperationResult.Fail("No such experiment.");
     }

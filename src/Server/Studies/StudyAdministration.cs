@@ -94,7 +94,18 @@ internal sealed class StudyAdministration(
         study.Name = setup.Name.Trim();
         Apply(study, setup);
         StudyChanges.Stamp(study, lead.UserName, clock.GetUtcNow());
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            // The version token caught a change the transaction did not (a database without SQLite's write lock).
+            logger.LogWarning(e, "Concurrent change of study {StudyId} while {Lead} saved it", studyId, lead.UserName);
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return await RefusedFreshAsync(db, studyId, lead, "save", StudyState.Draft, setup.Version);
+        }
         await transaction.CommitAsync();
         return OperationResult.Ok;
     }

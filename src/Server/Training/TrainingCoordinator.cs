@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR;
@@ -11,12 +12,14 @@ using Microsoft.Extensions.Options;
 namespace MelanoGans.Server.Training;
 
 /// <summary>
-/// The life cycle of training jobs in the database: queue, atomic claim, progress, completion, cancel and
-/// interruption. The hub, the worker endpoints and the pages' service all go through here, so the rules
-/// (only the holding connection or token may report, finished jobs stay finished) live in one place.
+/// The life cycle of worker jobs of every kind in the database: queue with a number per kind, atomic claim, progress,
+/// one finish path, cancel and interruption. The hub, the worker endpoints and the pages' services all go through
+/// here, so the rules (only the holding connection or token may report, finished jobs stay finished) live in one
+/// place; what a kind adds comes from its <see cref="IWorkerJobHandler"/>.
 /// </summary>
 internal sealed class TrainingCoordinator(
     StudioDbContext db,
+    IEnumerable<IWorkerJobHandler> handlers,
     TrainingNotifier notifier,
     IHubContext<TrainingHub> hub,
     ImageStore images,
@@ -30,18 +33,24 @@ internal sealed class TrainingCoordinator(
 
     public async Task<long> EnqueueAsync(TrainingJobOptions jobOptions, string title, string? createdBy, CancellationToken ct)
     {
+        var kind = KindOf(jobOptions);
+        // The next number of the kind and the row in one transaction (SQLite takes its write lock at the start).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = (await db.TrainingJobs.Where(j => j.Kind == kind).MaxAsync(j => (int?)j.Number, ct) ?? 0) + 1;
         var job = new TrainingJob
         {
+            Kind = kind,
+            Number = number,
             Title = title,
             RunKey = Guid.NewGuid().ToString("N"),
             OptionsJson = JsonSerializer.Serialize(jobOptions, Json),
             DatasetId = jobOptions.DatasetId,
-            IsExperiment = jobOptions.Experiment is not null,
             State = TrainingJobState.Queued,
             CreatedBy = createdBy,
         };
         db.TrainingJobs.Add(job);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         Publish(job);
         await hub.Clients.All.SendAsync(TrainingHubContract.JobQueued, ct);
         return job.Id;
@@ -79,13 +88,10 @@ internal sealed class TrainingCoordinator(
             var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == job.DatasetId)
                 .Select(d => new { d.Name, Count = d.Images.Count }).SingleAsync(ct);
             Publish(job);
-            logger.LogInformation("Training job {JobId} claimed by {Worker} ({Device})", id, hello.Name, hello.Device);
+            logger.LogInformation("{Job} ({JobId}) claimed by {Worker} ({Device})", WorkerJobStates.Label(job.Kind, job.Number), id, hello.Name, hello.Device);
             var jobOptions = OptionsOf(job);
-            var modelIds = jobOptions.Experiment?.ModelIds ?? [];
-            var models = await db.GeneratorModels.AsNoTracking().Where(m => modelIds.Contains(m.Id))
-                .Select(m => new ExperimentModelRef(m.Id, m.Name)).ToListAsync(ct);
-            return new TrainingAssignment(job.Id, job.RunKey, jobOptions, dataset.Name, dataset.Count,
-                jobOptions.Experiment is null ? null : [.. modelIds.Select(id => models.FirstOrDefault(m => m.Id == id) ?? new ExperimentModelRef(id, $"model {id}"))]);
+            var models = await HandlerOf(job.Kind).AssignmentModelsAsync(db, jobOptions, ct);
+            return new TrainingAssignment(job.Id, job.RunKey, jobOptions, dataset.Name, dataset.Count, models is null ? null : [.. models]);
         }
 
         return null;
@@ -95,20 +101,14 @@ internal sealed class TrainingCoordinator(
     public async Task StartedAsync(long jobId, string connectionId, TrainingStart start)
     {
         var job = await HeldByConnectionAsync(jobId, connectionId);
-        await db.TrainingTicks.Where(t => t.JobId == jobId && t.Step > start.Step).ExecuteDeleteAsync();
-        await db.TrainingGrids.Where(g => g.JobId == jobId && g.Step > start.Step).ExecuteDeleteAsync();
-        // An experiment has no checkpoint: it always starts over, so classifiers of a lost attempt go.
-        if (job.IsExperiment) await db.ExperimentRuns.Where(r => r.JobId == jobId).ExecuteDeleteAsync();
-        job.State = TrainingJobState.Running;
+        await HandlerOf(job.Kind).ResetAsync(db, job, start.Step);
+        job.MoveTo(TrainingJobState.Running, start.Step > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"Resumed from the checkpoint at step {start.Step}.")
+            : null);
         job.Step = start.Step;
         job.TotalSteps = start.TotalSteps;
         job.Device = start.Device;
         job.StartedAt ??= DateTimeOffset.UtcNow;
-        job.LatestGridSha256 = await db.TrainingGrids.Where(g => g.JobId == jobId).OrderByDescending(g => g.Step)
-            .Select(g => g.Sha256).FirstOrDefaultAsync();
-        job.Message = start.Step > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"Resumed from the checkpoint at step {start.Step}.")
-            : null;
         await db.SaveChangesAsync();
         notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, Restarted: true));
     }
@@ -128,7 +128,7 @@ internal sealed class TrainingCoordinator(
             ImagesPerSecond = tick.ImagesPerSecond,
             ElapsedSeconds = tick.ElapsedSeconds,
         });
-        job.State = TrainingJobState.Running;
+        job.MoveTo(TrainingJobState.Running, job.Message);
         job.Step = tick.Step;
         job.Epoch = tick.Epoch;
         job.TotalSteps = tick.TotalSteps;
@@ -158,23 +158,16 @@ internal sealed class TrainingCoordinator(
         var registration = registry is null
             ? new ModelRegistration(null, ["This server has no model registry."])
             : await registry.RegisterAsync(onnx, manifest, $"training job {jobId}", ct);
-        job.ConnectionId = null;
-        job.FinishedAt = DateTimeOffset.UtcNow;
         if (registration.ModelId is { } modelId)
         {
-            job.State = TrainingJobState.Succeeded;
             job.ModelId = modelId;
             job.Step = job.TotalSteps;
-            job.Message = $"Registered as model {modelId}.";
+            await FinishAsync(job, TrainingJobState.Succeeded, $"Registered as model {modelId}.", ct);
         }
         else
         {
-            job.State = TrainingJobState.Failed;
-            job.Message = "The model was refused: " + string.Join(" ", registration.Errors);
+            await FinishAsync(job, TrainingJobState.Failed, "The model was refused: " + string.Join(" ", registration.Errors), ct);
         }
-
-        await db.SaveChangesAsync(ct);
-        Publish(job);
         return registration;
     }
 
@@ -182,17 +175,13 @@ internal sealed class TrainingCoordinator(
     {
         var job = await HeldByConnectionAsync(jobId, connectionId);
         // A worker cancelled before it could count steps (or an experiment, which has no step of its own) says 0.
-        Finish(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {Math.Max(step, job.Step)}."));
-        await db.SaveChangesAsync();
-        Publish(job);
+        await FinishAsync(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {Math.Max(step, job.Step)}."), default);
     }
 
     public async Task FailedAsync(long jobId, string connectionId, string message)
     {
         var job = await HeldByConnectionAsync(jobId, connectionId);
-        Finish(job, TrainingJobState.Failed, message);
-        await db.SaveChangesAsync();
-        Publish(job);
+        await FinishAsync(job, TrainingJobState.Failed, message, default);
     }
 
     /// <summary>
@@ -209,11 +198,11 @@ internal sealed class TrainingCoordinator(
         {
             if (job.CancelRequested)
             {
-                Finish(job, TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {job.Step} ({reason})."));
+                job.MoveTo(TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {job.Step} ({reason})."));
                 continue;
             }
 
-            job.State = TrainingJobState.Queued;
+            job.MoveTo(TrainingJobState.Queued, null);
             job.ConnectionId = null;
             job.WorkerTokenId = null;
             job.Interruptions++;
@@ -238,6 +227,7 @@ internal sealed class TrainingCoordinator(
             return OperationResult.Fail("The job has already finished.");
 
         // A queued job can be cancelled in place, unless a worker claims it in between: then ask that worker.
+        // (Queued -> Cancelled: a move WorkerJobStates allows, made conditional so it cannot race a claim.)
         var cancelledInQueue = await db.TrainingJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, TrainingJobState.Cancelled)
@@ -266,28 +256,33 @@ internal sealed class TrainingCoordinator(
     public static TrainingJobSummary ToSummary(TrainingJob job)
     {
         var jobOptions = OptionsOf(job);
-        var batch = jobOptions.Experiment?.Batch ?? jobOptions.Batch;
+        var batch = job.Kind == WorkerJobKind.Experiment ? jobOptions.Experiment?.Batch ?? jobOptions.Batch : jobOptions.Batch;
         double? eta = job.State == TrainingJobState.Running && job.ImagesPerSecond > 0
             ? Math.Max(0, job.TotalSteps - job.Step) * batch / job.ImagesPerSecond.Value
             : null;
         return new TrainingJobSummary(job.Id, job.Title, jobOptions, job.State, job.Worker, job.Device, job.Step, job.TotalSteps,
             job.Epoch, job.ImagesPerSecond, eta, job.LatestGridSha256, job.ModelId, job.CancelRequested, job.Interruptions,
-            job.Message, job.CreatedAt, job.StartedAt, job.FinishedAt, job.ExperimentResultId);
+            job.Message, job.CreatedAt, job.StartedAt, job.FinishedAt, job.ExperimentResultId, job.Kind, job.Number);
     }
 
     public async Task<TrainingJob> HeldByConnectionAsync(long jobId, string connectionId) =>
         await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ConnectionId == connectionId && Held.Contains(j.State))
         ?? throw new HubException($"Job {jobId} is not held by this connection.");
 
-    private static void Finish(TrainingJob job, TrainingJobState state, string message)
+    /// <summary>The one way a held job ends, whatever its kind: the state and note, saved, then announced.</summary>
+    public async Task FinishAsync(TrainingJob job, TrainingJobState state, string message, CancellationToken ct)
     {
-        job.State = state;
-        job.Message = message;
-        job.ConnectionId = null;
-        job.ReservedFor = null;
-        job.ReservedUntil = null;
-        job.FinishedAt = DateTimeOffset.UtcNow;
+        job.MoveTo(state, message);
+        await db.SaveChangesAsync(ct);
+        Publish(job);
+        logger.LogInformation("{Job} ({JobId}) {State}: {Message}", WorkerJobStates.Label(job.Kind, job.Number), job.Id, state, message);
     }
+
+    public static WorkerJobKind KindOf(TrainingJobOptions options) =>
+        options.Experiment is null ? WorkerJobKind.Training : WorkerJobKind.Experiment;
+
+    private IWorkerJobHandler HandlerOf(WorkerJobKind kind) =>
+        handlers.FirstOrDefault(h => h.Kind == kind) ?? throw new InvalidOperationException($"No handler for {kind} jobs is registered.");
 
     public void Publish(TrainingJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
 }

@@ -1,4 +1,5 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
 using Microsoft.AspNetCore.Authentication;
 
 namespace MelanoGans.Server.Training;
@@ -17,6 +18,7 @@ public static class TrainingExtensions
         services.AddSingleton<WorkerConnections>();
         services.AddSingleton<TrainingNotifier>();
         services.AddScoped<TrainingCoordinator>();
+        services.AddSingleton<IWorkerJobHandler, TrainingJobHandler>();
         services.AddScoped<DatasetZipWriter>();
         services.AddScoped<ITrainingJobs, TrainingJobs>();
         services.AddScoped<IWorkerAdministration, WorkerAdministration>();

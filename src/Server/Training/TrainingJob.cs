@@ -2,10 +2,18 @@ using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Training;
 
-/// <summary>A training run requested from the browser and executed by a worker.</summary>
+/// <summary>
+/// A worker job: a training run or an experiment requested from the browser and executed by a worker. Its state
+/// changes only through <see cref="MoveTo"/> (or a conditional update that follows <see cref="WorkerJobStates.CanMove"/>).
+/// </summary>
 public sealed class TrainingJob
 {
     public long Id { get; set; }
+
+    public WorkerJobKind Kind { get; set; }
+
+    /// <summary>Its number among jobs of its kind (run 3, experiment 2), given at enqueue; unique per kind.</summary>
+    public int Number { get; set; }
 
     /// <summary>What lists show: "dcgan 32x32 on Phantom / melanoma" (the dataset name at creation).</summary>
     public required string Title { get; set; }
@@ -60,9 +68,6 @@ public sealed class TrainingJob
     /// <summary>The model registered from the run's export.</summary>
     public int? ModelId { get; set; }
 
-    /// <summary>True for a class-imbalance experiment (<see cref="TrainingJobOptions.Experiment"/>) rather than a GAN run.</summary>
-    public bool IsExperiment { get; set; }
-
     /// <summary>The stored results.json of a finished experiment.</summary>
     public int? ExperimentResultId { get; set; }
 
@@ -80,4 +85,21 @@ public sealed class TrainingJob
     public List<TrainingTickRecord> Ticks { get; set; } = [];
 
     public List<TrainingGrid> Grids { get; set; } = [];
+
+    /// <summary>
+    /// The one place a tracked job changes state: refuses a move the life cycle does not allow, and a finished job
+    /// lets go of its worker and reservation and records when it finished.
+    /// </summary>
+    public void MoveTo(TrainingJobState state, string? message)
+    {
+        if (state != State && !WorkerJobStates.CanMove(State, state))
+            throw new InvalidOperationException($"Job {Id} cannot go from {State} to {state}.");
+        State = state;
+        Message = message;
+        if (!WorkerJobStates.IsFinished(state)) return;
+        ConnectionId = null;
+        ReservedFor = null;
+        ReservedUntil = null;
+        FinishedAt = DateTimeOffset.UtcNow;
+    }
 }

@@ -8,6 +8,9 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
     public void Configure(EntityTypeBuilder<TrainingJob> builder)
     {
         builder.HasIndex(j => j.State);
+        builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
+        // Numbers are per kind and given once: the index makes two enqueues that raced for one number refuse the second.
+        builder.HasIndex(j => new { j.Kind, j.Number }).IsUnique();
         builder.HasIndex(j => j.RunKey).IsUnique();
         builder.Property(j => j.RunKey).HasMaxLength(64);
         builder.Property(j => j.Title).HasMaxLength(300);

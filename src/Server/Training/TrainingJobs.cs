@@ -14,7 +14,7 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => !j.IsExperiment).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
+        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Training).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
         return jobs.Select(TrainingCoordinator.ToSummary).ToList();
     }
 

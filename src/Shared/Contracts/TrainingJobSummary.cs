@@ -6,6 +6,8 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="EtaSeconds">Estimated seconds left, from the latest throughput; null when unknown.</param>
 /// <param name="LatestGridSha256">Content address of the latest sample grid (served at /api/images/{sha}.png).</param>
 /// <param name="ExperimentResultId">For a finished experiment: its stored result on the Experiments page.</param>
+/// <param name="Kind">Training run or experiment.</param>
+/// <param name="Number">The job's number among jobs of its kind, as people name it (<see cref="Label"/>).</param>
 public sealed record TrainingJobSummary(
     long Id,
     string Title,
@@ -26,10 +28,15 @@ public sealed record TrainingJobSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    int? ExperimentResultId = null)
+    int? ExperimentResultId = null,
+    WorkerJobKind Kind = WorkerJobKind.Training,
+    int Number = 0)
 {
+    /// <summary>"Run 3", "Experiment 2".</summary>
+    public string Label => WorkerJobStates.Label(Kind, Number);
+
     /// <summary>Step / TotalSteps in [0, 1].</summary>
     public double Fraction => TotalSteps <= 0 ? 0 : Math.Clamp((double)Step / TotalSteps, 0, 1);
 
-    public bool IsFinished => State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled;
+    public bool IsFinished => WorkerJobStates.IsFinished(State);
 }

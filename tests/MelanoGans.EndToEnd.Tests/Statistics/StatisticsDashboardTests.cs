@@ -1,3 +1,5 @@
+using MelanoGans.Shared.Contracts.Events;
+using MelanoGans.Client.Services;
 using MelanoGans.EndToEnd.Tests.Infrastructure;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Statistics;
@@ -70,7 +72,7 @@ public sealed class StatisticsDashboardTests(BrowserFixture browser) : IAsyncLif
         // A sixth rater answers: the page re-renders without a reload.
         var extra = rows[0] with { Rater = "rater06" };
         _table.Change(all => [.. all, extra]);
-        _table.Raise();
+        _factory.Services.GetRequiredService<IStudioEvents>().Publish(new AnswerRecorded(TestRatingsTable.StudyId));
         await Assertions.Expect(page.Locator("[data-testid=answers]")).ToHaveTextAsync((rows.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("[data-testid=rater-row]")).ToHaveCountAsync(raters + 1);
 

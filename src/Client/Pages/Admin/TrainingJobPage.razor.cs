@@ -37,9 +37,9 @@ public partial class TrainingJobPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _crumbs = [new("Training", "admin/training"), new($"Run {Id}", null, disabled: true)];
         var detail = await Jobs.GetAsync(Id);
         _missing = detail is null;
+        _crumbs = [new("Training", "admin/training"), new(detail?.Job.Label ?? $"Job {Id}", null, disabled: true)];
         if (detail is null) return;
         _job = detail.Job;
         _ticks = MergeTicks(detail.Ticks, _ticks);

@@ -732,8 +732,10 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<int>("Interruptions")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsExperiment")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LatestGridSha256")
                         .HasMaxLength(64)
@@ -743,6 +745,9 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OptionsJson")
@@ -793,6 +798,9 @@ namespace MelanoGans.Server.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique();
 
                     b.ToTable("TrainingJobs");
                 });

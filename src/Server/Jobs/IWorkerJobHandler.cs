@@ -1,0 +1,23 @@
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Training;
+using MelanoGans.Shared.Contracts;
+
+namespace MelanoGans.Server.Jobs;
+
+/// <summary>
+/// What one kind of worker job adds to the common life cycle (queue, claim, progress, cancel, resume and finish live
+/// in <see cref="TrainingCoordinator"/>). A new kind registers a handler and its worker-side runner.
+/// </summary>
+public interface IWorkerJobHandler
+{
+    WorkerJobKind Kind { get; }
+
+    /// <summary>What the worker needs besides the options and the dataset (an experiment's generators); null when nothing.</summary>
+    Task<IReadOnlyList<ExperimentModelRef>?> AssignmentModelsAsync(StudioDbContext db, TrainingJobOptions options, CancellationToken ct);
+
+    /// <summary>The job (re)starts at <paramref name="step"/>: drop what a lost attempt left after it.</summary>
+    Task ResetAsync(StudioDbContext db, TrainingJob job, long step);
+
+    /// <summary>Images per step, for the ETA.</summary>
+    int Batch(TrainingJobOptions options);
+}
