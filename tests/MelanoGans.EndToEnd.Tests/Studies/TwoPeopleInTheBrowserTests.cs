@@ -21,12 +21,13 @@ public sealed class TwoPeopleInTheBrowserTests(BrowserFixture browser)
         var (datasetId, poolId) = await StudySeed.AddSourcesAsync(browser.Factory.Services, reals: 3, fakes: 3, suffix: " 0two");
         await StudySeed.AddUserAsync(browser.Factory.Services, "two-lead1", BrowserStudy.Password, Roles.Lead);
         await StudySeed.AddUserAsync(browser.Factory.Services, "two-lead2", BrowserStudy.Password, Roles.Lead);
+        var raterId = await StudySeed.AddUserAsync(browser.Factory.Services, "two-rater", BrowserStudy.Password, Roles.Rater);
         await using (var scope = ScopeAs.Create(browser.Factory.Services, "two-lead1", Roles.Lead))
         {
             var (created, _) = await scope.ServiceProvider.GetRequiredService<IStudyAdministration>().CreateAsync(new StudySetup
             {
                 Name = "Two leads", RealDatasetId = datasetId, RealCount = 2, PresentationSize = 32,
-                Pools = [new StudyPoolCount { PoolId = poolId, Count = 2 }],
+                Pools = [new StudyPoolCount { PoolId = poolId, Count = 2 }], RaterIds = [raterId],
             });
             Assert.True(created.Succeeded, string.Join(" ", created.Errors));
         }
