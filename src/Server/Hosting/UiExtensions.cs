@@ -1,4 +1,5 @@
 using MelanoGans.Client;
+using MelanoGans.Server.Identity;
 
 namespace MelanoGans.Server.Hosting;
 
@@ -10,7 +11,10 @@ public static class UiExtensions
         // Serves _content/MudBlazor and the framework scripts from a build (not only a publish)
         // in every environment; a no-op where the manifest is absent.
         builder.WebHost.UseStaticWebAssets();
+        // Nothing about the server in the responses.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddStudioClient();
         return builder;
@@ -18,10 +22,21 @@ public static class UiExtensions
 
     public static WebApplication UseStudioPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/not-found", createScopeForErrors: true);
+        // In every environment, the README's Development run included: a friendly page, the details only in the log.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStudioSecurityHeaders();
+        if (ServesHttps(app.Configuration))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSignInRateLimiting();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles();
+        // Explicit, so that sign-in redirects and refusals pass the headers and the error handler above too.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
@@ -29,7 +44,13 @@ public static class UiExtensions
     public static WebApplication MapStudioUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The full policy comes from SecurityHeaders, frame-ancestors included.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
+
+    /// <summary>Whether the server listens on HTTPS (an https URL or port is configured): then HSTS and the redirect apply.</summary>
+    private static bool ServesHttps(IConfiguration configuration) =>
+        (configuration["urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase)
+        || !string.IsNullOrEmpty(configuration["https_port"]) || !string.IsNullOrEmpty(configuration["ASPNETCORE_HTTPS_PORTS"]);
 }

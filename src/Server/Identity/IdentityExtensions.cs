@@ -1,6 +1,7 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Configuration;
 using MelanoGans.Server.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -37,7 +38,10 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "melanogans.auth";
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the cookie's security stamp (one indexed read): a cookie copied before a sign-out, a
+        // password change or a disable is refused at once. Open circuits re-check every minute (the provider below).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSignInRateLimiting();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ISignInService, SignInService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
@@ -47,11 +51,16 @@ public static class IdentityExtensions
     public static IEndpointRouteBuilder MapStudioIdentity(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/account");
-        account.MapPost("/logout", async (SignInManager<ApplicationUser> signIn) =>
+        account.MapPost("/logout", async Task<IResult> (
+            SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IAntiforgery antiforgery, HttpContext http) =>
         {
+            // Another site must not sign people out: the form carries the token (a minimal API checks it itself).
+            if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest("The sign-out form is stale; reload the page.");
+            // A new security stamp ends the session on the server: a copy of the cookie is refused at its next request.
+            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
-        });
+        }).DisableAntiforgery();
         return endpoints;
     }
 

@@ -45,6 +45,9 @@ public static class TrainingEndpoints
 
     private static async Task<IResult> GridAsync(long jobId, long step, HttpContext http, TrainingCoordinator coordinator, CancellationToken ct)
     {
+        // The job first, as every worker route: a worker that does not hold it learns that, not something about its body.
+        if (await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct) is null)
+            return Results.Conflict("This worker does not hold the job.");
         var body = await ReadBodyAsync(http.Request.Body, MaxGridBytes, ct);
         if (body is null) return Results.BadRequest("The grid is too large.");
         byte[] png;

@@ -97,6 +97,9 @@ public sealed class WorkerHubTests : IAsyncLifetime
         using var http = _host.WorkerHttp(await _host.CreateTokenAsync("bystander"));
 
         Assert.Equal(HttpStatusCode.Conflict, (await http.GetAsync(TrainingHubContract.DatasetRoute(jobId), ct)).StatusCode);
+        // A grid for a job it does not hold is the same refusal, whatever the body: 409, not a complaint about the PNG.
+        using var notPng = new ByteArrayContent([1, 2, 3]);
+        Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync(TrainingHubContract.GridRoute(jobId, 1), notPng, ct)).StatusCode);
     }
 
     [Fact]
