@@ -31,6 +31,12 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         }
     }
 
+    /// <summary>
+    /// The hub connection dropped: the server has already released the job, so further steps could not be reported.
+    /// Stops the job in hand at its next step (a trainer checkpoints first) for the worker to reconnect and resume.
+    /// </summary>
+    public void Interrupt() => StopCurrent();
+
     public async Task RunAsync(TrainingAssignment job, CancellationToken stopping)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);

@@ -20,15 +20,21 @@ public sealed class TrainingWorker(WorkerSettings settings)
         NativeRuntime.Configure(settings.Threads);
         Directory.CreateDirectory(settings.RunsRoot);
         var hello = new WorkerHello(settings.Name, NativeRuntime.NameOf(NativeRuntime.DefaultDevice));
+        // Declared before the hub: disposing the hub can raise Closed, whose handler releases it.
+        using var wake = new SemaphoreSlim(0);
         using var server = new TrainingServerClient(settings);
         await using var hub = Connect();
         var runner = new JobRunner(settings, hub, server);
-        using var wake = new SemaphoreSlim(0);
         hub.On<long>(TrainingHubContract.CancelJob, runner.Cancel);
-        hub.On(TrainingHubContract.JobQueued, () =>
+        hub.On(TrainingHubContract.JobQueued, () => Wake(wake));
+        hub.Closed += _ =>
         {
-            if (wake.CurrentCount == 0) wake.Release();
-        });
+            // Notice a lost server now, not at the next tick or idle poll (minutes apart on a slow CPU): the job in
+            // hand checkpoints and stops, and the loop reconnects, or exits when the server that started it is gone.
+            runner.Interrupt();
+            Wake(wake);
+            return Task.CompletedTask;
+        };
 
         var jobs = 0;
         while (!stopping.IsCancellationRequested)
@@ -51,6 +57,8 @@ public sealed class TrainingWorker(WorkerSettings settings)
 
                 settings.Log.WriteLine($"job {job.JobId}: claimed ({job.Options.Architecture} {job.Options.Resolution}x{job.Options.Resolution})");
                 await runner.RunAsync(job, stopping);
+                // A dropped connection interrupted the job (see Closed): it is not done; reconnect and claim it again.
+                if (hub.State != HubConnectionState.Connected && !stopping.IsCancellationRequested) continue;
                 jobs++;
                 if (settings.Once) break;
             }
@@ -72,6 +80,11 @@ public sealed class TrainingWorker(WorkerSettings settings)
         }
 
         return jobs;
+    }
+
+    private static void Wake(SemaphoreSlim wake)
+    {
+        if (wake.CurrentCount == 0) wake.Release();
     }
 
     private bool ParentGone()
