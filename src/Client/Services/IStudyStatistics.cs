@@ -9,6 +9,9 @@ public interface IStudyStatistics
     /// <summary>Every study with its answer counts; empty when no studies exist.</summary>
     Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default);
 
+    /// <summary>One started study with its answer counts; null for a draft or an unknown study.</summary>
+    Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default);
+
     /// <summary>The dashboard of a study (cached per answer count); null for an unknown study.</summary>
     Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default);
 

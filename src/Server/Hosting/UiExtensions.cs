@@ -31,7 +31,9 @@ public static class UiExtensions
             app.UseHttpsRedirection();
         }
         app.UseSignInRateLimiting();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // People get the not-found page; workers and scripts (hub, /api) get the bare status, a refused token its 401.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hubs"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         // Explicit, so that sign-in redirects and refusals pass the headers and the error handler above too.
         app.UseRouting();

@@ -37,10 +37,9 @@ public static class IdentityExtensions
             options.LoginPath = "/account/login";
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "melanogans.auth";
+            options.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
-        // Every request checks the cookie's security stamp (one indexed read): a cookie copied before a sign-out, a
-        // password change or a disable is refused at once. Open circuits re-check every minute (the provider below).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSignInRateLimiting();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ISignInService, SignInService>();

@@ -14,6 +14,9 @@ public interface IRatingsTable
     /// <summary>Every study with its answer and rater counts.</summary>
     Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default);
 
+    /// <summary>One started study with its answer and rater counts; null for a draft or an unknown study.</summary>
+    Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default);
+
     /// <summary>The number of answers of a started study; null for a draft or an unknown study.</summary>
     Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default);
 

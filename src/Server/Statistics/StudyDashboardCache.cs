@@ -32,6 +32,9 @@ internal sealed class StudyDashboardCache : IDisposable
     public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct) =>
         _table?.StudiesAsync(ct) ?? Task.FromResult<IReadOnlyList<StudyRatingsInfo>>([]);
 
+    public async Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct) =>
+        _table is null ? null : await _table.StudyAsync(studyId, ct);
+
     public async Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct) =>
         _table is null ? new Dictionary<string, string>() : await _table.ItemImageUrlsAsync(studyId, ct);
 

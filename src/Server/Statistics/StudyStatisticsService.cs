@@ -25,6 +25,12 @@ internal sealed class StudyStatisticsService : IStudyStatistics
         return await _cache.StudiesAsync(ct);
     }
 
+    public async Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default)
+    {
+        await _current.RequireAsync(Readers, ct);
+        return await _cache.StudyAsync(studyId, ct);
+    }
+
     public async Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default)
     {
         await _current.RequireAsync(Readers, ct);

@@ -14,11 +14,17 @@ namespace MelanoGans.Server.Studies;
 /// </summary>
 internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, StudyRatings ratings) : IRatingsTable
 {
-    public async Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default) => ReadAsync(null, ct);
+
+    public async Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default) =>
+        (await ReadAsync(studyId, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<StudyRatingsInfo>> ReadAsync(int? studyId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var studies = await db.Set<Study>().AsNoTracking()
             .Where(s => s.State != StudyState.Draft && s.State != StudyState.Starting)
+            .Where(s => studyId == null || s.Id == studyId)
             .OrderByDescending(s => s.Id)
             .Select(s => new { s.Id, s.Name, s.State, s.RepeatShare, Items = s.Items.Count, Raters = s.Raters.Count })
             .ToListAsync(ct);

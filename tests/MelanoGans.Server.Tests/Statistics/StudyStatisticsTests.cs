@@ -49,6 +49,8 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
             Assert.Equal(TestRatingsTable.StudyName, Assert.Single(await statistics.StudiesAsync(Ct)).Name);
             Assert.Equal(5, (await statistics.DashboardAsync(TestRatingsTable.StudyId, Ct))!.Report.RaterCount);
             Assert.Null(await statistics.DashboardAsync(99, Ct));
+            Assert.Equal(TestRatingsTable.StudyName, (await statistics.StudyAsync(TestRatingsTable.StudyId, Ct))!.Name);
+            Assert.Null(await statistics.StudyAsync(99, Ct));
         }
     }
 

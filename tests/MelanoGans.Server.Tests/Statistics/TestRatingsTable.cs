@@ -42,6 +42,9 @@ public sealed class TestRatingsTable : IRatingsTable
         return Task.FromResult<IReadOnlyList<StudyRatingsInfo>>([new StudyRatingsInfo(StudyId, StudyName, "Open", rows.Count, raters - 1, raters)]);
     }
 
+    public async Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default) =>
+        (await StudiesAsync(ct)).SingleOrDefault(s => s.Id == studyId);
+
     public Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default) =>
         Task.FromResult(studyId == StudyId ? Snapshot().Count : (int?)null);
 

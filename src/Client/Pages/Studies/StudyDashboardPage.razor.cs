@@ -62,7 +62,7 @@ public sealed partial class StudyDashboardPage
             {
                 _reloadAgain = false;
                 var ct = _disposed.Token;
-                _study = (await Statistics.StudiesAsync(ct)).FirstOrDefault(s => s.Id == StudyId);
+                _study = await Statistics.StudyAsync(StudyId, ct);
                 _dashboard = _study is null ? null : await Statistics.DashboardAsync(StudyId, ct);
                 _missing = _dashboard is null;
                 if (_dashboard is not null && _imageUrls.Count == 0)

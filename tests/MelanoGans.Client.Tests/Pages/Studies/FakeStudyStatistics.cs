@@ -22,6 +22,9 @@ internal sealed class FakeStudyStatistics(IStudioEvents events) : IStudyStatisti
     public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<StudyRatingsInfo>>(Studies.Select(s => s.Info).ToList());
 
+    public Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default) =>
+        Task.FromResult(Studies.Select(s => (StudyRatingsInfo?)s.Info).FirstOrDefault(s => s!.Id == studyId));
+
     public Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default)
     {
         var study = Studies.FirstOrDefault(s => s.Info.Id == studyId);
