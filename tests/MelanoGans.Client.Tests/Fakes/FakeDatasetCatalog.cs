@@ -22,6 +22,8 @@ public sealed class FakeDatasetCatalog : IDatasetCatalog
 
     public Task<ColourComparison> CompareAsync(ImageSetRef a, ImageSetRef b, CancellationToken ct = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<DatasetSkipView>> SkippedAsync(int datasetId, CancellationToken ct = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<ImportFolderCandidate>> ImportFoldersAsync(CancellationToken ct = default) => throw new NotSupportedException();
 
     public Task<OperationResult> StartImportAsync(DatasetImportRequest request, CancellationToken ct = default) => throw new NotSupportedException();
