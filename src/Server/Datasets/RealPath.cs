@@ -18,7 +18,8 @@ internal static class RealPath
     /// <exception cref="IOException">More than 40 links (a loop).</exception>
     public static string Resolve(string path)
     {
-        var full = Path.GetFullPath(path);
+        // Not Path.GetFullPath: it drops "link/.." as text, while the kernel goes up from the link's target.
+        var full = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path);
         var current = Path.GetPathRoot(full)!;
         var pending = new Stack<string>();
         Push(pending, full[current.Length..]);
