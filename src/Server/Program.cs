@@ -72,6 +72,7 @@ app.UseStudioPipeline();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
+app.MapStudioDatasets();
 app.MapStudioStatistics();
 app.MapStudioModels();
 app.MapStudioStudies();

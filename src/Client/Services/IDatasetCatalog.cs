@@ -22,6 +22,9 @@ public interface IDatasetCatalog
     /// <summary>Jensen-Shannon and Wasserstein-1 distances between two image sets, per channel and mean.</summary>
     Task<ColourComparison> CompareAsync(ImageSetRef a, ImageSetRef b, CancellationToken ct = default);
 
+    /// <summary>Everything the last import of a dataset skipped, with the reason, in the order found (admins and leads).</summary>
+    Task<IReadOnlyList<DatasetSkipView>> SkippedAsync(int datasetId, CancellationToken ct = default);
+
     /// <summary>Folders under the import roots that could be imported (admins only).</summary>
     Task<IReadOnlyList<ImportFolderCandidate>> ImportFoldersAsync(CancellationToken ct = default);
 

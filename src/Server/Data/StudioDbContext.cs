@@ -16,6 +16,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
 
     public DbSet<DatasetImage> DatasetImages => Set<DatasetImage>();
 
+    public DbSet<DatasetSkip> DatasetSkips => Set<DatasetSkip>();
+
     public DbSet<GeneratorModel> GeneratorModels => Set<GeneratorModel>();
 
     public DbSet<GeneratedPool> GeneratedPools => Set<GeneratedPool>();

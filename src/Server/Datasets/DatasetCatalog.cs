@@ -24,7 +24,8 @@ internal sealed class DatasetCatalog(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var datasets = await db.Datasets.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         var counts = await CountsAsync(db, null, ct);
-        return datasets.Select(d => ToSummary(d, counts.GetValueOrDefault(d.Id) ?? [])).ToList();
+        var skipped = await SkipCountsAsync(db, null, ct);
+        return datasets.Select(d => ToSummary(d, counts.GetValueOrDefault(d.Id) ?? [], skipped.GetValueOrDefault(d.Id))).ToList();
     }
 
     public async Task<DatasetSummary?> GetAsync(int id, CancellationToken ct = default)
@@ -32,7 +33,16 @@ internal sealed class DatasetCatalog(
         await current.RequireAsync(Readers, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        return dataset is null ? null : ToSummary(dataset, (await CountsAsync(db, id, ct)).GetValueOrDefault(id) ?? []);
+        return dataset is null ? null
+            : ToSummary(dataset, (await CountsAsync(db, id, ct)).GetValueOrDefault(id) ?? [], (await SkipCountsAsync(db, id, ct)).GetValueOrDefault(id));
+    }
+
+    public async Task<IReadOnlyList<DatasetSkipView>> SkippedAsync(int datasetId, CancellationToken ct = default)
+    {
+        await current.RequireAsync(Readers, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.DatasetSkips.AsNoTracking().Where(s => s.DatasetId == datasetId).OrderBy(s => s.Id)
+            .Select(s => new DatasetSkipView(s.Item, s.Reason)).ToListAsync(ct);
     }
 
     public async Task<ImagePage> ImagesAsync(int datasetId, string? label, int skip, int take, CancellationToken ct = default)
@@ -92,10 +102,14 @@ internal sealed class DatasetCatalog(
         if (string.IsNullOrWhiteSpace(request.Name)) return OperationResult.Fail("Give the dataset a name.");
         if (request.Resolution is < PhantomRenderer.MinSize or > PhantomRenderer.MaxSize || (request.Resolution & (request.Resolution - 1)) != 0)
             return OperationResult.Fail($"The resolution must be a power of two from {PhantomRenderer.MinSize} to {PhantomRenderer.MaxSize}.");
-        if (!roots.Contains(request.Folder) || !roots.Contains(request.CsvFile))
-            return OperationResult.Fail("Folder and CSV must lie under a configured import root.");
+        if (string.IsNullOrWhiteSpace(request.Folder) || string.IsNullOrWhiteSpace(request.CsvFile))
+            return OperationResult.Fail("Choose a folder and a CSV under a configured import root.");
+        if ((roots.WhyOutside(request.Folder) ?? roots.WhyOutside(request.CsvFile)) is { } outside)
+            return OperationResult.Fail(outside);
         if (!Directory.Exists(request.Folder)) return OperationResult.Fail("The folder does not exist.");
         if (!File.Exists(request.CsvFile)) return OperationResult.Fail("The CSV file does not exist.");
+        // Reading a FIFO or a device would never end; only a regular file is a CSV.
+        if (!roots.IsRegularFileInside(request.CsvFile)) return OperationResult.Fail("The CSV file is not a regular file.");
 
         var name = request.Name.Trim();
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -120,9 +134,16 @@ internal sealed class DatasetCatalog(
         return OperationResult.Ok;
     }
 
-    private static DatasetSummary ToSummary(Dataset d, IReadOnlyList<LabelCount> counts) => new(
+    private static DatasetSummary ToSummary(Dataset d, IReadOnlyList<LabelCount> counts, int skipped) => new(
         d.Id, d.Name, d.Kind.ToString(), d.Resolution, d.State.ToString(), counts.Sum(c => c.Count),
-        d.ExpectedCount, counts, d.Kind == DatasetKind.Phantom ? null : d.Source, d.Message, d.CreatedAt);
+        d.ExpectedCount, counts, d.Kind == DatasetKind.Phantom ? null : d.Source, d.Message, d.CreatedAt, skipped);
+
+    private static async Task<Dictionary<int, int>> SkipCountsAsync(StudioDbContext db, int? datasetId, CancellationToken ct)
+    {
+        var query = db.DatasetSkips.AsNoTracking();
+        if (datasetId is { } id) query = query.Where(s => s.DatasetId == id);
+        return await query.GroupBy(s => s.DatasetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
 
     private static async Task<Dictionary<int, IReadOnlyList<LabelCount>>> CountsAsync(StudioDbContext db, int? datasetId, CancellationToken ct)
     {

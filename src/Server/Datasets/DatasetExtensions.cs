@@ -10,7 +10,7 @@ public static class DatasetExtensions
     {
         var services = builder.Services;
         services.AddOptions<PhantomOptions>().BindConfiguration(PhantomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<DatasetJobQueue>();
         services.AddSingleton<ImportRoots>();

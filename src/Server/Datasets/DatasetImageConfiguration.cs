@@ -9,6 +9,8 @@ internal sealed class DatasetImageConfiguration : IEntityTypeConfiguration<Datas
     {
         // Re-importing the same folder adds nothing twice: one row per (dataset, origin).
         builder.HasIndex(i => new { i.DatasetId, i.Origin }).IsUnique();
+        // One row per image per dataset: the same picture under two names would be drawn twice by a study.
+        builder.HasIndex(i => new { i.DatasetId, i.Sha256 }).IsUnique();
         builder.HasIndex(i => new { i.DatasetId, i.Label });
         builder.HasIndex(i => i.Sha256);
         builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();

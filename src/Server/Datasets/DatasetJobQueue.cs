@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace MelanoGans.Server.Datasets;
 
-/// <summary>Datasets waiting to be built or imported, one at a time (both use every core).</summary>
+/// <summary>Datasets waiting to be built or imported; <see cref="DatasetJobRunner"/> runs a few at once.</summary>
 public sealed class DatasetJobQueue
 {
     private readonly Channel<int> _datasets = Channel.CreateUnbounded<int>();

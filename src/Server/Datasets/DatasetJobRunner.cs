@@ -9,34 +9,96 @@ namespace MelanoGans.Server.Datasets;
 /// <summary>
 /// Builds datasets in the background. On start it creates the phantom dataset when there is none and
 /// resumes every dataset left half-built by a stopped server; then it takes imports from the queue.
+/// Up to <see cref="ImportOptions.ConcurrentJobs"/> run at once, so one slow import does not hold up the
+/// next; one dataset never runs twice at once (a second request runs again after the first ends).
 /// </summary>
 internal sealed class DatasetJobRunner(
     IServiceScopeFactory scopes,
     DatasetJobQueue queue,
     JobProgressNotifier progress,
     IOptions<PhantomOptions> phantom,
+    IOptions<ImportOptions> import,
     ILogger<DatasetJobRunner> logger) : BackgroundService
 {
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, bool> _running = [];   // dataset id -> asked to run again meanwhile
+    private readonly List<Task> _tasks = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and the first page render) before using every core.
         await Task.Yield();
-        await EnqueueStartupWorkAsync(stoppingToken);
-        await foreach (var datasetId in queue.ReadAllAsync(stoppingToken))
+        using var slots = new SemaphoreSlim(import.Value.ConcurrentJobs);
+        try
         {
-            try
+            await EnqueueStartupWorkAsync(stoppingToken);
+            await foreach (var datasetId in queue.ReadAllAsync(stoppingToken))
             {
-                await RunAsync(datasetId, stoppingToken);
+                lock (_lock)
+                {
+                    if (_running.ContainsKey(datasetId))
+                    {
+                        _running[datasetId] = true;
+                        continue;
+                    }
+                    _running[datasetId] = false;
+                }
+                await slots.WaitAsync(stoppingToken);
+                lock (_lock)
+                {
+                    _tasks.RemoveAll(t => t.IsCompleted);
+                    _tasks.Add(RunInSlotAsync(datasetId, slots, stoppingToken));
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the running jobs see the same token; wait for them below.
+        }
+        Task[] running;
+        lock (_lock) running = [.. _tasks];
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunInSlotAsync(int datasetId, SemaphoreSlim slots, CancellationToken ct)
+    {
+        // Off the reader's loop at once: the next dataset can start while this one runs.
+        await Task.Yield();
+        try
+        {
+            bool again;
+            do
             {
-                return; // the dataset stays Building and resumes on the next start
+                await RunOnceAsync(datasetId, ct);
+                lock (_lock)
+                {
+                    again = _running[datasetId] && !ct.IsCancellationRequested;
+                    _running[datasetId] = false;
+                    if (!again) _running.Remove(datasetId);
+                }
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Dataset {DatasetId} failed", datasetId);
-                await MarkFailedAsync(datasetId, e.Message);
-            }
+            while (again);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task RunOnceAsync(int datasetId, CancellationToken ct)
+    {
+        try
+        {
+            await RunAsync(datasetId, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The dataset stays Building and resumes on the next start.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Dataset {DatasetId} failed", datasetId);
+            await MarkFailedAsync(datasetId, e.Message);
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class PhantomDatasetBuilder(
             Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i =>
                 entries[i] = new DatasetWriter.Entry(batch[i].FileName, batch[i].Class.ToIsicName(),
                     ImageCodec.EncodePng(plan.Render(batch[i]))));
-            count += await writer.AddAsync(datasetId, entries, ct);
+            count += (await writer.AddAsync(datasetId, entries, ct)).Added;
         }
 
         dataset = await db.Datasets.SingleAsync(d => d.Id == datasetId, ct);

@@ -4,7 +4,8 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Kind">Phantom, Isic or LabelledFolder.</param>
 /// <param name="State">Building, Ready or Failed.</param>
 /// <param name="CountsByLabel">Images per class label (ISIC names), in ISIC order then alphabetical.</param>
-/// <param name="Message">Why building failed or what was skipped.</param>
+/// <param name="Message">Why building failed or a short summary of what was skipped.</param>
+/// <param name="SkippedCount">How many items the last import skipped; the full list comes from the catalog.</param>
 public sealed record DatasetSummary(
     int Id,
     string Name,
@@ -16,4 +17,5 @@ public sealed record DatasetSummary(
     IReadOnlyList<LabelCount> CountsByLabel,
     string? Source,
     string? Message,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    int SkippedCount = 0);

@@ -22,6 +22,12 @@ public sealed class FakeDatasetCatalog : IDatasetCatalog
 
     public Task<ColourComparison> CompareAsync(ImageSetRef a, ImageSetRef b, CancellationToken ct = default) => throw new NotSupportedException();
 
+    /// <summary>What <see cref="SkippedAsync"/> answers for every dataset.</summary>
+    public List<DatasetSkipView> Skipped { get; } = [];
+
+    public Task<IReadOnlyList<DatasetSkipView>> SkippedAsync(int datasetId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<DatasetSkipView>>(Skipped.ToList());
+
     public Task<IReadOnlyList<ImportFolderCandidate>> ImportFoldersAsync(CancellationToken ct = default) => throw new NotSupportedException();
 
     public Task<OperationResult> StartImportAsync(DatasetImportRequest request, CancellationToken ct = default) => throw new NotSupportedException();

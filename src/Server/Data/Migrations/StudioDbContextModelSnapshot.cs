@@ -165,7 +165,36 @@ namespace MelanoGans.Server.Data.Migrations
                     b.HasIndex("DatasetId", "Origin")
                         .IsUnique();
 
+                    b.HasIndex("DatasetId", "Sha256")
+                        .IsUnique();
+
                     b.ToTable("DatasetImages");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Datasets.DatasetSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("DatasetSkips", (string)null);
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Experiments.ExperimentResult", b =>
@@ -1018,6 +1047,15 @@ namespace MelanoGans.Server.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Datasets.DatasetSkip", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Datasets.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Experiments.ExperimentRunRecord", b =>
