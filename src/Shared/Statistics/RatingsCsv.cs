@@ -243,27 +243,8 @@ public static class RatingsCsv
         return true;
     }
 
-    private static bool IsFormulaTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'';
-
     private static string UnescapeCell(string cell) =>
-        cell.Length >= 2 && cell[0] == '\'' && IsFormulaTrigger(cell[1]) ? cell[1..] : cell;
+        cell.Length >= 2 && cell[0] == '\'' && CsvCell.IsFormulaTrigger(cell[1]) ? cell[1..] : cell;
 
-    private static void AppendCell(StringBuilder line, string value)
-    {
-        if (value.Length > 0 && IsFormulaTrigger(value[0]))
-        {
-            value = "'" + value;
-        }
-
-        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-        {
-            line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-        else
-        {
-            line.Append(value);
-        }
-
-        line.Append(',');
-    }
+    private static void AppendCell(StringBuilder line, string value) => line.Append(CsvCell.Escape(value)).Append(',');
 }
