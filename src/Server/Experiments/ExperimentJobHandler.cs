@@ -23,6 +23,4 @@ internal sealed class ExperimentJobHandler : IWorkerJobHandler
     // Classifiers of a lost attempt go: the experiment runs them all again.
     public Task ResetAsync(StudioDbContext db, TrainingJob job, long step) =>
         db.ExperimentRuns.Where(r => r.JobId == job.Id).ExecuteDeleteAsync();
-
-    public int Batch(TrainingJobOptions options) => options.Experiment?.Batch ?? options.Batch;
 }

@@ -25,15 +25,14 @@ public static class UiExtensions
         // In every environment, the README's Development run included: a friendly page, the details only in the log.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStudioSecurityHeaders();
+        // HSTS goes only on HTTPS responses; the redirect only for people: workers (hub, /api) are given their URL,
+        // the local worker an http:// one, and an HTTP client drops the token when it follows a redirect.
+        app.UseHsts();
         if (ServesHttps(app.Configuration))
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
+            app.UseWhen(http => !IsMachineRoute(http), people => people.UseHttpsRedirection());
         app.UseSignInRateLimiting();
         // People get the not-found page; workers and scripts (hub, /api) get the bare status, a refused token its 401.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hubs"),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseWhen(http => !IsMachineRoute(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         // Explicit, so that sign-in redirects and refusals pass the headers and the error handler above too.
         app.UseRouting();
@@ -50,6 +49,9 @@ public static class UiExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
+
+    private static bool IsMachineRoute(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs");
 
     /// <summary>Whether the server listens on HTTPS (an https URL or port is configured): then HSTS and the redirect apply.</summary>
     private static bool ServesHttps(IConfiguration configuration) =>

@@ -9,8 +9,9 @@ namespace MelanoGans.Server.Identity;
 
 /// <summary>
 /// The one role guard of every circuit-facing service. The account is read from the database for every
-/// operation, not taken from the cookie: a circuit lives for hours, and a user an admin disabled or demoted
-/// loses the right at their next click instead of at the next cookie validation.
+/// operation, not taken from the cookie: a circuit lives for hours, and a user an admin disabled or demoted, or whose
+/// session ended elsewhere (sign-out, new password), loses the right at their next click instead of at the next
+/// cookie validation.
 /// </summary>
 public sealed class CurrentUser(
     AuthenticationStateProvider authState,
@@ -27,8 +28,10 @@ public sealed class CurrentUser(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking();
         users = id is not null ? users.Where(u => u.Id == id) : users.Where(u => u.UserName == name);
-        var user = await users.Select(u => new { u.Id, u.UserName, u.IsDisabled }).SingleOrDefaultAsync(ct);
+        var user = await users.Select(u => new { u.Id, u.UserName, u.IsDisabled, u.SecurityStamp }).SingleOrDefaultAsync(ct);
         if (user is null || user.IsDisabled) return null;
+        // A session that ended (sign-out, new password, changed roles: a new stamp) keeps no rights on an open page.
+        if (principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is { } stamp && stamp != user.SecurityStamp) return null;
         var roles = await (
                 from ur in db.UserRoles
                 join r in db.Roles on ur.RoleId equals r.Id

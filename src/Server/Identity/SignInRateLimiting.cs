@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +47,8 @@ internal static class SignInRateLimiting
             if (IsSignIn(http) && http.Request.HasFormContentType)
             {
                 var form = await http.Request.ReadFormAsync(http.RequestAborted);
-                http.Items[UserNameItem] = form["Input.UserName"].ToString().Trim().ToUpperInvariant();
+                // Identity's own normalisation: spellings of one name share one bucket.
+                http.Items[UserNameItem] = http.RequestServices.GetRequiredService<ILookupNormalizer>().NormalizeName(form["Input.UserName"].ToString().Trim());
             }
             await next(http);
         });
@@ -54,8 +56,10 @@ internal static class SignInRateLimiting
         return app;
     }
 
+    // Routing also answers /account/login/ (and any case): every spelling counts.
     private static bool IsSignIn(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(http.Request.Method)
+        && (http.Request.Path.Value ?? "").TrimEnd('/').Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };

@@ -58,13 +58,13 @@ internal sealed class UserAdministration(
     {
         var caller = await current.RequireAsync(Roles.Admin);
         if (!Roles.All.Contains(role)) return OperationResult.Fail($"Unknown role {role}.");
-        return await InTransactionAsync(userId, async (users, db, user) =>
+        return await InTransactionAsync(caller, userId, async (users, db, user) =>
         {
             if (await users.IsInRoleAsync(user, role) == member) return OperationResult.Ok;
             if (!member && role == Roles.Admin && await IsLastActiveAdminAsync(db, user))
                 return OperationResult.Fail("The last active admin keeps the Admin role.");
             var result = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-            // A new security stamp makes the user's other sessions pick the change up at their next validation.
+            // A new security stamp ends the user's sessions at their next request: they sign in again with the new roles.
             if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
             if (result.Succeeded)
                 logger.LogInformation("{Admin} {Action} role {Role} of {UserName}", caller.UserName, member ? "granted" : "revoked", role, user.UserName);
@@ -75,7 +75,7 @@ internal sealed class UserAdministration(
     public async Task<OperationResult> SetDisabledAsync(string userId, bool disabled)
     {
         var caller = await current.RequireAsync(Roles.Admin);
-        return await InTransactionAsync(userId, async (users, db, user) =>
+        return await InTransactionAsync(caller, userId, async (users, db, user) =>
         {
             if (user.IsDisabled == disabled) return OperationResult.Ok;
             if (disabled && await IsLastActiveAdminAsync(db, user))
@@ -93,7 +93,7 @@ internal sealed class UserAdministration(
     {
         var caller = await current.RequireAsync(Roles.Admin);
         var password = PasswordGenerator.Generate();
-        var result = await InTransactionAsync(userId, async (users, _, user) =>
+        var result = await InTransactionAsync(caller, userId, async (users, _, user) =>
         {
             var reset = await AccountCommands.SetPasswordAsync(users, user, password);
             if (reset.Succeeded) logger.LogInformation("{Admin} reset the password of {UserName}", caller.UserName, user.UserName);
@@ -105,10 +105,11 @@ internal sealed class UserAdministration(
     /// <summary>
     /// Runs a change of one account in a scope and transaction of its own. The transaction first writes the Admin
     /// role's row, which takes the database's write lock (SQLite) or that row's lock (a server database): two admins
-    /// changing accounts at once take turns, so each checks the active admins with the other's change committed.
+    /// changing accounts at once take turns, so each checks the active admins, and that the caller still is one, with
+    /// the other's change committed.
     /// </summary>
     private async Task<OperationResult> InTransactionAsync(
-        string userId, Func<UserManager<ApplicationUser>, StudioDbContext, ApplicationUser, Task<OperationResult>> change)
+        CallerAccount caller, string userId, Func<UserManager<ApplicationUser>, StudioDbContext, ApplicationUser, Task<OperationResult>> change)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
@@ -116,6 +117,8 @@ internal sealed class UserAdministration(
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Roles.Where(r => r.Name == Roles.Admin)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp));
+        if (!(await ActiveAdminIdsAsync(db)).Contains(caller.Id))
+            throw new UnauthorizedAccessException($"Only {Roles.Admin} may do this.");
         if (await users.FindByIdAsync(userId) is not { } user) return OperationResult.Fail("No such user.");
         var result = await change(users, db, user);
         if (result.Succeeded) await transaction.CommitAsync();
@@ -124,15 +127,17 @@ internal sealed class UserAdministration(
 
     private static async Task<bool> IsLastActiveAdminAsync(StudioDbContext db, ApplicationUser user)
     {
-        var activeAdmins = await (
-                from ur in db.UserRoles
-                join r in db.Roles on ur.RoleId equals r.Id
-                join u in db.Users on ur.UserId equals u.Id
-                where r.Name == Roles.Admin && !u.IsDisabled
-                select u.Id)
-            .ToListAsync();
+        var activeAdmins = await ActiveAdminIdsAsync(db);
         return activeAdmins.Contains(user.Id) && activeAdmins.Count <= 1;
     }
+
+    private static Task<List<string>> ActiveAdminIdsAsync(StudioDbContext db) => (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            join u in db.Users on ur.UserId equals u.Id
+            where r.Name == Roles.Admin && !u.IsDisabled
+            select u.Id)
+        .ToListAsync();
 
     private OperationResult ToResult(IdentityResult result, ApplicationUser user)
     {

@@ -18,6 +18,4 @@ public interface IWorkerJobHandler
     /// <summary>The job (re)starts at <paramref name="step"/>: drop what a lost attempt left after it.</summary>
     Task ResetAsync(StudioDbContext db, TrainingJob job, long step);
 
-    /// <summary>Images per step, for the ETA.</summary>
-    int Batch(TrainingJobOptions options);
 }

@@ -138,6 +138,8 @@ internal sealed class StudyAdministration(
         catch (Exception e) when (e is StudySetupException or IOException or Shared.Imaging.ImageDecodeException)
         {
             await TransitionAsync(db, studyId, StudyState.Starting, StudyState.Draft, lead.UserName);
+            await db.Set<Study>().Where(s => s.Id == studyId)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.StartedAt, (DateTimeOffset?)null).SetProperty(s => s.StartedBy, (string?)null));
             logger.LogWarning(e, "Study {StudyId} could not start", studyId);
             return OperationResult.Fail($"The study could not start: {e.Message}");
         }

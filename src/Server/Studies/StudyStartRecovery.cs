@@ -19,7 +19,10 @@ public static class StudyStartRecovery
         if (stuck.Count == 0) return;
         // Defensive: items can only exist with an Open study, but a Draft must hold none.
         await db.Set<StudyItem>().Where(i => stuck.Contains(i.StudyId)).ExecuteDeleteAsync();
-        await db.Set<Study>().Where(s => stuck.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, StudyState.Draft));
+        await db.Set<Study>().Where(s => stuck.Contains(s.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.State, StudyState.Draft)
+            .SetProperty(x => x.StartedAt, (DateTimeOffset?)null)
+            .SetProperty(x => x.StartedBy, (string?)null));
         scope.ServiceProvider.GetRequiredService<ILogger<StudyAdministration>>()
             .LogWarning("Studies {StudyIds} were left starting by a stopped server; they are drafts again and can be started", string.Join(", ", stuck));
     }

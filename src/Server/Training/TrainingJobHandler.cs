@@ -21,6 +21,4 @@ internal sealed class TrainingJobHandler : IWorkerJobHandler
         job.LatestGridSha256 = await db.TrainingGrids.Where(g => g.JobId == job.Id).OrderByDescending(g => g.Step)
             .Select(g => g.Sha256).FirstOrDefaultAsync();
     }
-
-    public int Batch(TrainingJobOptions options) => options.Batch;
 }

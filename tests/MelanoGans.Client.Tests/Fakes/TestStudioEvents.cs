@@ -3,24 +3,24 @@ using MelanoGans.Shared.Contracts.Events;
 
 namespace MelanoGans.Client.Tests.Fakes;
 
-/// <summary>An in-memory <see cref="IStudioEvents"/>: delivers on the publishing thread, as the server's bus does.</summary>
+/// <summary>An in-memory <see cref="IStudioEvents"/>: delivers on the publishing thread to subscribers of the event's declared type, as the server's bus does.</summary>
 public sealed class TestStudioEvents : IStudioEvents
 {
-    private readonly List<Delegate> _handlers = [];
+    private readonly List<(Type Event, Delegate Handler)> _handlers = [];
 
     public IDisposable Subscribe<TEvent>(Action<TEvent> handler) where TEvent : IStudioEvent
     {
-        lock (_handlers) _handlers.Add(handler);
+        lock (_handlers) _handlers.Add((typeof(TEvent), handler));
         return new Unsubscribe(() =>
         {
-            lock (_handlers) _handlers.Remove(handler);
+            lock (_handlers) _handlers.Remove((typeof(TEvent), handler));
         });
     }
 
     public void Publish<TEvent>(TEvent e) where TEvent : IStudioEvent
     {
         Action<TEvent>[] handlers;
-        lock (_handlers) handlers = _handlers.OfType<Action<TEvent>>().ToArray();
+        lock (_handlers) handlers = _handlers.Where(h => h.Event == typeof(TEvent)).Select(h => (Action<TEvent>)h.Handler).ToArray();
         foreach (var handler in handlers) handler(e);
     }
 

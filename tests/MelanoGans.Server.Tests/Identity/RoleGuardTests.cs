@@ -23,6 +23,18 @@ public sealed class RoleGuardTests : IAsyncLifetime
         .Where(t => t != typeof(ISignInService) && t != typeof(IStudioEvents) && t.GetMethods().Any(m => !m.IsSpecialName))
         .OrderBy(t => t.Name));
 
+    /// <summary>Each service with a role that does not open it: such a caller is refused by every method.</summary>
+    public static TheoryData<Type, string> WrongRoles { get; } = new()
+    {
+        { typeof(IUserAdministration), Roles.Lead }, { typeof(IUserAdministration), Roles.Rater },
+        { typeof(IModelCatalog), Roles.Lead }, { typeof(IModelCatalog), Roles.Rater },
+        { typeof(ITrainingJobs), Roles.Lead }, { typeof(ITrainingJobs), Roles.Rater },
+        { typeof(IWorkerAdministration), Roles.Lead }, { typeof(IWorkerAdministration), Roles.Rater },
+        { typeof(IExperimentResults), Roles.Lead }, { typeof(IExperimentResults), Roles.Rater },
+        { typeof(IStudyAdministration), Roles.Rater }, { typeof(IStudyStatistics), Roles.Rater }, { typeof(IDatasetCatalog), Roles.Rater },
+        { typeof(IRatingSession), Roles.Lead }, { typeof(IRatingSession), Roles.Admin },
+    };
+
     private readonly StudioFactory _factory = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -36,6 +48,18 @@ public sealed class RoleGuardTests : IAsyncLifetime
             ["IDatasetCatalog", "IExperimentResults", "IModelCatalog", "IRatingSession", "IStudyAdministration", "IStudyStatistics",
              "ITrainingJobs", "IUserAdministration", "IWorkerAdministration"],
             CircuitServices.Select(row => row.Data.Name));
+    }
+
+    [Fact]
+    public void Every_page_service_has_a_wrong_role_checked() =>
+        Assert.Empty(CircuitServices.Select(row => row.Data).Except(WrongRoles.Select(row => row.Data.Item1)));
+
+    [Theory]
+    [MemberData(nameof(WrongRoles))]
+    public async Task Every_method_refuses_a_role_that_does_not_open_the_service(Type service, string role)
+    {
+        await using var scope = ScopeAs.Create(_factory.Services, "only-" + role.ToLowerInvariant(), role);
+        await AssertEveryMethodRefusesAsync(scope, service);
     }
 
     [Theory]

@@ -31,6 +31,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     // Never throws: the discard above loses nothing.
     private async Task DeliverAsync<TEvent>(Func<TEvent, Task> handler, TEvent e)
     {
+        // Off the publisher's thread first: a rater's answer or a worker's tick does not wait for every open page.
+        await Task.Yield();
         if (_disposed) return;
         try
         {

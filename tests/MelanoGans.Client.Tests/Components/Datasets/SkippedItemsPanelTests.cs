@@ -29,9 +29,9 @@ public sealed class SkippedItemsPanelTests : StudioComponentTest
 
         Assert.Contains("and 2 more", cut.Markup);
         Assert.Equal("/api/datasets/4/skipped.csv", cut.Find("[data-testid=skipped-download]").GetAttribute("href"));
-        Assert.Empty(cut.FindAll("[data-testid=skipped-table] tbody tr"));
+        Assert.Empty(cut.FindAll("[data-testid=skipped-row]"));
         cut.Find(".mud-expand-panel-header").Click();
-        cut.WaitForAssertion(() => Assert.Equal(7, cut.FindAll("[data-testid=skipped-table] tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(7, cut.FindAll("[data-testid=skipped-row]").Count));
         Assert.Contains("gone_6.png", cut.Markup);
     }
 }
