@@ -32,6 +32,7 @@ public sealed class CurrentUser(
         if (user is null || user.IsDisabled) return null;
         // A session that ended (sign-out, new password, changed roles: a new stamp) keeps no rights on an open page.
         if (principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is { } stamp && stamp != user.SecurityStamp) return null;
+        if (await SessionIds.IsRevokedAsync(db, principal, ct)) return null;
         var roles = await (
                 from ur in db.UserRoles
                 join r in db.Roles on ur.RoleId equals r.Id

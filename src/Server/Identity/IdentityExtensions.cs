@@ -38,8 +38,14 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "melanogans.auth";
             options.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+            options.Events.OnSigningIn = SessionIds.OnSigningIn;
+            options.ExpireTimeSpan = SessionIds.Lifetime;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionIds.KeepOnRefresh;
+        });
         services.AddSignInRateLimiting();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ISignInService, SignInService>();
@@ -51,12 +57,12 @@ public static class IdentityExtensions
     {
         var account = endpoints.MapGroup("/account");
         account.MapPost("/logout", async Task<IResult> (
-            SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IAntiforgery antiforgery, HttpContext http) =>
+            SignInManager<ApplicationUser> signIn, StudioDbContext db, IAntiforgery antiforgery, HttpContext http) =>
         {
             // Another site must not sign people out: the form carries the token (a minimal API checks it itself).
             if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest("The sign-out form is stale; reload the page.");
-            // A new security stamp ends the session on the server: a copy of the cookie is refused at its next request.
-            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
+            // The session ends on the server: a copy of this cookie is refused at its next request.
+            await SessionIds.RevokeAsync(db, http.User);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
         }).DisableAntiforgery();

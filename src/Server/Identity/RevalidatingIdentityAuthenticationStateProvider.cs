@@ -22,7 +22,8 @@ internal sealed class RevalidatingIdentityAuthenticationStateProvider(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await IsCurrentAsync(users, state.User);
+        return await IsCurrentAsync(users, state.User)
+            && !await SessionIds.IsRevokedAsync(scope.ServiceProvider.GetRequiredService<StudioDbContext>(), state.User, ct);
     }
 
     private async Task<bool> IsCurrentAsync(UserManager<ApplicationUser> users, ClaimsPrincipal principal)

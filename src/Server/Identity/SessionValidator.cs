@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace MelanoGans.Server.Identity;
 
 /// <summary>
-/// Checks every request's sign-in cookie against the account as stored: a cookie copied before a sign-out, a
-/// password change or a disable is refused at once, not at the next one-minute validation. Identity's own validator
+/// Checks every request's sign-in cookie against the account as stored and the signed-out sessions: a cookie copied
+/// before its sign-out, a password change or a disable is refused at once, not at the next one-minute validation. Identity's own validator
 /// still runs first (it refreshes the cookie's claims every minute); this check reads one row and never re-issues
 /// the cookie, so cached responses such as images stay cacheable.
 /// </summary>
@@ -23,7 +23,8 @@ internal static class SessionValidator
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var user = await users.GetUserAsync(principal);
-        if (user is { IsDisabled: false } && user.SecurityStamp == principal.FindFirstValue(stampClaim)) return;
+        if (user is { IsDisabled: false } && user.SecurityStamp == principal.FindFirstValue(stampClaim)
+            && !await SessionIds.IsRevokedAsync(services.GetRequiredService<StudioDbContext>(), principal)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

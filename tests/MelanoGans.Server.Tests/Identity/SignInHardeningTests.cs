@@ -34,7 +34,7 @@ public sealed partial class SignInHardeningTests
         var known = new List<double>();
         var unknown = new List<double>();
         var answers = new HashSet<string>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 9; i++)
         {
             // Alternating, so load on the machine falls on both alike; the known account locks after five.
             known.Add(await TimedAsync(client, "known", $"wrong-{i}", answers));
@@ -46,8 +46,9 @@ public sealed partial class SignInHardeningTests
         TestContext.Current.TestOutputHelper?.WriteLine($"median sign-in: known {knownMs:0.0} ms, unknown {unknownMs:0.0} ms");
         Assert.Single(answers);
         Assert.Contains("Wrong user name or password.", answers.Single());
-        // Today's hashing takes tens of milliseconds; without the decoy an unknown name answered ~35x faster.
-        Assert.InRange(unknownMs / knownMs, 0.7, 1.4);
+        // Without the decoy hash an unknown name answered ~35x faster (4 vs 140 ms). The known path also writes the
+        // failure count, a few milliseconds more on a quiet disk and more on a loaded one: the bounds leave room for that.
+        Assert.InRange(unknownMs / knownMs, 0.5, 2.0);
     }
 
     [Fact]
@@ -74,9 +75,11 @@ public sealed partial class SignInHardeningTests
     }
 
     [Fact]
-    public async Task A_copy_of_the_cookie_is_refused_right_after_sign_out()
+    public async Task A_copy_of_the_cookie_is_refused_right_after_sign_out_and_the_accounts_other_sessions_go_on()
     {
         await using var factory = new StudioFactory();
+        var otherWorkstation = BrowserlessClient.Create(factory);
+        await BrowserlessClient.SignInAsync(otherWorkstation, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
         var client = BrowserlessClient.Create(factory);
         var login = await BrowserlessClient.SignInAsync(client, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
         var cookie = AuthCookie(login.Headers.GetValues("Set-Cookie"));
@@ -93,6 +96,7 @@ public sealed partial class SignInHardeningTests
         var replayed = await replay.GetAsync("/", Ct);
         Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
         Assert.Contains("/account/login", replayed.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await otherWorkstation.GetAsync("/", Ct)).StatusCode);
     }
 
     [Fact]

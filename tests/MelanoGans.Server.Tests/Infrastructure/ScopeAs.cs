@@ -16,10 +16,12 @@ public static class ScopeAs
 {
     public static AsyncServiceScope Create(IServiceProvider services, string userName, params string[] roles)
     {
-        var userId = EnsureAccountAsync(services, userName, roles).GetAwaiter().GetResult();
+        var (userId, stamp) = EnsureAccountAsync(services, userName, roles).GetAwaiter().GetResult();
         var scope = services.CreateAsyncScope();
+        // As the cookie of a sign-in now: its stamp keeps the scope signed in past the circuit's one-minute revalidation.
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userName), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userName), new Claim("AspNet.Identity.SecurityStamp", stamp),
+             .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
             authenticationType: "Test");
         var provider = (IHostEnvironmentAuthenticationStateProvider)
             scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
@@ -31,7 +33,7 @@ public static class ScopeAs
         return scope;
     }
 
-    private static async Task<string> EnsureAccountAsync(IServiceProvider services, string userName, string[] roles)
+    private static async Task<(string Id, string Stamp)> EnsureAccountAsync(IServiceProvider services, string userName, string[] roles)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -44,7 +46,7 @@ public static class ScopeAs
         var held = await users.GetRolesAsync(user);
         if (held.Except(roles).ToList() is { Count: > 0 } extra) Check(await users.RemoveFromRolesAsync(user, extra));
         if (roles.Except(held).ToList() is { Count: > 0 } missing) Check(await users.AddToRolesAsync(user, missing));
-        return user.Id;
+        return (user.Id, await users.GetSecurityStampAsync(user));
     }
 
     private static void Check(IdentityResult result)

@@ -380,6 +380,22 @@ namespace MelanoGans.Server.Data.Migrations
                     b.ToTable("GeneratedPools");
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Identity.RevokedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RevokedSessions", (string)null);
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Models.GeneratorModel", b =>
                 {
                     b.Property<int>("Id")

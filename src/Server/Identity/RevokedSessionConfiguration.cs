@@ -1,0 +1,16 @@
+using MelanoGans.Server.Studies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MelanoGans.Server.Identity;
+
+internal sealed class RevokedSessionConfiguration : IEntityTypeConfiguration<RevokedSession>
+{
+    public void Configure(EntityTypeBuilder<RevokedSession> builder)
+    {
+        builder.ToTable("RevokedSessions");
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.ExpiresAt).HasConversion(new UtcTicksConverter());
+        builder.HasIndex(s => s.ExpiresAt);
+    }
+}
