@@ -59,7 +59,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(30_000);
+        // CI runs the test assemblies side by side on two cores: a real server with a training worker next to this
+        // browser. Waits are for what a person sees; 90 s is slow enough never to fail a working page for load alone.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 
