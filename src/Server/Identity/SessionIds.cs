@@ -3,6 +3,7 @@ using MelanoGans.Server.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MelanoGans.Server.Identity;
 
@@ -45,6 +46,20 @@ internal static class SessionIds
             db.RevokedSessions.Add(new RevokedSession { Id = sid, ExpiresAt = now + Lifetime });
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// Whether the session behind <paramref name="principal"/> still stands: the account enabled, its security stamp
+    /// the one the session was issued with, the session not signed out. The cookie check and the circuits' one-minute
+    /// revalidation both ask this.
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        return await users.GetUserAsync(principal) is { IsDisabled: false } user
+            && user.SecurityStamp == principal.FindFirstValue(stampClaim)
+            && !await IsRevokedAsync(services.GetRequiredService<StudioDbContext>(), principal, ct);
     }
 
     public static async Task<bool> IsRevokedAsync(StudioDbContext db, ClaimsPrincipal principal, CancellationToken ct = default) =>

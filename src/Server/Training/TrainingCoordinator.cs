@@ -256,7 +256,7 @@ internal sealed class TrainingCoordinator(
     public static TrainingJobSummary ToSummary(TrainingJob job)
     {
         var jobOptions = OptionsOf(job);
-        var batch = job.Kind == WorkerJobKind.Experiment ? jobOptions.Experiment?.Batch ?? jobOptions.Batch : jobOptions.Batch;
+        var batch = jobOptions.Experiment?.Batch ?? jobOptions.Batch;
         double? eta = job.State == TrainingJobState.Running && job.ImagesPerSecond > 0
             ? Math.Max(0, job.TotalSteps - job.Step) * batch / job.ImagesPerSecond.Value
             : null;

@@ -29,8 +29,8 @@ public sealed class ConcurrentUserAdministrationTests : IAsyncLifetime
         var rita = (await users.ListAsync(Ct)).Single(u => u.UserName == "rita");
 
         // Meanwhile rita fails twice and changes her password: each bumps the row's concurrency stamp.
-        Assert.Equal(SignInOutcome.Failed, await SignInAsync("rita", "wrong"));
-        Assert.Equal(SignInOutcome.Failed, await SignInAsync("rita", "wrong"));
+        Assert.Equal(SignInOutcome.Failed, await ScopeAs.SignInAsync(_factory.Services, "rita", "wrong"));
+        Assert.Equal(SignInOutcome.Failed, await ScopeAs.SignInAsync(_factory.Services, "rita", "wrong"));
         await using (var ritaScope = ScopeAs.Create(_factory.Services, "rita", Roles.Rater))
         {
             var changed = await ritaScope.ServiceProvider.GetRequiredService<ISignInService>().ChangePasswordAsync("Strong-Pass-1", "Strong-Pass-2");
@@ -44,7 +44,7 @@ public sealed class ConcurrentUserAdministrationTests : IAsyncLifetime
         var listed = (await users.ListAsync(Ct)).Single(u => u.UserName == "rita");
         Assert.True(listed.IsDisabled);
         Assert.Equal([Roles.Lead, Roles.Rater], listed.Roles);
-        Assert.Equal(SignInOutcome.Disabled, await SignInAsync("rita", "Strong-Pass-2"));
+        Assert.Equal(SignInOutcome.Disabled, await ScopeAs.SignInAsync(_factory.Services, "rita", "Strong-Pass-2"));
     }
 
     [Fact]
@@ -116,11 +116,5 @@ public sealed class ConcurrentUserAdministrationTests : IAsyncLifetime
             // The other admin's change committed first and took this caller's rights: a refusal too.
             return OperationResult.Fail(e.Message);
         }
-    }
-
-    private async Task<SignInOutcome> SignInAsync(string userName, string password)
-    {
-        await using var request = ScopeAs.Create(_factory.Services, StudioFactory.AdminUserName, Roles.Admin);
-        return await request.ServiceProvider.GetRequiredService<ISignInService>().PasswordSignInAsync(userName, password, false);
     }
 }

@@ -18,12 +18,6 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    // A sign-in is one request of the static login page: a scope of its own, reading the account as it is now.
-    private async Task<SignInOutcome> SignInAsync(string userName, string password)
-    {
-        await using var request = ScopeAs.Create(_factory.Services, StudioFactory.AdminUserName, Roles.Admin);
-        return await request.ServiceProvider.GetRequiredService<ISignInService>().PasswordSignInAsync(userName, password, false);
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -40,7 +34,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(password));
         var listed = Assert.Single(await Users.ListAsync(TestContext.Current.CancellationToken), u => u.UserName == "rater1");
         Assert.Equal([Roles.Rater], listed.Roles);
-        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("rater1", password!));
+        Assert.Equal(SignInOutcome.Succeeded, await ScopeAs.SignInAsync(_factory.Services, "rater1", password!));
     }
 
     [Fact]
@@ -63,25 +57,25 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var id = (await Users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "rater2").Id;
 
         Assert.True((await Users.SetDisabledAsync(id, true)).Succeeded);
-        Assert.Equal(SignInOutcome.Disabled, await SignInAsync("rater2", "Strong-Pass-2"));
+        Assert.Equal(SignInOutcome.Disabled, await ScopeAs.SignInAsync(_factory.Services, "rater2", "Strong-Pass-2"));
 
         Assert.True((await Users.SetDisabledAsync(id, false)).Succeeded);
-        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("rater2", "Strong-Pass-2"));
+        Assert.Equal(SignInOutcome.Succeeded, await ScopeAs.SignInAsync(_factory.Services, "rater2", "Strong-Pass-2"));
     }
 
     [Fact]
     public async Task Reset_password_ends_a_lockout_and_replaces_the_old_password()
     {
         await Users.CreateAsync("rater3", "Strong-Pass-3", [Roles.Rater]);
-        for (var i = 0; i < 5; i++) await SignInAsync("rater3", "wrong");
-        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync("rater3", "Strong-Pass-3"));
+        for (var i = 0; i < 5; i++) await ScopeAs.SignInAsync(_factory.Services, "rater3", "wrong");
+        Assert.Equal(SignInOutcome.LockedOut, await ScopeAs.SignInAsync(_factory.Services, "rater3", "Strong-Pass-3"));
         var id = (await Users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "rater3").Id;
 
         var (result, password) = await Users.ResetPasswordAsync(id);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(SignInOutcome.Failed, await SignInAsync("rater3", "Strong-Pass-3"));
-        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("rater3", password!));
+        Assert.Equal(SignInOutcome.Failed, await ScopeAs.SignInAsync(_factory.Services, "rater3", "Strong-Pass-3"));
+        Assert.Equal(SignInOutcome.Succeeded, await ScopeAs.SignInAsync(_factory.Services, "rater3", password!));
     }
 
     [Fact]

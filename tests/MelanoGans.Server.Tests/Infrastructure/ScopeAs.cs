@@ -33,6 +33,14 @@ public static class ScopeAs
         return scope;
     }
 
+    /// <summary>A password sign-in as the static login page makes it: one anonymous request, in a scope of its own.</summary>
+    public static async Task<MelanoGans.Shared.Contracts.SignInOutcome> SignInAsync(IServiceProvider services, string userName, string password)
+    {
+        await using var request = services.CreateAsyncScope();
+        request.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { RequestServices = request.ServiceProvider };
+        return await request.ServiceProvider.GetRequiredService<MelanoGans.Client.Services.ISignInService>().PasswordSignInAsync(userName, password, false);
+    }
+
     private static async Task<(string Id, string Stamp)> EnsureAccountAsync(IServiceProvider services, string userName, string[] roles)
     {
         await using var scope = services.CreateAsyncScope();

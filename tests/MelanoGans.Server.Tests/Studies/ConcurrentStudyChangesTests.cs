@@ -119,6 +119,24 @@ public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_leads_adding_the_same_rater_at_once_add_them_once_and_the_second_is_told()
+    {
+        var id = await _world.StartedStudyAsync();
+        var rater3 = await StudySeed.AddUserAsync(_world.Factory.Services, "rater4", StudyWorld.Password, Roles.Rater);
+        await using var lead1 = _world.As("lead", Roles.Lead);
+        await using var lead2 = _world.As("lead2", Roles.Lead);
+
+        var results = await Task.WhenAll(
+            lead1.ServiceProvider.GetRequiredService<IStudyAdministration>().AddRatersAsync(id, [rater3]),
+            lead2.ServiceProvider.GetRequiredService<IStudyAdministration>().AddRatersAsync(id, [rater3]));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Contains("not in the study yet", Assert.Single(Assert.Single(results, r => !r.Succeeded).Errors));
+        var db = lead1.ServiceProvider.GetRequiredService<StudioDbContext>();
+        Assert.Equal(1, await db.Set<StudyRater>().CountAsync(r => r.StudyId == id && r.UserId == rater3, Ct));
+    }
+
+    [Fact]
     public async Task A_lead_whose_role_was_removed_is_refused_at_the_next_call_of_an_open_page()
     {
         await using var lead2 = _world.As("lead2", Roles.Lead);
