@@ -50,7 +50,8 @@ public sealed class StartExperimentFormTests : StudioComponentTest
         Assert.Contains("trained on nevus", notes[3]);
 
         cut.Find("[data-testid=start-experiment-run]").Click();
-        var (datasetId, options) = Assert.Single(_experiments.Started);
+        cut.WaitForAssertion(() => Assert.Single(_experiments.Started));
+        var (datasetId, options) = _experiments.Started[0];
         Assert.Equal((1, 64, 0.9, 3), (datasetId, options.Resolution, options.RemoveFraction, options.Seeds));
         Assert.Equal([2], options.ModelIds);
     }

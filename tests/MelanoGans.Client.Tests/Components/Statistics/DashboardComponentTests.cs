@@ -141,7 +141,7 @@ public sealed class DashboardComponentTests : StudioComponentTest
         Assert.Equal(12, cut.FindAll("[data-testid=unconvincing-reals] [data-testid=consensus-tile]").Count);
 
         cut.Find("[data-testid=gallery-more] button, button[data-testid=gallery-more]").Click();
-        Assert.Equal(Math.Min(24, fakes.Count), cut.FindAll("[data-testid=convincing-fakes] [data-testid=consensus-tile]").Count);
+        cut.WaitForAssertion(() => Assert.Equal(Math.Min(24, fakes.Count), cut.FindAll("[data-testid=convincing-fakes] [data-testid=consensus-tile]").Count));
     }
 
     [Fact]

@@ -26,9 +26,11 @@ public sealed class StartTrainingFormTests : StudioComponentTest
     {
         var cut = Render<StartTrainingForm>();
 
+        cut.WaitForAssertion(() => Assert.Null(cut.Find("[data-testid=start-run]").GetAttribute("disabled")));
         cut.Find("[data-testid=start-run]").Click();
 
-        var sent = Assert.Single(_jobs.Started);
+        cut.WaitForAssertion(() => Assert.Single(_jobs.Started));
+        var sent = _jobs.Started[0];
         Assert.Equal(("dcgan", 256, "lsgan", 8, 3), (sent.Architecture, sent.Resolution, sent.Loss, sent.Batch, sent.DatasetId));
         Assert.Null(sent.HeldOut);
         Assert.Empty(cut.FindAll("[data-testid=start-hold-out-fraction]"));
@@ -43,6 +45,6 @@ public sealed class StartTrainingFormTests : StudioComponentTest
         cut.Find("input[data-testid=start-hold-out-seed], [data-testid=start-hold-out-seed] input").Change("7");
         cut.Find("[data-testid=start-run]").Click();
 
-        Assert.Equal(new HeldOutSplit(0.2, 7), Assert.Single(_jobs.Started).HeldOut);
+        cut.WaitForAssertion(() => Assert.Equal(new HeldOutSplit(0.2, 7), Assert.Single(_jobs.Started).HeldOut));
     }
 }

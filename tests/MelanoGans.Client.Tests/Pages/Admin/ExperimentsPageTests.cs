@@ -102,7 +102,7 @@ public sealed class ExperimentsPageTests : StudioComponentTest
         Assert.Single(_experiments.Stored);
         cut.Find("[data-testid=experiment-delete-confirm]").Click();
 
-        Assert.Empty(_experiments.Stored);
+        cut.WaitForAssertion(() => Assert.Empty(_experiments.Stored));
         cut.WaitForAssertion(() => Assert.Contains("No results yet", cut.Find("[data-testid=empty-state]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=experiment-detail]"));
     }
