@@ -9,8 +9,9 @@ public class FrechetDistanceTests
     [Fact]
     public void Matches_scipy_sqrtm_for_different_means_and_covariances()
     {
-        var a = FeatureSets.Gaussian(400, 32, seed: 1);
-        var b = FeatureSets.Gaussian(300, 32, seed: 2, mean: 0.3, scale: 1.4, mixing: 0.8);
+        // Odd sizes exercise the vector tails of the covariance sums.
+        var a = FeatureSets.Gaussian(401, 33, seed: 1);
+        var b = FeatureSets.Gaussian(299, 33, seed: 2, mean: 0.3, scale: 1.4, mixing: 0.8);
         var reference = MetricsReference.Run("fd", Pair(a, b));
 
         var fd = FrechetDistance.Compute(a, b);
@@ -22,8 +23,8 @@ public class FrechetDistanceTests
     [Fact]
     public void Works_with_fewer_rows_than_columns()
     {
-        // 40 rows in 64 columns: both covariances are singular (rank 39).
-        var a = FeatureSets.Gaussian(40, 64, seed: 3);
+        // 41 and 50 rows in 64 columns: both covariances are singular (rank 40 and 49).
+        var a = FeatureSets.Gaussian(41, 64, seed: 3);
         var b = FeatureSets.Gaussian(50, 64, seed: 4, mean: 0.2, scale: 0.8);
         var reference = MetricsReference.Run("fd", Pair(a, b));
 
