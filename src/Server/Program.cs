@@ -8,6 +8,7 @@ using MelanoGans.Server.Hosting;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Images;
 using MelanoGans.Server.Jobs;
+using MelanoGans.Server.Metrics;
 using MelanoGans.Server.Models;
 using MelanoGans.Server.Statistics;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ builder.AddStudioModels();
 builder.AddStudioGeneration();
 builder.AddStudioTraining();
 builder.AddStudioExperiments();
+builder.AddStudioMetrics();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -78,6 +80,7 @@ app.MapStudioModels();
 app.MapStudioStudies();
 app.MapStudioTraining();
 app.MapStudioExperiments();
+app.MapStudioMetrics();
 app.MapStudioUi();
 
 await app.RunAsync();

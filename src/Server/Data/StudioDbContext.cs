@@ -36,6 +36,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
 
     public DbSet<ExperimentRunRecord> ExperimentRuns => Set<ExperimentRunRecord>();
 
+    public DbSet<Metrics.ModelMetricsRecord> ModelMetrics => Set<Metrics.ModelMetricsRecord>();
+
     public DbSet<Identity.RevokedSession> RevokedSessions => Set<Identity.RevokedSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)

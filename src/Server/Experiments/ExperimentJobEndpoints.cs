@@ -51,8 +51,9 @@ public static class ExperimentJobEndpoints
     {
         var job = await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct);
         if (job is null) return Results.Conflict("This worker does not hold the job.");
-        // A worker token opens only the models of the experiment it holds, not the whole registry.
-        if (TrainingCoordinator.OptionsOf(job).Experiment?.ModelIds.Contains(modelId) != true) return Results.NotFound();
+        // A worker token opens only the models of the experiment or metrics job it holds, not the whole registry.
+        var options = TrainingCoordinator.OptionsOf(job);
+        if (options.Experiment?.ModelIds.Contains(modelId) != true && options.Metrics?.ModelId != modelId) return Results.NotFound();
         return await ModelEndpoints.FileAsync(modelId, file, db, files, ct);
     }
 

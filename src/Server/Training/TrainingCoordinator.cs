@@ -31,11 +31,20 @@ internal sealed class TrainingCoordinator(
 
     private static readonly TrainingJobState[] Held = [TrainingJobState.Claimed, TrainingJobState.Running];
 
-    public async Task<long> EnqueueAsync(TrainingJobOptions jobOptions, string title, string? createdBy, CancellationToken ct)
+    public async Task<long> EnqueueAsync(TrainingJobOptions jobOptions, string title, string? createdBy, CancellationToken ct) =>
+        (await EnqueueUnlessAsync(jobOptions, title, createdBy, (_, _) => Task.FromResult<string?>(null), ct)).JobId!.Value;
+
+    /// <summary>
+    /// Queues the job unless <paramref name="refusal"/>, asked inside the queuing transaction (so a double click or a
+    /// second admin sees the first one's job), gives a reason; then nothing is queued and the reason is returned.
+    /// </summary>
+    public async Task<(long? JobId, string? Refusal)> EnqueueUnlessAsync(
+        TrainingJobOptions jobOptions, string title, string? createdBy, Func<IQueryable<TrainingJob>, CancellationToken, Task<string?>> refusal, CancellationToken ct)
     {
-        var kind = KindOf(jobOptions);
+        var kind = jobOptions.Kind;
         // The next number of the kind and the row in one transaction (SQLite takes its write lock at the start).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await refusal(db.TrainingJobs.AsNoTracking(), ct) is { } reason) return (null, reason);
         var number = (await db.TrainingJobs.Where(j => j.Kind == kind).MaxAsync(j => (int?)j.Number, ct) ?? 0) + 1;
         var job = new TrainingJob
         {
@@ -53,7 +62,7 @@ internal sealed class TrainingCoordinator(
         await transaction.CommitAsync(ct);
         Publish(job);
         await hub.Clients.All.SendAsync(TrainingHubContract.JobQueued, ct);
-        return job.Id;
+        return (job.Id, null);
     }
 
     /// <summary>
@@ -127,6 +136,8 @@ internal sealed class TrainingCoordinator(
             LossR1 = tick.LossR1,
             ImagesPerSecond = tick.ImagesPerSecond,
             ElapsedSeconds = tick.ElapsedSeconds,
+            Fd = tick.Fd,
+            Kid = tick.Kid,
         });
         job.MoveTo(TrainingJobState.Running, job.Message);
         job.Step = tick.Step;
@@ -277,9 +288,6 @@ internal sealed class TrainingCoordinator(
         Publish(job);
         logger.LogInformation("{Job} ({JobId}) {State}: {Message}", WorkerJobStates.Label(job.Kind, job.Number), job.Id, state, message);
     }
-
-    public static WorkerJobKind KindOf(TrainingJobOptions options) =>
-        options.Experiment is null ? WorkerJobKind.Training : WorkerJobKind.Experiment;
 
     private IWorkerJobHandler HandlerOf(WorkerJobKind kind) =>
         handlers.FirstOrDefault(h => h.Kind == kind) ?? throw new InvalidOperationException($"No handler for {kind} jobs is registered.");

@@ -1,4 +1,5 @@
 using MelanoGans.Server.Experiments;
+using MelanoGans.Server.Metrics;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +12,8 @@ namespace MelanoGans.Server.Training;
 /// Pages never connect here: they follow <see cref="TrainingNotifier"/> in process.
 /// </summary>
 [Authorize(AuthenticationSchemes = WorkerTokenAuthentication.Scheme, Roles = WorkerTokenAuthentication.Role)]
-internal sealed class TrainingHub(TrainingCoordinator coordinator, ExperimentJobReports experiments, WorkerConnections connections) : Hub
+internal sealed class TrainingHub(
+    TrainingCoordinator coordinator, ExperimentJobReports experiments, MetricsJobReports metrics, WorkerConnections connections) : Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -42,6 +44,9 @@ internal sealed class TrainingHub(TrainingCoordinator coordinator, ExperimentJob
 
     [HubMethodName(TrainingHubContract.ReportExperimentProgress)]
     public Task ReportExperimentProgress(long jobId, ExperimentProgress progress) => experiments.ProgressAsync(jobId, Context.ConnectionId, progress);
+
+    [HubMethodName(TrainingHubContract.ReportMetricsProgress)]
+    public Task ReportMetricsProgress(long jobId, MetricsProgress progress) => metrics.ProgressAsync(jobId, Context.ConnectionId, progress);
 
     [HubMethodName(TrainingHubContract.ReportCancelled)]
     public async Task ReportCancelled(long jobId, long step)

@@ -38,6 +38,8 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
                 LossR1 = t.LossR1,
                 ImagesPerSecond = t.ImagesPerSecond,
                 ElapsedSeconds = t.ElapsedSeconds,
+                Fd = t.Fd,
+                Kid = t.Kid,
             }).ToList(),
             grids.Select(g => new TrainingGridView(g.Step, g.Sha256, g.CreatedAt)).ToList());
     }

@@ -21,5 +21,10 @@ public sealed class TrainingTickRecord
 
     public double ImagesPerSecond { get; set; }
 
+    /// <summary>FD against the training images when the run measured it at this step (<c>--metric-every</c>).</summary>
+    public double? Fd { get; set; }
+
+    public double? Kid { get; set; }
+
     public double ElapsedSeconds { get; set; }
 }

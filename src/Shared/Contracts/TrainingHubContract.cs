@@ -22,6 +22,9 @@ public static class TrainingHubContract
     /// <summary>Worker → server: (jobId, <see cref="ExperimentProgress"/>) while an experiment runs and as each classifier finishes.</summary>
     public const string ReportExperimentProgress = "ReportExperimentProgress";
 
+    /// <summary>Worker → server: (jobId, <see cref="MetricsProgress"/>) while a metrics job computes features.</summary>
+    public const string ReportMetricsProgress = "ReportMetricsProgress";
+
     /// <summary>Worker → server: (jobId, step) after a cancel request stopped the run (its checkpoint is kept).</summary>
     public const string ReportCancelled = "ReportCancelled";
 
@@ -43,9 +46,12 @@ public static class TrainingHubContract
     /// <summary>POST multipart (<c>onnx</c>, <c>manifest</c>): the exported generator; the server registers it.</summary>
     public static string ModelRoute(long jobId) => $"/api/training/jobs/{jobId}/model";
 
-    /// <summary>GET: a file (<c>generator.onnx</c> or <c>generator.json</c>) of a model the job's experiment uses.</summary>
+    /// <summary>GET: a file (<c>generator.onnx</c> or <c>generator.json</c>) of a model the job's experiment or metrics use.</summary>
     public static string ExperimentModelRoute(long jobId, int modelId, string file) => $"/api/training/jobs/{jobId}/models/{modelId}/{file}";
 
     /// <summary>POST application/json: the experiment's results.json; the server checks and stores it and the job succeeds.</summary>
     public static string ExperimentResultRoute(long jobId) => $"/api/training/jobs/{jobId}/experiment-result";
+
+    /// <summary>POST application/json: a metrics job's <see cref="MetricsUpload"/>; the server stores it on the model and the job succeeds.</summary>
+    public static string MetricsResultRoute(long jobId) => $"/api/training/jobs/{jobId}/metrics-result";
 }

@@ -64,6 +64,13 @@ public record TrainingHyperparameters
     [Description("Steps between stats.jsonl lines and progress lines.")]
     public long TickEvery { get; init; } = 10;
 
+    /// <summary>
+    /// Every this many snapshots, FD and KID of the generator against the training images (ResNet-18 features of up to
+    /// 500 images each), written to stats.jsonl and drawn beside the losses; 0 = off.
+    /// </summary>
+    [Description("Every N snapshots, FD and KID against the training images (ResNet-18 features, up to 500 images each); 0 = off.")]
+    public long MetricEvery { get; init; }
+
     /// <summary>DiffAugment (colour, translation, cutout) on every discriminator input.</summary>
     [Description("DiffAugment (colour, translation, cutout) on every discriminator input.")]
     public bool DiffAug { get; init; }
@@ -108,6 +115,7 @@ public record TrainingHyperparameters
         Check(MaxSteps is null or >= 1, "max-steps must be at least 1 (or none)");
         Check(Lr > 0, "lr must be positive");
         Check(SnapshotEvery >= 1 && TickEvery >= 1, "snapshot-every and tick-every must be at least 1");
+        Check(MetricEvery >= 0, "metric-every must be 0 (off) or a number of snapshots");
         Check(R1 >= 0, "r1 must be 0 (off) or positive");
         Check(Ema is 0 or (> 0 and < 1), Invariant($"ema must be 0 (off) or a decay in (0, 1), got {Ema}"));
         Check(HeldOut is null or { TestFraction: > 0 and < 1 }, "the held-out test fraction must be in (0, 1)");

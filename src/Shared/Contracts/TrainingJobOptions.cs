@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MelanoGans.Shared.Contracts;
 
 /// <summary>
@@ -16,4 +18,15 @@ public sealed record TrainingJobOptions : TrainingHyperparameters
     /// runs <c>experiment imbalance</c> with these settings and uploads results.json; the GAN options are unused.
     /// </summary>
     public ExperimentJobOptions? Experiment { get; init; }
+
+    /// <summary>
+    /// Set when the job computes generator metrics of a registered model against <see cref="DatasetId"/> (the model's
+    /// training data); the GAN options are unused.
+    /// </summary>
+    public MetricsJobOptions? Metrics { get; init; }
+
+    /// <summary>What the job does, from which of its parts is set.</summary>
+    [JsonIgnore]
+    public WorkerJobKind Kind =>
+        Experiment is not null ? WorkerJobKind.Experiment : Metrics is not null ? WorkerJobKind.Metrics : WorkerJobKind.Training;
 }

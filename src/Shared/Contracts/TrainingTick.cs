@@ -36,6 +36,16 @@ public sealed record TrainingTick
     [JsonPropertyName("images_per_second")]
     public required double ImagesPerSecond { get; init; }
 
+    /// <summary>FD against the training images at this step (<c>--metric-every</c>); null between measurements.</summary>
+    [JsonPropertyName("fd")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Fd { get; init; }
+
+    /// <summary>KID against the training images at this step; null between measurements.</summary>
+    [JsonPropertyName("kid")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Kid { get; init; }
+
     /// <summary>Wall-clock seconds spent training in this process (resets on resume).</summary>
     [JsonPropertyName("elapsed_seconds")]
     public required double ElapsedSeconds { get; init; }

@@ -8,4 +8,7 @@ public enum WorkerJobKind
 
     /// <summary>A class-imbalance experiment that ends in a stored results.json.</summary>
     Experiment,
+
+    /// <summary>Generator metrics of one registered model against its training data, stored on the model.</summary>
+    Metrics,
 }

@@ -18,7 +18,11 @@ public static class WorkerJobStates
     public static bool IsFinished(TrainingJobState state) =>
         state is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled;
 
-    /// <summary>How people name a job: "Run 3", "Experiment 2".</summary>
-    public static string Label(WorkerJobKind kind, int number) =>
-        kind == WorkerJobKind.Experiment ? $"Experiment {number}" : $"Run {number}";
+    /// <summary>How people name a job: "Run 3", "Experiment 2", "Metrics 4".</summary>
+    public static string Label(WorkerJobKind kind, int number) => kind switch
+    {
+        WorkerJobKind.Experiment => $"Experiment {number}",
+        WorkerJobKind.Metrics => $"Metrics {number}",
+        _ => $"Run {number}",
+    };
 }

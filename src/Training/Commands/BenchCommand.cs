@@ -16,6 +16,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchHttpCommand.Create());
         command.Subcommands.Add(BenchGenerateCommand.Create());
         command.Subcommands.Add(BenchTrainCommand.Create());
+        command.Subcommands.Add(BenchMetricsCommand.Create());
         return command;
     }
 }

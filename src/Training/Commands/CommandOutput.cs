@@ -46,7 +46,8 @@ internal static class CommandOutput
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException
                                        or FormatException or OverflowException or NotSupportedException or HttpRequestException
-                                       or ImageDirectoryException or Checkpoints.CheckpointException or Export.ExportParityException)
+                                       or ImageDirectoryException or Shared.Imaging.ImageDecodeException or Checkpoints.CheckpointException
+                                       or Export.ExportParityException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
             return Fail(parse, e.Message);
         }

@@ -18,6 +18,7 @@ internal static class MelanoGansCommands
         StatsCommand.Create(),
         ImageStatsCommand.Create(),
         ExperimentCommand.Create(),
+        MetricsCommand.Create(),
         BenchCommand.Create(),
     };
 }

@@ -22,6 +22,22 @@ public static class ImageDecoding
     public static IReadOnlySet<string> Extensions { get; } =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg" };
 
+    /// <summary>Width and height from the file's header, without decoding pixels.</summary>
+    /// <exception cref="InvalidDataException">The file is not a PNG or JPEG image.</exception>
+    public static (int Width, int Height) Identify(string path)
+    {
+        using var stream = File.OpenRead(path);
+        try
+        {
+            var info = Image.Identify(Decoders, stream) ?? throw new InvalidDataException($"{path}: not a PNG or JPEG image");
+            return (info.Width, info.Height);
+        }
+        catch (ImageFormatException ex)
+        {
+            throw new InvalidDataException($"{path}: not a readable PNG or JPEG image ({ex.Message})", ex);
+        }
+    }
+
     /// <summary>Centre crop to a square, resize to <paramref name="resolution"/>, and return RGB bytes (H x W x 3).</summary>
     public static byte[] LoadSquareRgb(string path, int resolution)
     {

@@ -49,6 +49,9 @@ public sealed class ImageFolderDataset
         return new ImageFolderDataset(resolution, images, files);
     }
 
+    /// <summary>Image <paramref name="index"/> as 8-bit RGB (for the in-loop metric's feature network).</summary>
+    public Shared.Imaging.RgbImage Image(int index) => new(Resolution, Resolution, images[index]);
+
     /// <summary>The images at <paramref name="indices"/> as N x 3 x R x R floats in [-1, 1].</summary>
     public Tensor Batch(ReadOnlySpan<int> indices) => ImageDecoding.ToTensor(images, indices, Resolution);
 

@@ -4,6 +4,7 @@ using MelanoGans.Shared.Contracts;
 using MelanoGans.Training.Checkpoints;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Losses;
+using MelanoGans.Training.Metrics;
 using MelanoGans.Training.Networks;
 using MelanoGans.Training.Platform;
 using MelanoGans.Training.Reporting;
@@ -29,6 +30,7 @@ public sealed class Trainer : IDisposable
     private readonly long totalSteps;
     private int[] order = [];
     private int orderEpoch = -1;
+    private TrainingMetric? metric;
 
     private Trainer(RunDirectory run, TrainingSession session, ImageFolderDataset dataset, TextWriter console)
     {
@@ -138,7 +140,12 @@ public sealed class Trainer : IDisposable
         {
             var losses = Step();
             var step = session.Step;
-            if (step % options.TickEvery == 0 || step == totalSteps)
+            var snapshot = step % options.SnapshotEvery == 0 || step == totalSteps;
+            // A measurement makes a tick of its own, so the curve has its point at the step it was taken.
+            var measured = snapshot && options.MetricEvery > 0 && (step / options.SnapshotEvery % options.MetricEvery == 0 || step == totalSteps)
+                ? Measure()
+                : ((double Fd, double Kid)?)null;
+            if (step % options.TickEvery == 0 || step == totalSteps || measured is not null)
             {
                 var seconds = tickClock.Elapsed.TotalSeconds;
                 var imagesPerSecond = (step - tickStart) * options.Batch / Math.Max(seconds, 1e-9);
@@ -153,6 +160,8 @@ public sealed class Trainer : IDisposable
                     LossR1 = losses.LossR1,
                     ImagesPerSecond = imagesPerSecond,
                     ElapsedSeconds = clock.Elapsed.TotalSeconds,
+                    Fd = measured?.Fd,
+                    Kid = measured?.Kid,
                 };
                 log.Tick(tick, remaining);
                 Ticked?.Invoke(tick);
@@ -160,7 +169,7 @@ public sealed class Trainer : IDisposable
                 tickStart = step;
             }
 
-            if (step % options.SnapshotEvery == 0 || step == totalSteps)
+            if (snapshot)
             {
                 SaveFakes();
                 CheckpointStore.Save(run, session, EpochOf(step));
@@ -200,7 +209,20 @@ public sealed class Trainer : IDisposable
         return session.Update(reals, random);
     }
 
-    public void Dispose() => session.Dispose();
+    public void Dispose()
+    {
+        metric?.Dispose();
+        session.Dispose();
+    }
+
+    /// <summary>FD and KID now; the feature network and the real features are made at the first measurement.</summary>
+    private (double Fd, double Kid) Measure()
+    {
+        metric ??= new TrainingMetric(dataset, session.Options.Seed, session.Options.Threads > 0 ? session.Options.Threads : Environment.ProcessorCount);
+        var measured = metric.Measure(session.SamplingGenerator, session.Device);
+        log.Line(FormattableString.Invariant($"step {session.Step}: FD {measured.Fd:0.00}, KID {measured.Kid:0.00000} ({metric.Count} images, resnet18)"));
+        return measured;
+    }
 
     private int EpochOf(long step) => (int)(step / stepsPerEpoch);
 

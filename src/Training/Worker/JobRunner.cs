@@ -10,8 +10,8 @@ namespace MelanoGans.Training.Worker;
 /// <summary>
 /// Runs one claimed job: downloads the dataset, trains with the real <see cref="Trainer"/> (resuming from the
 /// run directory's checkpoint when this worker was interrupted on the job before), streams ticks over the hub
-/// and grids over HTTP, exports generator.onnx + generator.json and uploads them. An experiment job goes to
-/// <see cref="ExperimentJobRunner"/> instead.
+/// and grids over HTTP, exports generator.onnx + generator.json and uploads them. Experiment and metrics jobs go to
+/// <see cref="ExperimentJobRunner"/> and <see cref="MetricsJobRunner"/> instead.
 /// </summary>
 internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, TrainingServerClient server)
 {
@@ -81,6 +81,12 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         if (job.Options.Experiment is { } experiment)
         {
             await new ExperimentJobRunner(settings, hub, server).RunAsync(job, experiment, dataset, runPath, StopCurrent, cancel);
+            return;
+        }
+
+        if (job.Options.Metrics is { } metrics)
+        {
+            await new MetricsJobRunner(settings, hub, server).RunAsync(job, metrics, dataset, runPath, StopCurrent, cancel);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Training.Worker;
@@ -66,7 +67,7 @@ public sealed class TrainingServerClient : IDisposable
         return (response.IsSuccessStatusCode, body);
     }
 
-    /// <summary>Downloads generator.onnx and generator.json of a model the job's experiment uses into <paramref name="folder"/>.</summary>
+    /// <summary>Downloads generator.onnx and generator.json of a model the job's experiment or metrics use into <paramref name="folder"/>.</summary>
     public async Task DownloadModelAsync(long jobId, int modelId, string folder, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
@@ -84,6 +85,13 @@ public sealed class TrainingServerClient : IDisposable
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(TrainingHubContract.ExperimentResultRoute(jobId), content, ct);
+        return (response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
+    /// <summary>Uploads a metrics job's figures and gallery; the server stores them on the model. Returns the server's answer.</summary>
+    public async Task<(bool Accepted, string Body)> UploadMetricsAsync(long jobId, MetricsUpload upload, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(TrainingHubContract.MetricsResultRoute(jobId), upload, ct);
         return (response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 

@@ -20,15 +20,19 @@ public sealed class TrainingHost : IAsyncDisposable
 {
     /// <param name="realRegistry">Keep the server's own model registry (validation, storage) instead of the recording one.</param>
     /// <param name="phantomCount">Images of the phantom dataset (experiments need more melanomas than the default has).</param>
-    public TrainingHost(int resumeGraceSeconds = 600, bool realRegistry = false, int phantomCount = StudioFactory.PhantomCount)
+    /// <param name="settings">More configuration, e.g. <c>Studio:Metrics:OnRegister</c>.</param>
+    public TrainingHost(
+        int resumeGraceSeconds = 600, bool realRegistry = false, int phantomCount = StudioFactory.PhantomCount, IReadOnlyDictionary<string, string>? settings = null)
     {
-        Factory = new StudioFactory(new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["Studio:Phantom:Count"] = phantomCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Studio:Training:ResumeGraceSeconds"] = resumeGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // With the recording registry, only the models the workers upload should reach it.
             ["Studio:Models:RegisterDemo"] = realRegistry ? "true" : "false",
-        })
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        Factory = new StudioFactory(all)
         {
             TestServices = realRegistry ? null : services => services.AddSingleton<IModelRegistry>(Registry),
         };

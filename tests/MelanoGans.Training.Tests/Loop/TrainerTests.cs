@@ -121,6 +121,26 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void The_in_loop_metric_adds_fd_and_kid_at_its_snapshots_and_a_tick_of_its_own()
+    {
+        // Ticks every 3 steps, snapshots every 2, a measurement every second snapshot (step 4) and at the end (step 5).
+        var options = Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 5) with { TickEvery = 3, SnapshotEvery = 2, MetricEvery = 2 };
+        var ticks = new List<TrainingTick>();
+        using (var trainer = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("run")))
+        {
+            trainer.Ticked += ticks.Add;
+            trainer.Train(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal([3L, 4L, 5L], ticks.Select(t => t.Step));
+        Assert.Null(ticks[0].Fd);
+        Assert.All(ticks[1..], t => Assert.True(t.Fd > 0 && t.Kid is not null, $"step {t.Step}: fd {t.Fd}, kid {t.Kid}"));
+        Assert.Equal(ticks, Ticks(temp.Sub("run")));
+        Assert.Contains("\"fd\":", File.ReadAllText(Path.Combine(temp.Sub("run"), TrainingTick.FileName)), StringComparison.Ordinal);
+        Assert.Contains("FD ", File.ReadAllText(new RunDirectory(temp.Sub("run")).Log), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cancelled_training_writes_a_checkpoint_and_says_it_was_interrupted()
     {
         using var trainer = Trainer.Start(Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 50), temp.Path, TextWriter.Null, temp.Sub("run"));

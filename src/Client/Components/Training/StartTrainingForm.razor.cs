@@ -34,6 +34,7 @@ public partial class StartTrainingForm
     private double _r1 = Defaults.R1;
     private double _ema = Defaults.Ema;
     private bool _diffAug = Defaults.DiffAug;
+    private long _metricEvery = Defaults.MetricEvery;
     private bool _holdOut;
     private double _holdOutFraction = new ExperimentJobOptions().TestFraction;
     private long _holdOutSeed;
@@ -83,6 +84,7 @@ public partial class StartTrainingForm
                 Ema = _ema,
                 TickEvery = _tickEvery,
                 SnapshotEvery = _snapshotEvery,
+                MetricEvery = _metricEvery,
                 HeldOut = _holdOut ? new HeldOutSplit(_holdOutFraction, _holdOutSeed) : null,
             };
             var (result, id) = await Jobs.StartAsync(options);

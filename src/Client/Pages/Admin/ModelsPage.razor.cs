@@ -24,9 +24,14 @@ public partial class ModelsPage
 
     [Inject] private IModelCatalog Catalog { get; set; } = default!;
     [Inject] private IJobProgressFeed Progress { get; set; } = default!;
+    [Inject] private IModelMetrics MetricsService { get; set; } = default!;
+    [Inject] private IDatasetCatalog DatasetCatalog { get; set; } = default!;
 
     private IReadOnlyList<ModelSummary>? _models;
     private IReadOnlyList<GeneratedPoolSummary>? _pools;
+    private Dictionary<int, ModelMetricsView> _metrics = [];
+    private IReadOnlyList<TrainingJobSummary> _metricsJobs = [];
+    private IReadOnlyList<DatasetSummary> _datasets = [];
     private InferenceDeviceInfo? _device;
     private ModelSummary? _selected;
     private GeneratedPoolSummary? _galleryPool;
@@ -54,8 +59,11 @@ public partial class ModelsPage
     {
         Subscribe<JobProgress>(OnProgressAsync);
         Subscribe<ModelRegistered>(async _ => _models = await Catalog.ListAsync());
+        Subscribe<TrainingUpdate>(OnMetricsJobAsync);
         _device = await Catalog.DeviceAsync();
         _models = await Catalog.ListAsync();
+        _datasets = (await DatasetCatalog.ListAsync()).Where(d => d.State == "Ready").ToList();
+        await ReadMetricsAsync();
         if (_models.Count > 0) await SelectModelAsync(_models[0]);
     }
 
@@ -162,6 +170,43 @@ public partial class ModelsPage
             _refreshing = false;
         }
     }
+
+    private async Task ReadMetricsAsync()
+    {
+        _metrics = (await MetricsService.LatestAsync()).ToDictionary(m => m.ModelId);
+        _metricsJobs = await MetricsService.JobsAsync();
+    }
+
+    // A metrics job moved: its progress bar follows; when it ends, the figures are read again.
+    private async Task OnMetricsJobAsync(TrainingUpdate update)
+    {
+        if (update.Job.Kind != WorkerJobKind.Metrics) return;
+        if (update.Job.IsFinished) await ReadMetricsAsync();
+        else _metricsJobs = [update.Job, .. _metricsJobs.Where(j => j.Id != update.Job.Id)];
+    }
+
+    private TrainingJobSummary? MetricsJobOf(ModelSummary model) =>
+        _metricsJobs.Where(j => j.Options.Metrics?.ModelId == model.Id).MaxBy(j => j.Id);
+
+    private Task StartMetricsAsync(int? datasetId) => RunAsync(async () =>
+    {
+        var (result, _) = await MetricsService.StartAsync(_selected!.Id, datasetId);
+        if (!result.Succeeded) return new Notice(Severity.Error, result.Errors);
+        _metricsJobs = await MetricsService.JobsAsync();
+        return null;
+    });
+
+    private Task CancelMetricsAsync(long jobId) => RunAsync(async () =>
+    {
+        var result = await MetricsService.CancelAsync(jobId);
+        return result.Succeeded ? null : new Notice(Severity.Warning, result.Errors);
+    });
+
+    private double MetricOf(ModelSummary model, Func<ModelMetricsView, double> value) =>
+        _metrics.TryGetValue(model.Id, out var m) ? value(m) : double.MaxValue;
+
+    private string Shown(ModelSummary model, Func<ModelMetricsView, string> value) =>
+        _metrics.TryGetValue(model.Id, out var m) ? value(m) : "—";
 
     private async Task RunAsync(Func<Task<Notice?>> operation)
     {

@@ -23,7 +23,16 @@ public sealed partial class StudyDashboardPage
 
     [Inject] private IStudyStatistics Statistics { get; set; } = default!;
 
-    protected override void OnInitialized() => Subscribe<AnswerRecorded>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
+    [Inject] private IModelMetrics Metrics { get; set; } = default!;
+
+    /// <summary>The generator metrics of every model, shown beside the raters' verdict on the models of this study.</summary>
+    private IReadOnlyList<ModelMetricsView> _metrics = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        Subscribe<AnswerRecorded>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
+        _metrics = await Metrics.LatestAsync(_disposed.Token);
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -396,6 +396,78 @@ namespace MelanoGans.Server.Data.Migrations
                     b.ToTable("RevokedSessions", (string)null);
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Metrics.ModelMetricsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Density")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Extractor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FakeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Fd")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Kid")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("KidSd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MemorisationShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PixelMemorisationShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Precision")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RealCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Recall")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.HasIndex("ModelId", "ComputedAt");
+
+                    b.ToTable("ModelMetrics", (string)null);
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Models.GeneratorModel", b =>
                 {
                     b.Property<int>("Id")
@@ -862,11 +934,17 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<int>("Epoch")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Fd")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("ImagesPerSecond")
                         .HasColumnType("REAL");
 
                     b.Property<long>("JobId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Kid")
+                        .HasColumnType("REAL");
 
                     b.Property<double>("LossD")
                         .HasColumnType("REAL");
@@ -1102,6 +1180,15 @@ namespace MelanoGans.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Metrics.ModelMetricsRecord", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Studies.Answer", b =>

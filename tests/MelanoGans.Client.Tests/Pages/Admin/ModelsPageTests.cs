@@ -11,10 +11,13 @@ namespace MelanoGans.Client.Tests.Pages.Admin;
 public sealed class ModelsPageTests : StudioComponentTest
 {
     private readonly FakeModelCatalog _models = new();
+    private readonly FakeModelMetrics _metrics = new();
 
     public ModelsPageTests()
     {
         Services.AddSingleton<IModelCatalog>(_models);
+        Services.AddSingleton<IModelMetrics>(_metrics);
+        Services.AddSingleton<IDatasetCatalog>(new FakeDatasetCatalog());
         Services.AddSingleton<IJobProgressFeed>(new FakeJobProgressFeed());
         SignInAs("admin", Roles.Admin);
     }
@@ -32,5 +35,43 @@ public sealed class ModelsPageTests : StudioComponentTest
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=model-row-name]"), r => r.TextContent.Contains("dcgan-melanoma")));
         Assert.Equal(2, cut.FindAll("[data-testid=model-row-name]").Count);
+    }
+
+    [Fact]
+    public void Metrics_show_with_their_extractor_sort_by_fd_and_a_small_set_is_flagged()
+    {
+        _models.Models.Add(FakeModelCatalog.Model(1, "demo"));
+        _models.Models.Add(FakeModelCatalog.Model(2, "dcgan-melanoma"));
+        _metrics.Latest.Add(FakeModelMetrics.Metrics(1, "demo", fd: 80.5, count: 500));
+        _metrics.Latest.Add(FakeModelMetrics.Metrics(2, "dcgan-melanoma", fd: 12.25));
+
+        var cut = Render<ModelsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["80.5", "12.3"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
+        cut.FindAll("th .mud-table-sort-label")[0].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["12.3", "80.5"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
+        Assert.Contains("resnet18", cut.Find("[data-testid=metrics-basis]").TextContent);
+        Assert.Contains("not a published FID", cut.Find("[data-testid=metrics-basis]").TextContent);
+        Assert.Contains("compare models by KID", cut.Find("[data-testid=metrics-small-sample]").TextContent);
+        Assert.Single(cut.FindAll("[data-testid=memorisation-pair]"));
+    }
+
+    [Fact]
+    public void Computing_metrics_starts_a_job_and_its_progress_follows_live()
+    {
+        _models.Models.Add(FakeModelCatalog.Model(1, "demo"));
+        var cut = Render<ModelsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("No metrics yet", cut.Find("[data-testid=metrics-empty]").TextContent));
+
+        cut.Find("[data-testid=metrics-start]").Click();
+        cut.WaitForAssertion(() => Assert.Equal((1, (int?)null), Assert.Single(_metrics.Started)));
+
+        var job = new TrainingJobSummary(9, "Metrics of demo", new TrainingJobOptions { Metrics = new MetricsJobOptions { ModelId = 1 } },
+            TrainingJobState.Running, "w", "cpu", 500, 4000, 0, null, null, null, null, false, 0, "Features of 2000 real images (resnet18).",
+            DateTimeOffset.UnixEpoch, null, null, null, WorkerJobKind.Metrics, 1);
+        Events.Publish(new TrainingUpdate(job, null, null, false));
+
+        cut.WaitForAssertion(() => Assert.Contains("Metrics 1: Features of 2000 real images", cut.Find("[data-testid=metrics-job]").TextContent));
+        Assert.NotNull(cut.Find("[data-testid=metrics-start]").GetAttribute("disabled"));
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using MelanoGans.Client.Pages.Studies;
 using MelanoGans.Client.Services;
+using MelanoGans.Client.Tests.Fakes;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Statistics;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,11 +11,13 @@ namespace MelanoGans.Client.Tests.Pages.Studies;
 public sealed class StatisticsPagesTests : StudioComponentTest
 {
     private readonly FakeStudyStatistics _statistics;
+    private readonly FakeModelMetrics _metrics = new();
 
     public StatisticsPagesTests()
     {
         _statistics = new FakeStudyStatistics(Events);
         Services.AddSingleton<IStudyStatistics>(_statistics);
+        Services.AddSingleton<IModelMetrics>(_metrics);
         SignInAs("lena", Roles.Lead);
     }
 
@@ -36,6 +39,23 @@ public sealed class StatisticsPagesTests : StudioComponentTest
 
         Assert.Equal("statistics/7", cut.Find("[data-testid=study-link]").GetAttribute("href"));
         Assert.Equal(rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=study-answers]").TextContent);
+    }
+
+    [Fact]
+    public void The_dashboard_shows_each_models_generator_metrics_beside_its_deception_rate()
+    {
+        var rows = SyntheticRatings.Generate(4, 60, seed: 2).ToList();
+        _statistics.Studies.Add((new StudyRatingsInfo(4, "Pilot", "Open", rows.Count, 2, 4), rows));
+        _metrics.Latest.Add(FakeModelMetrics.Metrics(5, "lapgan", fd: 41.04));
+
+        var cut = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 4));
+        cut.WaitForElement("[data-testid=dashboard]");
+
+        var lapgan = cut.FindAll("[data-testid=model-row]").Single(r => r.TextContent.Contains("lapgan"));
+        Assert.Equal("41.0", lapgan.QuerySelector("[data-testid=model-metric-fd]")!.TextContent);
+        Assert.All(cut.FindAll("[data-testid=model-row]").Where(r => !r.TextContent.Contains("lapgan")),
+            r => Assert.Equal("—", r.QuerySelector("[data-testid=model-metric-fd]")!.TextContent));
+        Assert.Contains("resnet18", cut.Find("[data-testid=model-metrics-note]").TextContent);
     }
 
     [Fact]

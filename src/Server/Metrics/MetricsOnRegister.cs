@@ -1,0 +1,46 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Models;
+using MelanoGans.Shared.Contracts.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MelanoGans.Server.Metrics;
+
+/// <summary>Queues a metrics job for every model registered by an upload or a training job (<see cref="MetricsOptions.OnRegister"/>).</summary>
+internal sealed class MetricsOnRegister(
+    IStudioEvents events, IServiceScopeFactory scopes, IOptions<MetricsOptions> options, ILogger<MetricsOnRegister> logger) : IHostedService
+{
+    private IDisposable? subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.OnRegister) subscription = events.Subscribe<ModelRegistered>(e => _ = QueueAsync(e));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task QueueAsync(ModelRegistered e)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+            var origin = await db.GeneratorModels.AsNoTracking().Where(m => m.Id == e.ModelId).Select(m => m.Origin).SingleOrDefaultAsync();
+            if (origin is null || origin == DemoModelRegistration.Origin) return;
+            var service = ActivatorUtilities.CreateInstance<ModelMetricsService>(scope.ServiceProvider);
+            var (result, jobId) = await service.StartForAsync(e.ModelId, null, null, CancellationToken.None);
+            if (result.Succeeded) logger.LogInformation("Metrics job {JobId} queued for the new model {Model}", jobId, e.Name);
+            else logger.LogInformation("No metrics job for the new model {Model}: {Reason}", e.Name, string.Join(" ", result.Errors));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not queue a metrics job for the new model {Model}", e.Name);
+        }
+    }
+}
