@@ -38,6 +38,7 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
 
         var row = page.Locator("tr", new() { Has = page.Locator("[data-testid=study-row-name]", new() { HasText = "Browser pilot" }) });
         await row.Locator("[data-testid=study-start]").ClickAsync();
+        await row.Locator("[data-testid=study-start-confirm]").ClickAsync();
         await Assertions.Expect(row.Locator("[data-testid=study-state]")).ToHaveTextAsync("Open");
         await Assertions.Expect(row.Locator("[data-testid=study-edit]")).ToHaveCountAsync(0);
         await Assertions.Expect(row.Locator("[data-testid=study-csv]")).ToBeVisibleAsync();
