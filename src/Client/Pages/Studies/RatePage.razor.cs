@@ -32,6 +32,7 @@ public partial class RatePage
     private string? _feedback;
     private int _zoomIndex;
     private DateTimeOffset _shownAt;
+    private Task _draftSaved = Task.CompletedTask;
     private int? _clockStartedFor;
     private IJSObjectReference? _module;
     private DotNetObjectReference<RatePage>? _self;
@@ -96,10 +97,19 @@ public partial class RatePage
     /// A refusal needs no message: it only means this place is no longer the one waiting (answered on another device,
     /// or the study paused), which the next step shows.
     /// </summary>
-    private async Task SaveDraftAsync()
+    private Task SaveDraftAsync()
     {
-        if (_step?.ImageUrl is null) return;
-        await Ratings.SaveDraftAsync(new RatingDraft(StudyId, _step.Position, _response, [.. _tags], _comment));
+        if (_step?.ImageUrl is null) return Task.CompletedTask;
+        // The state is taken now and the saves run in the order of the changes: two quick keys never leave the older draft.
+        var draft = new RatingDraft(StudyId, _step.Position, _response, [.. _tags], _comment);
+        var previous = _draftSaved;
+        return _draftSaved = SaveAfterAsync(previous, draft);
+    }
+
+    private async Task SaveAfterAsync(Task previous, RatingDraft draft)
+    {
+        await previous;
+        await Ratings.SaveDraftAsync(draft);
     }
 
     private void CycleZoom() => _zoomIndex = (_zoomIndex + 1) % ZoomLevels.Length;
