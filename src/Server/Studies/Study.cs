@@ -80,9 +80,4 @@ public sealed class Study
     public List<StudyRater> Raters { get; set; } = [];
 
     public List<StudyItem> Items { get; set; } = [];
-
-    /// <summary>The warning the dashboard and exports show for an upscaling override; null for a like-for-like study.</summary>
-    public string? PresentationWarning() => UpscalingReason is null
-        ? null
-        : $"Not like-for-like: {UpscaledSources}. Allowed by {UpscalingAllowedBy} on {UpscalingAllowedAt:yyyy-MM-dd HH:mm} UTC: {UpscalingReason}";
 }

@@ -18,6 +18,11 @@ internal static class StudyPresentationReport
     /// <summary>The encoding every study image is served in.</summary>
     public const string Encoding = "png, 8-bit RGB, stored deflate blocks, no ancillary chunks";
 
+    /// <summary>The warning the dashboard and exports show for an upscaling override; null for a like-for-like study.</summary>
+    public static string? Warning(string? reason, string? allowedBy, DateTimeOffset? allowedAt, string? upscaled) => reason is null
+        ? null
+        : $"Not like-for-like: {upscaled}. Allowed by {allowedBy} on {allowedAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {reason}";
+
     /// <summary>The report as snake_case JSON properties; null for an unknown study.</summary>
     public static async Task<object?> ReadAsync(StudioDbContext db, int studyId, CancellationToken ct)
     {
@@ -53,7 +58,7 @@ internal static class StudyPresentationReport
                 allowed_at = study.UpscalingAllowedAt,
                 upscaled = study.UpscaledSources,
             },
-            warning = study.PresentationWarning(),
+            warning = Warning(study.UpscalingReason, study.UpscalingAllowedBy, study.UpscalingAllowedAt, study.UpscaledSources),
         };
     }
 }

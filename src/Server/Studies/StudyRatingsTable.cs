@@ -43,11 +43,7 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             var sequence = s.Items + RaterSequence.RepeatCount(s.Items, s.RepeatShare);
             return new StudyRatingsInfo(s.Id, s.Name, s.State.ToString(), perRater.Sum(a => a.Count),
                 perRater.Count(a => a.Count >= sequence), s.Raters,
-                new Study
-                {
-                    Name = s.Name, UpscalingReason = s.UpscalingReason, UpscalingAllowedBy = s.UpscalingAllowedBy,
-                    UpscalingAllowedAt = s.UpscalingAllowedAt, UpscaledSources = s.UpscaledSources,
-                }.PresentationWarning());
+                StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources));
         }).ToList();
     }
 

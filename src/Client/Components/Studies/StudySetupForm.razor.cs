@@ -17,6 +17,10 @@ public partial class StudySetupForm
     [Parameter] public EventCallback<StudySetup> OnSave { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
 
+    // The set-up last shown, and whether its size still follows the sources (a new study until the lead picks one).
+    private StudySetup? _shown;
+    private bool _sizeFollowsSources;
+
     private DatasetChoice? SelectedDataset => Options.Datasets.FirstOrDefault(d => d.Id == Setup.RealDatasetId);
 
     /// <summary>The sources the set-up draws from now, with their native resolutions.</summary>
@@ -60,9 +64,6 @@ public partial class StudySetupForm
         }
         ProposeSize();
     }
-
-    private StudySetup? _shown;
-    private bool _sizeFollowsSources;
 
     private void ChooseSize(int size)
     {
