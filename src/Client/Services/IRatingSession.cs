@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 
 namespace MelanoGans.Client.Services;
@@ -13,6 +14,12 @@ public interface IRatingSession
 
     /// <summary>The next unanswered place of the caller's sequence; null when the caller is not assigned.</summary>
     Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Keeps the caller's chosen but unsubmitted answer at their current place, so it survives a closed browser;
+    /// <see cref="GetStepAsync"/> returns it as <see cref="RatingStep.Draft"/>. Refused for any other place.
+    /// </summary>
+    Task<OperationResult> SaveDraftAsync(RatingDraft draft);
 
     /// <summary>Stores one answer, committed before it returns; one answer per place, enforced by the database.</summary>
     Task<SubmitResult> SubmitAsync(AnswerSubmission answer);

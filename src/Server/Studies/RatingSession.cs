@@ -64,13 +64,76 @@ internal sealed class RatingSession(
         if (await LoadAsync(db, userId, studyId, ct) is not { } context) return null;
         var study = context.Study;
         var position = context.FirstUnanswered();
-        string? Url(int p) => study.State == StudyState.Open && p < context.Sequence.Count
-            ? StudyEndpoints.ImageUrl(context.Items[context.Sequence[p].ItemIndex].Token)
-            : null;
         var next = Enumerable.Range(position + 1, Math.Max(0, context.Sequence.Count - position - 1))
             .FirstOrDefault(p => !context.Answered.Contains(p), context.Sequence.Count);
+        var places = new[] { position, next }.Where(p => p < context.Sequence.Count).ToList();
+        var showings = await ShowingsAsync(db, context, userId, places, ct);
+        string? Url(int p) => study.State == StudyState.Open && showings.TryGetValue(p, out var showing)
+            ? StudyEndpoints.ImageUrl(showing.Token)
+            : null;
+        var draft = showings.TryGetValue(position, out var here) && (here.DraftResponse is not null || here.DraftTags.Count > 0 || here.DraftComment is not null)
+            ? new RatingDraft(study.Id, position, here.DraftResponse, here.DraftTags, here.DraftComment)
+            : null;
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
-            context.Answered.Count, context.Sequence.Count, Url(position), Url(next));
+            context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft);
+    }
+
+    public async Task<OperationResult> SaveDraftAsync(RatingDraft draft)
+    {
+        var userId = (await current.RequireAsync(Roles.Rater)).Id;
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var db = await dbs.CreateDbContextAsync();
+        if (await LoadAsync(db, userId, draft.StudyId, default) is not { } context)
+            return OperationResult.Fail("You are not a rater of this study.");
+        if (context.Study.State != StudyState.Open) return OperationResult.Fail("The study is not open for answers.");
+        if (draft.Position != context.FirstUnanswered() || draft.Position >= context.Sequence.Count)
+            return OperationResult.Fail("This image is not the one waiting for your answer.");
+        if (draft.Response is < 1 or > 6) return OperationResult.Fail("The answer must be between 1 and 6.");
+        var tags = (draft.Tags ?? []).Distinct().ToList();
+        if (tags.Any(t => !context.Study.ArtifactTags.Contains(t))) return OperationResult.Fail("Unknown artifact tag.");
+        var comment = string.IsNullOrWhiteSpace(draft.Comment) ? null : draft.Comment;
+        if (comment?.Length > MaxCommentLength) return OperationResult.Fail($"The comment is longer than {MaxCommentLength} characters.");
+        var id = (await ShowingsAsync(db, context, userId, [draft.Position], default))[draft.Position].Id;
+        db.ChangeTracker.Clear();
+        var showing = await db.Set<StudyShowing>().SingleAsync(s => s.Id == id);
+        (showing.DraftResponse, showing.DraftTags, showing.DraftComment) = (draft.Response, tags, comment);
+        await db.SaveChangesAsync();
+        return OperationResult.Ok;
+    }
+
+    /// <summary>
+    /// The showings of <paramref name="places"/>, each created with a fresh token the first time its place is
+    /// shown. Two devices of the same rater asking at once both end with the token written first.
+    /// </summary>
+    private static async Task<Dictionary<int, StudyShowing>> ShowingsAsync(
+        StudioDbContext db, Context context, string userId, IReadOnlyList<int> places, CancellationToken ct)
+    {
+        var studyId = context.Study.Id;
+        for (var attempt = 0; ; attempt++)
+        {
+            var showings = await db.Set<StudyShowing>().AsNoTracking()
+                .Where(s => s.StudyId == studyId && s.RaterId == userId && places.Contains(s.Position))
+                .ToDictionaryAsync(s => s.Position, ct);
+            var missing = places.Where(p => !showings.ContainsKey(p)).ToList();
+            if (missing.Count == 0) return showings;
+            var created = missing.Select(p => new StudyShowing
+            {
+                StudyId = studyId, RaterId = userId, Position = p,
+                ItemId = context.Items[context.Sequence[p].ItemIndex].Id, Token = StudyTokens.NewToken(),
+            }).ToList();
+            db.AddRange(created);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                foreach (var showing in created) showings[showing.Position] = showing;
+                return showings;
+            }
+            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } && attempt < 3)
+            {
+                // SQLITE_CONSTRAINT: another request of this rater created the place first; read theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<SubmitResult> SubmitAsync(AnswerSubmission answer)

@@ -25,6 +25,21 @@ public sealed class Study
     /// <summary>Side in pixels every item is re-encoded to.</summary>
     public int PresentationSize { get; set; }
 
+    /// <summary>
+    /// Why the lead allowed a presentation size that upscales a source; null for a like-for-like study (the rule:
+    /// no source upscaled). Set only together with <see cref="UpscalingAllowedBy"/> and <see cref="UpscalingAllowedAt"/>.
+    /// </summary>
+    public string? UpscalingReason { get; set; }
+
+    /// <summary>User name of the lead who allowed upscaling.</summary>
+    public string? UpscalingAllowedBy { get; set; }
+
+    /// <summary>When the lead allowed upscaling.</summary>
+    public DateTimeOffset? UpscalingAllowedAt { get; set; }
+
+    /// <summary>What the override lets through, as checked at its last save: one sentence per upscaled source.</summary>
+    public string? UpscaledSources { get; set; }
+
     /// <summary>Share of items each rater sees a second time.</summary>
     public double RepeatShare { get; set; }
 

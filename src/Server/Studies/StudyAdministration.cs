@@ -65,7 +65,8 @@ internal sealed class StudyAdministration(
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(db, default));
+        var options = await LoadOptionsAsync(db, default);
+        var errors = StudySetupValidator.Validate(setup, options);
         if (errors.Count > 0) return (new OperationResult(false, errors), 0);
         var now = clock.GetUtcNow();
         var study = new Study
@@ -74,6 +75,7 @@ internal sealed class StudyAdministration(
             UpdatedBy = lead.UserName, UpdatedAt = now,
         };
         Apply(study, setup);
+        RecordUpscaling(study, setup, options, lead.UserName, now);
         db.Add(study);
         await db.SaveChangesAsync();
         logger.LogInformation("{Lead} created study {StudyId} {Name}", lead.UserName, study.Id, study.Name);
@@ -89,11 +91,14 @@ internal sealed class StudyAdministration(
         if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
         if (StudyChanges.Refusal(study, StudyState.Draft, setup.Version) is { } reason)
             return Refused(studyId, lead, "save", reason);
-        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(db, default));
+        var options = await LoadOptionsAsync(db, default);
+        var errors = StudySetupValidator.Validate(setup, options);
         if (errors.Count > 0) return new OperationResult(false, errors);
         study.Name = setup.Name.Trim();
         Apply(study, setup);
-        StudyChanges.Stamp(study, lead.UserName, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        RecordUpscaling(study, setup, options, lead.UserName, now);
+        StudyChanges.Stamp(study, lead.UserName, now);
         try
         {
             await db.SaveChangesAsync();
@@ -210,6 +215,8 @@ internal sealed class StudyAdministration(
         var active = (await ActiveRatersAsync(db, default)).Select(r => r.Id).ToHashSet();
         setup.RaterIds = setup.RaterIds.Where(active.Contains).ToList();
         Apply(clone, setup);
+        // An override is the cloning lead's decision for the new study, recorded as theirs.
+        RecordUpscaling(clone, setup, await LoadOptionsAsync(db, default), lead.UserName, now);
         db.Add(clone);
         await db.SaveChangesAsync();
         return (OperationResult.Ok, clone.Id);
@@ -312,6 +319,24 @@ internal sealed class StudyAdministration(
             study.Raters.Add(new StudyRater { UserId = id, OrderSeed = StudyTokens.NewSeed() });
     }
 
+    /// <summary>
+    /// Records the lead's upscaling override on the study, or clears it: kept only while the size really upscales a
+    /// source; who and when change only when the reason or what it lets through changes.
+    /// </summary>
+    private static void RecordUpscaling(Study study, StudySetup setup, StudySetupOptions options, string lead, DateTimeOffset now)
+    {
+        var upscaled = PresentationRules.Upscaled(StudySetupValidator.Sources(setup, options), setup.PresentationSize);
+        if (!setup.AllowUpscaling || upscaled.Count == 0 || string.IsNullOrWhiteSpace(setup.UpscalingReason))
+        {
+            (study.UpscalingReason, study.UpscalingAllowedBy, study.UpscalingAllowedAt, study.UpscaledSources) = (null, null, null, null);
+            return;
+        }
+        var reason = setup.UpscalingReason.Trim();
+        var sources = string.Join("; ", upscaled);
+        if (study.UpscalingReason == reason && study.UpscaledSources == sources) return;
+        (study.UpscalingReason, study.UpscalingAllowedBy, study.UpscalingAllowedAt, study.UpscaledSources) = (reason, lead, now, sources);
+    }
+
     private static StudySetup ToSetup(Study study) => new()
     {
         Name = study.Name,
@@ -321,6 +346,8 @@ internal sealed class StudyAdministration(
         RealCount = study.RealCount,
         Pools = study.Pools.Select(p => new StudyPoolCount { PoolId = p.PoolId, Count = p.Count }).ToList(),
         PresentationSize = study.PresentationSize,
+        AllowUpscaling = study.UpscalingReason is not null,
+        UpscalingReason = study.UpscalingReason,
         RaterIds = study.Raters.Select(r => r.UserId).ToList(),
         ArtifactTags = [.. study.ArtifactTags],
         RepeatShare = study.RepeatShare,

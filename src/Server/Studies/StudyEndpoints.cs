@@ -15,11 +15,15 @@ namespace MelanoGans.Server.Studies;
 /// <summary>
 /// Registration of the studies feature and its HTTP endpoints: blinded study images for assigned raters
 /// (<c>GET /study-images/{token}</c>) and the ratings table for leads
-/// (<c>GET /api/studies/{id}/ratings.csv</c> and <c>.json</c>).
+/// (<c>GET /api/studies/{id}/ratings.csv</c> and <c>.json</c>) with how it was presented (<c>presentation.json</c>).
 /// </summary>
 public static class StudyEndpoints
 {
-    /// <summary>Every study image gets exactly these headers (plus Date and Content-Length), real or not.</summary>
+    /// <summary>
+    /// Every study image gets exactly these headers (plus Date and Content-Length, equal too), real or not. Private: no
+    /// shared cache keeps them. The browser may keep one for preloading, but every showing has a URL of its own, so a
+    /// cached image can never answer a repeat.
+    /// </summary>
     public const string ImageCacheControl = "private, max-age=86400";
 
     private static readonly JsonSerializerOptions RatingsJson = new() { WriteIndented = false };
@@ -54,6 +58,10 @@ public static class StudyEndpoints
             await ratings.ReadAsync(studyId, ct) is { } rows
                 ? Results.Json(rows.Select(ToJsonRow), RatingsJson)
                 : Results.NotFound());
+        studies.MapGet("/presentation.json", async (int studyId, StudioDbContext db, CancellationToken ct) =>
+            await StudyPresentationReport.ReadAsync(db, studyId, ct) is { } report
+                ? Results.Json(report, RatingsJson)
+                : Results.NotFound());
         return endpoints;
     }
 
@@ -79,10 +87,12 @@ public static class StudyEndpoints
     {
         if (!StudyTokens.IsToken(token)) return Results.NotFound();
         if (users.GetUserId(http.User) is not { } userId) return Results.NotFound();
+        // A showing's token opens its image for the rater it was made for, and for nobody else.
         var sha = await (
-                from i in db.Set<StudyItem>()
-                join s in db.Set<Study>() on i.StudyId equals s.Id
-                where i.Token == token && s.State == StudyState.Open
+                from shown in db.Set<StudyShowing>()
+                join i in db.Set<StudyItem>() on shown.ItemId equals i.Id
+                join s in db.Set<Study>() on shown.StudyId equals s.Id
+                where shown.Token == token && shown.RaterId == userId && s.State == StudyState.Open
                       && db.Set<StudyRater>().Any(r => r.StudyId == s.Id && r.UserId == userId)
                 select i.Sha256)
             .SingleOrDefaultAsync(ct);

@@ -4,14 +4,15 @@ using MelanoGans.Server.Generation;
 using MelanoGans.Server.Images;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Imaging;
+using MelanoGans.Shared.Studies;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Studies;
 
 /// <summary>
 /// Freezes a study's item set at start: draws the items from the sources, re-encodes every one of them
-/// through the same pipeline (decode, centre crop and resize to the presentation size, PNG without
-/// metadata) and stores one <see cref="StudyItem"/> per image with an opaque token.
+/// through the same pipeline (decode, centre crop and bicubic resize to the presentation size, stored PNG of a
+/// fixed length without metadata) and stores one <see cref="StudyItem"/> per image with an opaque token.
 /// </summary>
 /// <remarks>
 /// Reals and fakes go through identical code, so format, size, colour type and chunks cannot differ by
@@ -68,9 +69,13 @@ internal sealed class StudyFreezer(ImageStore store)
         return items;
     }
 
-    /// <summary>The one pipeline every study image goes through, whatever its origin.</summary>
+    /// <summary>
+    /// The one pipeline every study image goes through, whatever its origin: decode, centre crop, resample to the
+    /// presentation size with the one pinned filter (<see cref="PresentationRules.ResizeFilter"/>), and encode as a
+    /// stored PNG, whose length depends only on the size (<see cref="StoredPng"/>).
+    /// </summary>
     public static byte[] ReEncode(byte[] source, int size) =>
-        ImageCodec.EncodePng(ImageCodec.CentreCropResize(ImageCodec.Decode(source), size));
+        StoredPng.Encode(ImageCodec.CentreCropResize(ImageCodec.Decode(source), size));
 
     // A seeded partial Fisher-Yates: the first `count` of a random permutation.
     private static List<T> Sample<T>(IReadOnlyList<T> values, int count, PhantomRandom random)

@@ -12,7 +12,10 @@ public sealed class StudyItem
 
     public int StudyId { get; set; }
 
-    /// <summary>Opaque random id: the image URL <c>/study-images/{Token}</c> and the ratings table's <c>item</c>.</summary>
+    /// <summary>
+    /// Opaque random id, stable across raters: the ratings table's <c>item</c> (agreement statistics need it). Never a
+    /// URL: raters receive each showing under a token of its own (<see cref="StudyShowing"/>).
+    /// </summary>
     public required string Token { get; set; }
 
     public RatingTruth Truth { get; set; }

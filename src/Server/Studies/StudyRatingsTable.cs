@@ -26,7 +26,11 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             .Where(s => s.State != StudyState.Draft && s.State != StudyState.Starting)
             .Where(s => studyId == null || s.Id == studyId)
             .OrderByDescending(s => s.Id)
-            .Select(s => new { s.Id, s.Name, s.State, s.RepeatShare, Items = s.Items.Count, Raters = s.Raters.Count })
+            .Select(s => new
+            {
+                s.Id, s.Name, s.State, s.RepeatShare, Items = s.Items.Count, Raters = s.Raters.Count,
+                s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources,
+            })
             .ToListAsync(ct);
         var ids = studies.Select(s => s.Id).ToList();
         var answers = await db.Set<Answer>().AsNoTracking().Where(a => ids.Contains(a.StudyId))
@@ -38,7 +42,8 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             var perRater = answers.Where(a => a.StudyId == s.Id).ToList();
             var sequence = s.Items + RaterSequence.RepeatCount(s.Items, s.RepeatShare);
             return new StudyRatingsInfo(s.Id, s.Name, s.State.ToString(), perRater.Sum(a => a.Count),
-                perRater.Count(a => a.Count >= sequence), s.Raters);
+                perRater.Count(a => a.Count >= sequence), s.Raters,
+                StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources));
         }).ToList();
     }
 

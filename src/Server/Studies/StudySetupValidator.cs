@@ -9,6 +9,7 @@ internal static class StudySetupValidator
     public const int MinPresentationSize = 32;
     public const int MaxPresentationSize = 1024;
     public const double MaxRepeatShare = 0.5;
+    public const int MaxUpscalingReasonLength = 1000;
 
     public static List<string> Validate(StudySetup setup, StudySetupOptions options)
     {
@@ -45,6 +46,7 @@ internal static class StudySetupValidator
         if (setup.RealCount + setup.FakeCount < 2) errors.Add("A study needs at least two images.");
         if (setup.PresentationSize is < MinPresentationSize or > MaxPresentationSize)
             errors.Add($"The presentation size must be between {MinPresentationSize} and {MaxPresentationSize} pixels.");
+        else errors.AddRange(PresentationErrors(setup, options));
         if (setup.RepeatShare is < 0 or > MaxRepeatShare || double.IsNaN(setup.RepeatShare))
             errors.Add("The share of repeated images must be between 0% and 50%.");
 
@@ -59,4 +61,41 @@ internal static class StudySetupValidator
         if (tags.Count > ArtifactTaxonomy.MaxTags) errors.Add($"At most {ArtifactTaxonomy.MaxTags} artifact tags (one key each).");
         return errors;
     }
+
+    /// <summary>The sources a set-up draws from with their native resolutions (unknown ids are reported elsewhere).</summary>
+    public static List<PresentationSource> Sources(StudySetup setup, StudySetupOptions options)
+    {
+        var sources = new List<PresentationSource>();
+        if (setup.RealCount > 0 && options.Datasets.FirstOrDefault(d => d.Id == setup.RealDatasetId) is { } dataset)
+            sources.Add(new PresentationSource(dataset.Name, true, dataset.Resolution));
+        foreach (var source in setup.Pools.Where(p => p.Count > 0))
+        {
+            if (options.Pools.FirstOrDefault(p => p.Id == source.PoolId) is { } pool)
+                sources.Add(new PresentationSource(pool.ModelName, false, pool.Resolution));
+        }
+        return sources;
+    }
+
+    // Like-for-like: no source upscaled, unless the lead overrides it and says why.
+    private static IEnumerable<string> PresentationErrors(StudySetup setup, StudySetupOptions options)
+    {
+        var sources = Sources(setup, options);
+        var upscaled = PresentationRules.Upscaled(sources, setup.PresentationSize);
+        if (upscaled.Count == 0) yield break;
+        if (!setup.AllowUpscaling)
+        {
+            foreach (var reason in upscaled) yield return Capitalised(reason) + ".";
+            yield return $"Choose {PresentationRules.ProposedSize(sources)} px (the smallest native resolution) or less, or allow upscaling and say why.";
+        }
+        else if (string.IsNullOrWhiteSpace(setup.UpscalingReason))
+        {
+            yield return "Say why upscaling is acceptable for this study: the reason is recorded and shown with its results.";
+        }
+        else if (setup.UpscalingReason.Trim().Length > MaxUpscalingReasonLength)
+        {
+            yield return $"The reason for upscaling is longer than {MaxUpscalingReasonLength} characters.";
+        }
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -7,4 +7,9 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Answers">Rows in the study's ratings table, repeats included.</param>
 /// <param name="RatersDone">Raters who answered every item of their session.</param>
 /// <param name="RatersAssigned">Raters assigned to the study.</param>
-public sealed record StudyRatingsInfo(int Id, string Name, string State, int Answers, int RatersDone, int RatersAssigned);
+/// <param name="PresentationWarning">
+/// Set when the lead overrode the like-for-like rule (a source shown upscaled): what was upscaled, who allowed it,
+/// when and why. The dashboard and the exports show it; null for a like-for-like study.
+/// </param>
+public sealed record StudyRatingsInfo(int Id, string Name, string State, int Answers, int RatersDone, int RatersAssigned,
+    string? PresentationWarning = null);

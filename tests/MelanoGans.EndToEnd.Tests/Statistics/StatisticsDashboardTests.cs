@@ -68,6 +68,8 @@ public sealed class StatisticsDashboardTests(BrowserFixture browser) : IAsyncLif
             "() => Promise.all([...document.querySelectorAll('[data-testid=item-gallery] img')].map(i => i.decode().then(() => i.naturalWidth, () => 0))).then(w => w.filter(x => x > 0).length)");
         Assert.Equal(24, loaded);
         await StudioPage.ScreenshotAsync(page, "dashboard", fullPage: true);
+        // Issue 14: at 1400 px the last columns of these tables and the start of the artifact labels were cut off.
+        Assert.Empty(await page.EvaluateAsync<string[]>(ClippedScript));
 
         // A sixth rater answers: the page re-renders without a reload.
         var extra = rows[0] with { Rater = "rater06" };
@@ -80,6 +82,32 @@ public sealed class StatisticsDashboardTests(BrowserFixture browser) : IAsyncLif
         Assert.Equal(200, json.Status);
         await context.CloseAsync();
     }
+
+    /// <summary>
+    /// What a person could not read without scrolling: each checked element must lie inside its panel (the table's
+    /// last column, the artifact labels inside their chart). Returns one line per clipped element.
+    /// </summary>
+    private const string ClippedScript = """
+        () => {
+          const clipped = [];
+          const check = (selector, box) => {
+            const found = document.querySelectorAll(selector);
+            if (found.length === 0) clipped.push(`${selector}: nothing to check`);
+            for (const el of found) {
+              const r = el.getBoundingClientRect(), b = box(el).getBoundingClientRect();
+              if (r.left < b.left - 1 || r.right > b.right + 1)
+                clipped.push(`${selector} '${el.textContent.trim().slice(0, 40)}' spans ${Math.round(r.left)}-${Math.round(r.right)}, visible ${Math.round(b.left)}-${Math.round(b.right)}`);
+            }
+          };
+          const panel = el => el.closest('.mud-paper');
+          check('[data-testid=model-table] tr > :last-child', panel);
+          check('[data-testid=source-table] tr > :last-child', panel);
+          check('[data-testid=cohen-table] tr > :last-child', panel);
+          check('[data-testid=artifact-bars] text.bar-label', el => el.ownerSVGElement);
+          check('[data-testid=artifact-bars] svg', panel);
+          return clipped;
+        }
+        """;
 
     // The phantom images stand in for study images, so the gallery shows pictures in the screenshot.
     private async Task ShowPhantomImagesInTheGalleryAsync()

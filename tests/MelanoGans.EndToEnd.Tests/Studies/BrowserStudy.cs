@@ -16,7 +16,7 @@ public sealed record BrowserStudy(int StudyId, string Lead, IReadOnlyList<string
     public static async Task<BrowserStudy> StartAsync(StudioFactory factory, string prefix, int reals, int fakes, params string[] raterNames)
     {
         var services = factory.Services;
-        var (datasetId, poolId) = await StudySeed.AddSourcesAsync(services, reals, fakes, realSize: 64, fakeSize: 32, suffix: " " + prefix);
+        var (datasetId, poolId) = await StudySeed.AddSourcesAsync(services, reals, fakes, realSize: 96, fakeSize: 64, suffix: " " + prefix);
         var raterIds = new List<string>();
         foreach (var name in raterNames) raterIds.Add(await StudySeed.AddUserAsync(services, $"{prefix}-{name}", Password, Roles.Rater));
         var lead = $"{prefix}-lead";

@@ -20,6 +20,9 @@ public sealed class RatingInTheBrowserTests(BrowserFixture browser)
         var (ann, ben) = (study.Raters[0], study.Raters[1]);
 
         var annPage = await OpenRatingAsync(ann, study.StudyId);
+        // Each tag chip shows the key that toggles it.
+        Assert.Equal(Enumerable.Range(0, ArtifactTaxonomy.Default.Count).Select(i => ArtifactTaxonomy.KeyOf(i).ToString()),
+            await annPage.Locator("[data-testid=artifact-tags] .rating-key").AllTextContentsAsync());
         await StudioPage.ScreenshotAsync(annPage, "rating");
         var annKeys = await AnswerAsync(annPage, from: 0, count: Total);
         await Assertions.Expect(annPage.Locator("[data-testid=rating-finished]")).ToBeVisibleAsync();
@@ -27,6 +30,10 @@ public sealed class RatingInTheBrowserTests(BrowserFixture browser)
         var benPage = await OpenRatingAsync(ben, study.StudyId);
         var benKeys = await AnswerAsync(benPage, from: 0, count: 3);
         var shownWhenStopping = await benPage.Locator("[data-testid=study-image]").GetAttributeAsync("src");
+        // Ben chooses an answer and a tag, then closes the browser without submitting.
+        await benPage.Keyboard.PressAsync("5");
+        await benPage.Keyboard.PressAsync("c");
+        await Assertions.Expect(benPage.Locator("[data-testid=tag-c]")).ToHaveAttributeAsync("aria-pressed", "true");
         await benPage.Context.CloseAsync();
 
         var again = await OpenRatingAsync(ben, study.StudyId);
@@ -34,6 +41,11 @@ public sealed class RatingInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(again.Locator("[data-testid=study-image]")).ToHaveAttributeAsync("data-position", "3");
         Assert.Equal(shownWhenStopping, await again.Locator("[data-testid=study-image]").GetAttributeAsync("src"));
         Assert.Equal(await study.NextImageUrlAsync(browser.Factory, ben), shownWhenStopping);
+        // The unsubmitted choice came back with the resume point; "c" again clears the tag for the run below.
+        await Assertions.Expect(again.Locator("[data-testid=response-5]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(again.Locator("[data-testid=tag-c]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await again.Keyboard.PressAsync("c");
+        await Assertions.Expect(again.Locator("[data-testid=tag-c]")).ToHaveAttributeAsync("aria-pressed", "false");
         benKeys.AddRange(await AnswerAsync(again, from: 3, count: Total - 3));
         await Assertions.Expect(again.Locator("[data-testid=rating-finished]")).ToBeVisibleAsync();
 

@@ -32,12 +32,24 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
 
         await page.FillAsync("[data-testid=study-real-count]", "2");
         await Assertions.Expect(page.Locator("[data-testid=study-ratio]")).ToContainTextAsync("2 : 2 (50% fakes)");
+
+        // Like-for-like: the form proposed 64 px (the fakes' native size); 96 px would upscale them and is refused.
+        await ChooseSizeAsync(page, "96 x 96");
+        await Assertions.Expect(page.Locator("[data-testid=study-upscaling]"))
+            .ToContainTextAsync("the fakes from dcgan-test 0setup would be upscaled from 64 to 96 px, a visible giveaway");
+        await page.Locator("[data-testid=study-upscaling]").ScrollIntoViewIfNeededAsync();
+        await StudioPage.ScreenshotAsync(page, "study-presentation");
+        await page.ClickAsync("[data-testid=study-save]");
+        await Assertions.Expect(page.Locator("[data-testid=study-errors]")).ToContainTextAsync("would be upscaled from 64 to 96 px");
+        await ChooseSizeAsync(page, "64 x 64");
+        await Assertions.Expect(page.Locator("[data-testid=study-upscaling]")).ToHaveCountAsync(0);
         await StudioPage.ScreenshotAsync(page, "study-setup");
         await page.ClickAsync("[data-testid=study-save]");
         await Assertions.Expect(page.Locator("[data-testid=studies-notice]")).ToContainTextAsync("Saved Browser pilot as a draft");
 
         var row = page.Locator("tr", new() { Has = page.Locator("[data-testid=study-row-name]", new() { HasText = "Browser pilot" }) });
         await row.Locator("[data-testid=study-start]").ClickAsync();
+        await row.Locator("[data-testid=study-start-confirm]").ClickAsync();
         await Assertions.Expect(row.Locator("[data-testid=study-state]")).ToHaveTextAsync("Open");
         await Assertions.Expect(row.Locator("[data-testid=study-edit]")).ToHaveCountAsync(0);
         await Assertions.Expect(row.Locator("[data-testid=study-csv]")).ToBeVisibleAsync();
@@ -53,5 +65,16 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=studies-notice]")).ToContainTextAsync("Added 1 rater to Browser pilot");
         await Assertions.Expect(raters).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("[data-testid=add-raters]")).ToHaveCountAsync(0);
+
+        // The started study's name leads to its dashboard.
+        await row.Locator("[data-testid=study-dashboard-link]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-title]")).ToHaveTextAsync("Browser pilot");
+    }
+
+    private static async Task ChooseSizeAsync(IPage page, string size)
+    {
+        await page.Locator("[data-testid=study-size]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = size }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 }

@@ -37,6 +37,7 @@ public sealed class TwoPeopleInTheBrowserTests(BrowserFixture browser)
         await Row(first).Locator("[data-testid=study-edit]").ClickAsync();
         await first.FillAsync("[data-testid=study-name]", "Renamed by lead1");
         await Row(second).Locator("[data-testid=study-start]").ClickAsync();
+        await Row(second).Locator("[data-testid=study-start-confirm]").ClickAsync();
         await Assertions.Expect(Row(second).Locator("[data-testid=study-state]")).ToHaveTextAsync("Open");
         await first.ClickAsync("[data-testid=study-save]");
 

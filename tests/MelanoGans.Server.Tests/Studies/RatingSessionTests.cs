@@ -49,13 +49,19 @@ public sealed class RatingSessionTests : IAsyncLifetime
         var rater1 = first.Concat(rest).ToList();
         var rater2 = await WalkAsync(id, "rater2", 13);
 
-        // Twelve distinct images, one of them shown twice, far apart; the two raters see different orders.
-        Assert.Equal(12, rater1.Distinct().Count());
-        Assert.Equal(12, rater2.Distinct().Count());
-        Assert.Equal(rater1.Distinct().Order(), rater2.Distinct().Order());
-        Assert.NotEqual(rater1, rater2);
-        var repeated = rater1.GroupBy(u => u).Single(g => g.Count() == 2).Key;
-        Assert.True(rater1.LastIndexOf(repeated) - rater1.IndexOf(repeated) >= 4);
+        // Twelve distinct items, one of them shown twice, far apart; the two raters see different orders. Every
+        // showing has a URL of its own (a repeat too), so the items are read from the ratings table.
+        Assert.Equal(13, rater1.Distinct().Count());
+        await using var lead = _world.As("lead", Roles.Lead);
+        var rows = await lead.ServiceProvider.GetRequiredService<IStudyAdministration>().GetRatingsAsync(id, TestContext.Current.CancellationToken);
+        var items1 = rows.Where(r => r.Rater == "rater1").Select(r => r.Item).ToList();
+        var items2 = rows.Where(r => r.Rater == "rater2").Select(r => r.Item).ToList();
+        Assert.Equal(12, items1.Distinct().Count());
+        Assert.Equal(12, items2.Distinct().Count());
+        Assert.Equal(items1.Distinct().Order(), items2.Distinct().Order());
+        Assert.NotEqual(items1, items2);
+        var repeated = items1.GroupBy(u => u).Single(g => g.Count() == 2).Key;
+        Assert.True(items1.LastIndexOf(repeated) - items1.IndexOf(repeated) >= 4);
 
         await using var done = _world.As("rater1", Roles.Rater);
         var finished = (await done.ServiceProvider.GetRequiredService<IRatingSession>().GetStepAsync(id, TestContext.Current.CancellationToken))!;

@@ -11,13 +11,14 @@ namespace MelanoGans.Server.Tests.Studies;
 
 /// <summary>
 /// Real-looking sources for study tests: a phantom "real" dataset and a generated pool whose images are
-/// also phantoms, at a different resolution, so the re-encoding at study start has work to do.
+/// also phantoms, at a different resolution, so the re-encoding at study start has work to do. Both are larger than
+/// the tests' presentation sizes: a study never upscales a source without an override.
 /// </summary>
 public static class StudySeed
 {
     /// <summary>Stores <paramref name="reals"/> nevus/melanoma phantoms as a ready dataset and <paramref name="fakes"/> as a pool.</summary>
     public static async Task<(int DatasetId, int PoolId)> AddSourcesAsync(
-        IServiceProvider services, int reals, int fakes, int realSize = 64, int fakeSize = 32, string suffix = "")
+        IServiceProvider services, int reals, int fakes, int realSize = 96, int fakeSize = 64, string suffix = "")
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();

@@ -1,4 +1,5 @@
 using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Studies;
 using Microsoft.AspNetCore.Components;
 
 namespace MelanoGans.Client.Components.Studies;
@@ -16,7 +17,65 @@ public partial class StudySetupForm
     [Parameter] public EventCallback<StudySetup> OnSave { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
 
+    // The set-up last shown, and whether its size still follows the sources (a new study until the lead picks one).
+    private StudySetup? _shown;
+    private bool _sizeFollowsSources;
+
     private DatasetChoice? SelectedDataset => Options.Datasets.FirstOrDefault(d => d.Id == Setup.RealDatasetId);
+
+    /// <summary>The sources the set-up draws from now, with their native resolutions.</summary>
+    private List<PresentationSource> Sources
+    {
+        get
+        {
+            var sources = new List<PresentationSource>();
+            if (Setup.RealCount > 0 && SelectedDataset is { } dataset) sources.Add(new PresentationSource(dataset.Name, true, dataset.Resolution));
+            foreach (var pool in Options.Pools.Where(p => PoolCount(p.Id) > 0))
+                sources.Add(new PresentationSource(pool.ModelName, false, pool.Resolution));
+            return sources;
+        }
+    }
+
+    private int? Proposed => PresentationRules.ProposedSize(Sources);
+
+    private IReadOnlyList<string> Upscaled => PresentationRules.Upscaled(Sources, Setup.PresentationSize);
+
+    // The usual sizes and every native resolution of the offered sources, so the proposal is always a choice.
+    private IEnumerable<int> SizeChoices => Sizes
+        .Concat(Options.Datasets.Select(d => d.Resolution)).Concat(Options.Pools.Select(p => p.Resolution))
+        .Append(Setup.PresentationSize).Where(s => s > 0).Distinct().Order();
+
+    private string Effect(PresentationSource source) =>
+        source.NativeResolution < Setup.PresentationSize ? "upscaled: a visible giveaway"
+        : source.NativeResolution > Setup.PresentationSize ? "downscaled"
+        : "native";
+
+    /// <summary>
+    /// While the lead has not picked a size, the form follows the sources: the proposal is the smallest native
+    /// resolution, so no source is upscaled. A size the lead picked stays.
+    /// </summary>
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_shown, Setup))
+        {
+            // A new set-up follows its sources; a saved draft keeps the size it was saved with.
+            _shown = Setup;
+            _sizeFollowsSources = Setup.Version is null;
+        }
+        ProposeSize();
+    }
+
+    private void ChooseSize(int size)
+    {
+        _sizeFollowsSources = false;
+        Setup.PresentationSize = size;
+    }
+
+    private void ProposeSize()
+    {
+        if (!_sizeFollowsSources || Proposed is not { } proposed) return;
+        Setup.PresentationSize = proposed;
+    }
 
     private int RepeatPercent => (int)Math.Round(Setup.RepeatShare * 100);
 
@@ -28,6 +87,7 @@ public partial class StudySetupForm
     {
         Setup.Pools.RemoveAll(p => p.PoolId == poolId);
         if (count != 0) Setup.Pools.Add(new StudyPoolCount { PoolId = poolId, Count = count });
+        ProposeSize();
     }
 
     private void SetRepeatPercent(int percent) => Setup.RepeatShare = percent / 100.0;

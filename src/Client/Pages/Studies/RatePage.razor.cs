@@ -32,6 +32,7 @@ public partial class RatePage
     private string? _feedback;
     private int _zoomIndex;
     private DateTimeOffset _shownAt;
+    private Task _draftSaved = Task.CompletedTask;
     private int? _clockStartedFor;
     private IJSObjectReference? _module;
     private DotNetObjectReference<RatePage>? _self;
@@ -68,25 +69,47 @@ public partial class RatePage
     {
         if (_step?.ImageUrl is null) return;
         if (key == "Enter") await SubmitAsync();
-        else if (key.Length == 1 && key[0] is >= '1' and <= '6') ChooseResponse(key[0] - '0');
-        else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) ToggleTag(_step.Tags[key[0] - 'a']);
+        else if (key.Length == 1 && key[0] is >= '1' and <= '6') await ChooseResponseAsync(key[0] - '0');
+        else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) await ToggleTagAsync(_step.Tags[key[0] - 'a']);
         else if (key == "+") _zoomIndex = Math.Min(_zoomIndex + 1, ZoomLevels.Length - 1);
         else if (key == "-") _zoomIndex = Math.Max(_zoomIndex - 1, 0);
         else if (key == "0") _zoomIndex = 0;
         StateHasChanged();
     }
 
-    private void ChooseResponse(int response)
+    private async Task ChooseResponseAsync(int response)
     {
         if (_busy) return;
         _response = response;
         _message = null;
+        await SaveDraftAsync();
     }
 
-    private void ToggleTag(string tag)
+    private async Task ToggleTagAsync(string tag)
     {
         if (_busy) return;
         if (!_tags.Remove(tag)) _tags.Add(tag);
+        await SaveDraftAsync();
+    }
+
+    /// <summary>
+    /// Keeps what the rater chose so far on the server with their resume point, so closing the browser loses nothing.
+    /// A refusal needs no message: it only means this place is no longer the one waiting (answered on another device,
+    /// or the study paused), which the next step shows.
+    /// </summary>
+    private Task SaveDraftAsync()
+    {
+        if (_step?.ImageUrl is null) return Task.CompletedTask;
+        // The state is taken now and the saves run in the order of the changes: two quick keys never leave the older draft.
+        var draft = new RatingDraft(StudyId, _step.Position, _response, [.. _tags], _comment);
+        var previous = _draftSaved;
+        return _draftSaved = SaveAfterAsync(previous, draft);
+    }
+
+    private async Task SaveAfterAsync(Task previous, RatingDraft draft)
+    {
+        await previous;
+        await Ratings.SaveDraftAsync(draft);
     }
 
     private void CycleZoom() => _zoomIndex = (_zoomIndex + 1) % ZoomLevels.Length;
@@ -127,6 +150,13 @@ public partial class RatePage
     private async Task LoadStepAsync()
     {
         _step = await Ratings.GetStepAsync(StudyId);
+        if (_step?.Draft is { } draft && draft.Position == _step.Position)
+        {
+            _response = draft.Response;
+            _tags.Clear();
+            _tags.UnionWith(draft.Tags);
+            _comment = draft.Comment;
+        }
         _shownAt = Clock.GetUtcNow();
         _loaded = true;
     }

@@ -680,6 +680,21 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UpscaledSources")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpscalingAllowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpscalingAllowedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpscalingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -779,6 +794,53 @@ namespace MelanoGans.Server.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("StudyRaters", (string)null);
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyShowing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DraftResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("DraftTags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "RaterId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("StudyShowings", (string)null);
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Training.TrainingGrid", b =>
@@ -1258,6 +1320,15 @@ namespace MelanoGans.Server.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyShowing", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

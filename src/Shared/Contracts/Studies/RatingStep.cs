@@ -14,6 +14,7 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="Total">All places of the rater's sequence, repeats included.</param>
 /// <param name="ImageUrl">The current image; null when the rater has finished or the study is not open.</param>
 /// <param name="NextImageUrl">The image after this one, for preloading; null at the end.</param>
+/// <param name="Draft">What the rater chose at this place but did not submit yet (kept across sessions); null when nothing.</param>
 public sealed record RatingStep(
     int StudyId,
     string StudyName,
@@ -24,7 +25,8 @@ public sealed record RatingStep(
     int Answered,
     int Total,
     string? ImageUrl,
-    string? NextImageUrl)
+    string? NextImageUrl,
+    RatingDraft? Draft = null)
 {
     /// <summary>True when every place has an answer.</summary>
     public bool Finished => Answered >= Total;

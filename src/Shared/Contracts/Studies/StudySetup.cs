@@ -31,6 +31,15 @@ public sealed class StudySetup
     /// <summary>Side in pixels every item is re-encoded to, real or generated.</summary>
     public int PresentationSize { get; set; } = DefaultPresentationSize;
 
+    /// <summary>
+    /// The lead's explicit override of the like-for-like rule: a presentation size that upscales a source is refused
+    /// unless this is set with a <see cref="UpscalingReason"/>. Recorded on the study and shown on its dashboard and exports.
+    /// </summary>
+    public bool AllowUpscaling { get; set; }
+
+    /// <summary>Why upscaling is acceptable for this study; required with <see cref="AllowUpscaling"/>.</summary>
+    public string? UpscalingReason { get; set; }
+
     /// <summary>Identity user ids of the assigned raters.</summary>
     public List<string> RaterIds { get; set; } = [];
 

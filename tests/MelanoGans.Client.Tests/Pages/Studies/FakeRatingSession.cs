@@ -1,4 +1,5 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 
 namespace MelanoGans.Client.Tests.Pages.Studies;
@@ -10,6 +11,9 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
 
     public bool Assigned { get; set; } = true;
 
+    /// <summary>The last draft the page kept, as the server would hold it with the resume point.</summary>
+    public RatingDraft? Draft { get; set; }
+
     public Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<AssignedStudy>>(Assigned ? [new AssignedStudy(7, "Pilot", StudyState.Open, Submitted.Count, total)] : []);
 
@@ -19,7 +23,13 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
         var position = Submitted.Count;
         string? Url(int p) => p < total ? $"/study-images/token{p:00}" : null;
         return Task.FromResult<RatingStep?>(new RatingStep(studyId, "Pilot", "Look closely.", StudyState.Open, tags,
-            position, position, total, Url(position), Url(position + 1)));
+            position, position, total, Url(position), Url(position + 1), Draft?.Position == position ? Draft : null));
+    }
+
+    public Task<OperationResult> SaveDraftAsync(RatingDraft draft)
+    {
+        Draft = draft;
+        return Task.FromResult(OperationResult.Ok);
     }
 
     public Task<SubmitResult> SubmitAsync(AnswerSubmission answer)

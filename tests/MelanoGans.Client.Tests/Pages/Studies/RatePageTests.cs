@@ -65,6 +65,38 @@ public sealed class RatePageTests : StudioComponentTest
     }
 
     [Fact]
+    public void Every_artifact_tag_shows_the_key_that_toggles_it()
+    {
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+
+        // Issue 14: every chip said the key after the last one ("d" here), though a, b, c toggle them.
+        Assert.Equal(["a", "b", "c"], cut.FindAll("[data-testid=artifact-tags] .rating-key").Select(k => k.TextContent));
+        Assert.Equal("a", cut.Find("[data-testid=tag-a] .rating-key").TextContent);
+        Assert.Equal("c", cut.Find("[data-testid=tag-c] .rating-key").TextContent);
+    }
+
+    [Fact]
+    public async Task A_chosen_but_unsubmitted_answer_is_kept_and_comes_back_on_a_new_page()
+    {
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("4"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("c"));
+        Assert.Equal((0, 4), (_session.Draft!.Position, _session.Draft.Response));
+        Assert.Equal(["other"], _session.Draft.Tags);
+        Assert.Empty(_session.Submitted);
+
+        // The browser closed; the rater comes back on a new page (a new circuit).
+        var again = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+
+        again.WaitForAssertion(() => Assert.Equal("true", again.Find("[data-testid=response-4]").GetAttribute("aria-pressed")));
+        Assert.Equal("true", again.Find("[data-testid=tag-c]").GetAttribute("aria-pressed"));
+        await again.InvokeAsync(() => again.Instance.OnKeyAsync("Enter"));
+        var answer = Assert.Single(_session.Submitted);
+        Assert.Equal((0, 4), (answer.Position, answer.Response));
+        Assert.Equal(["other"], answer.Tags);
+    }
+
+    [Fact]
     public void A_study_the_rater_is_not_assigned_to_shows_no_image()
     {
         _session.Assigned = false;

@@ -78,6 +78,24 @@ public sealed class StatisticsPagesTests : StudioComponentTest
     }
 
     [Fact]
+    public void An_upscaling_override_is_a_warning_on_the_dashboard_and_a_like_for_like_study_has_none()
+    {
+        var rows = SyntheticRatings.Generate(3, 20, seed: 2).ToList();
+        const string warning = "Not like-for-like: the fakes from dcgan-64 would be upscaled from 64 to 256 px, a visible giveaway. Allowed by lena";
+        _statistics.Studies.Add((new StudyRatingsInfo(3, "Upscaled", "Open", rows.Count, 1, 3, warning), rows));
+        _statistics.Studies.Add((new StudyRatingsInfo(4, "Like for like", "Open", rows.Count, 1, 3), rows));
+
+        var upscaled = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 3));
+        var plain = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 4));
+
+        upscaled.WaitForAssertion(() => Assert.Equal(warning, upscaled.Find("[data-testid=presentation-warning]").TextContent.Trim()));
+        Assert.Equal("api/studies/3/presentation.json",
+            upscaled.Find("a[data-testid=export-presentation], [data-testid=export-presentation]").GetAttribute("href"));
+        plain.WaitForElement("[data-testid=dashboard]");
+        Assert.Empty(plain.FindAll("[data-testid=presentation-warning]"));
+    }
+
+    [Fact]
     public void An_unknown_study_shows_an_empty_state()
     {
         var cut = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 42));

@@ -1,0 +1,34 @@
+namespace MelanoGans.Server.Studies;
+
+/// <summary>
+/// One place of one rater's sequence and the token its image is served under (<c>/study-images/{Token}</c>). Each
+/// showing gets a fresh random token bound to its rater: two raters never share a URL, a repeated item comes back under
+/// a new one (the browser cache cannot tell it is a repeat), and a token of another rater is an unknown one.
+/// </summary>
+/// <remarks>The row also holds the rater's draft for that place: the answer chosen but not submitted yet.</remarks>
+public sealed class StudyShowing
+{
+    public long Id { get; set; }
+
+    public int StudyId { get; set; }
+
+    /// <summary>Identity user id of the rater the token is bound to.</summary>
+    public required string RaterId { get; set; }
+
+    /// <summary>The place in the rater's sequence.</summary>
+    public int Position { get; set; }
+
+    public long ItemId { get; set; }
+
+    /// <summary>Opaque random token of this showing; see <see cref="StudyTokens"/>.</summary>
+    public required string Token { get; set; }
+
+    /// <summary>The 6-point answer chosen but not submitted yet.</summary>
+    public int? DraftResponse { get; set; }
+
+    /// <summary>The artifact tags toggled on but not submitted yet.</summary>
+    public List<string> DraftTags { get; set; } = [];
+
+    /// <summary>The comment typed but not submitted yet.</summary>
+    public string? DraftComment { get; set; }
+}
