@@ -20,7 +20,7 @@ public sealed class MetricCurveTests : StudioComponentTest
         Assert.Equal(2, cut.Find("[data-testid=metric-fd]").GetAttribute("points")!.Split(' ').Length);
         var latest = cut.Find("[data-testid=metric-latest]").TextContent;
         Assert.Contains("FD 60.25", latest);
-        Assert.Contains("KID × 1000 31", latest);
+        Assert.Contains("KID 0.031", latest);
         Assert.Contains("step 40", latest);
         Assert.Contains("resnet18", latest);
     }

@@ -46,10 +46,10 @@ public sealed class ModelsPageTests : StudioComponentTest
         _metrics.Latest.Add(FakeModelMetrics.Metrics(2, "dcgan-melanoma", fd: 12.25));
 
         var cut = Render<ModelsPage>();
-        cut.WaitForAssertion(() => Assert.Equal(["80.5", "12.3"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
+        cut.WaitForAssertion(() => Assert.Equal(["80.5", "12.25"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
         cut.FindAll("th .mud-table-sort-label")[0].Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(["12.3", "80.5"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
+        cut.WaitForAssertion(() => Assert.Equal(["12.25", "80.5"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
         Assert.Contains("resnet18", cut.Find("[data-testid=metrics-basis]").TextContent);
         Assert.Contains("not a published FID", cut.Find("[data-testid=metrics-basis]").TextContent);
         Assert.Contains("compare models by KID", cut.Find("[data-testid=metrics-small-sample]").TextContent);

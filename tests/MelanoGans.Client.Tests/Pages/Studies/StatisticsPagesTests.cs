@@ -52,7 +52,7 @@ public sealed class StatisticsPagesTests : StudioComponentTest
         cut.WaitForElement("[data-testid=dashboard]");
 
         var lapgan = cut.FindAll("[data-testid=model-row]").Single(r => r.TextContent.Contains("lapgan"));
-        Assert.Equal("41.0", lapgan.QuerySelector("[data-testid=model-metric-fd]")!.TextContent);
+        Assert.Equal("41.04", lapgan.QuerySelector("[data-testid=model-metric-fd]")!.TextContent);
         Assert.All(cut.FindAll("[data-testid=model-row]").Where(r => !r.TextContent.Contains("lapgan")),
             r => Assert.Equal("—", r.QuerySelector("[data-testid=model-metric-fd]")!.TextContent));
         Assert.Contains("resnet18", cut.Find("[data-testid=model-metrics-note]").TextContent);
