@@ -11,4 +11,10 @@ public sealed class MetricsOptions
     /// two-core machine; an admin starts it from the Models page.
     /// </summary>
     public bool OnRegister { get; set; } = true;
+
+    /// <summary>
+    /// The feature network of metrics jobs: <c>resnet18</c> (built in) or the path of an extractor manifest on the
+    /// worker machines (docs/metrics.md); every result names it.
+    /// </summary>
+    public string Extractor { get; set; } = "resnet18";
 }

@@ -7,11 +7,13 @@ using MelanoGans.Server.Models;
 using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MelanoGans.Server.Metrics;
 
 /// <summary>The metrics of the Models page (admins) and of the study dashboard (leads), and the metrics jobs.</summary>
-internal sealed class ModelMetricsService(IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current) : IModelMetrics
+internal sealed class ModelMetricsService(
+    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IOptions<MetricsOptions> settings) : IModelMetrics
 {
     /// <summary>The dataset name the trainer writes for the built-in phantom folder (the demo generator's).</summary>
     private const string PhantomName = "phantom";
@@ -58,7 +60,7 @@ internal sealed class ModelMetricsService(IDbContextFactory<StudioDbContext> dbs
         {
             DatasetId = dataset.Id,
             Resolution = model.Resolution,
-            Metrics = new MetricsJobOptions { ModelId = model.Id, Class = model.Class },
+            Metrics = new MetricsJobOptions { ModelId = model.Id, Class = model.Class, Extractor = settings.Value.Extractor },
         };
         var title = $"Metrics of {model.Name} against {dataset.Name}{(model.Class is null ? "" : $" ({model.Class})")}";
         var (jobId, refusal) = await scopes.RunAsync((TrainingCoordinator c) => c.EnqueueUnlessAsync(options, title, user, async (jobs, token) =>

@@ -19,6 +19,9 @@ public sealed record MetricsJobOptions
     /// <summary>Most real (and generated) images; the first by content address when the dataset holds more.</summary>
     public int MaxImages { get; init; } = DefaultMaxImages;
 
+    /// <summary><c>resnet18</c> or the path of an extractor manifest on the worker (the server's <c>Studio:Metrics:Extractor</c>).</summary>
+    public string Extractor { get; init; } = "resnet18";
+
     /// <summary>Seed of the latents and of KID's subsets.</summary>
     public long Seed { get; init; }
 

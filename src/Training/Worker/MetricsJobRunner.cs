@@ -51,7 +51,7 @@ internal sealed class MetricsJobRunner(WorkerSettings settings, HubConnection hu
     {
         var n = realFiles.Count;
         var threads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount;
-        using var extractor = FeatureExtractor.Open("resnet18", threads);
+        using var extractor = FeatureExtractor.Open(metrics.Extractor, threads);
         var cache = new FeatureCache(Path.Combine(settings.RunsRoot, "feature-cache"), extractor.Identity);
         var stage = string.Create(CultureInfo.InvariantCulture, $"Features of {n} real images ({extractor.Manifest.Name}).");
         var real = new ImageFeatures(extractor, cache, Progress(0, stage)).FromFiles(realFiles);
