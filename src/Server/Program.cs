@@ -1,3 +1,4 @@
+using MelanoGans.Server.Api;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Events;
@@ -48,6 +49,7 @@ builder.AddStudioModels();
 builder.AddStudioGeneration();
 builder.AddStudioTraining();
 builder.AddStudioExperiments();
+builder.AddStudioApi();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ await app.Services.RequeueInterruptedTrainingAsync();
 await app.Services.RecoverInterruptedStudyStartsAsync();
 
 app.UseStudioPipeline();
+app.UseStudioApi();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
@@ -78,6 +81,7 @@ app.MapStudioModels();
 app.MapStudioStudies();
 app.MapStudioTraining();
 app.MapStudioExperiments();
+app.MapStudioApi();
 app.MapStudioUi();
 
 await app.RunAsync();

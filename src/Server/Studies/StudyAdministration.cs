@@ -65,8 +65,7 @@ internal sealed class StudyAdministration(
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(db, default));
-        if (errors.Count > 0) return (new OperationResult(false, errors), 0);
+        if (StudySetupValidator.Refusal(setup, await LoadOptionsAsync(db, default)) is { } invalid) return (invalid, 0);
         var now = clock.GetUtcNow();
         var study = new Study
         {
@@ -89,8 +88,7 @@ internal sealed class StudyAdministration(
         if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
         if (StudyChanges.Refusal(study, StudyState.Draft, setup.Version) is { } reason)
             return Refused(studyId, lead, "save", reason);
-        var errors = StudySetupValidator.Validate(setup, await LoadOptionsAsync(db, default));
-        if (errors.Count > 0) return new OperationResult(false, errors);
+        if (StudySetupValidator.Refusal(setup, await LoadOptionsAsync(db, default)) is { } invalid) return invalid;
         study.Name = setup.Name.Trim();
         Apply(study, setup);
         StudyChanges.Stamp(study, lead.UserName, clock.GetUtcNow());

@@ -33,6 +33,7 @@ public sealed class RoleGuardTests : IAsyncLifetime
         { typeof(IExperimentResults), Roles.Lead }, { typeof(IExperimentResults), Roles.Rater },
         { typeof(IStudyAdministration), Roles.Rater }, { typeof(IStudyStatistics), Roles.Rater }, { typeof(IDatasetCatalog), Roles.Rater },
         { typeof(IRatingSession), Roles.Lead }, { typeof(IRatingSession), Roles.Admin },
+        { typeof(IAccessTokens), Roles.Rater },
     };
 
     private readonly StudioFactory _factory = new();
@@ -45,7 +46,7 @@ public sealed class RoleGuardTests : IAsyncLifetime
     public void Every_page_service_is_covered()
     {
         Assert.Equal(
-            ["IDatasetCatalog", "IExperimentResults", "IModelCatalog", "IRatingSession", "IStudyAdministration", "IStudyStatistics",
+            ["IAccessTokens", "IDatasetCatalog", "IExperimentResults", "IModelCatalog", "IRatingSession", "IStudyAdministration", "IStudyStatistics",
              "ITrainingJobs", "IUserAdministration", "IWorkerAdministration"],
             CircuitServices.Select(row => row.Data.Name));
     }
