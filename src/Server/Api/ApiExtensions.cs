@@ -65,6 +65,7 @@ public static class ApiExtensions
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            .HideDeveloperTools()
             .WithNonce());
         return endpoints;
     }

@@ -16,6 +16,8 @@ namespace MelanoGans.EndToEnd.Tests.Api;
 /// </summary>
 public sealed class ApiTokenInTheBrowserTests(BrowserFixture browser)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task A_token_made_on_the_account_page_sets_up_and_starts_a_study_that_the_lead_sees_and_the_rater_rates()
     {
@@ -46,10 +48,10 @@ public sealed class ApiTokenInTheBrowserTests(BrowserFixture browser)
             pools = new[] { new { poolId, count = 3 } },
             presentationSize = 64,
             raterIds = new[] { raterId },
-        });
+        }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var studyId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("summary").GetProperty("id").GetInt32();
-        var started = await api.PostAsync($"/api/v1/studies/{studyId}/start", null);
+        var studyId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("summary").GetProperty("id").GetInt32();
+        var started = await api.PostAsync($"/api/v1/studies/{studyId}/start", null, Ct);
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
 
         await lead.ClickAsync("[data-testid=nav-studies]");
@@ -68,7 +70,7 @@ public sealed class ApiTokenInTheBrowserTests(BrowserFixture browser)
         await rater.Keyboard.PressAsync("Enter");
         await Assertions.Expect(progress).ToContainTextAsync("1 of");
 
-        var rows = await api.GetFromJsonAsync<JsonElement>($"/api/v1/studies/{studyId}/ratings");
+        var rows = await api.GetFromJsonAsync<JsonElement>($"/api/v1/studies/{studyId}/ratings", Ct);
         Assert.Equal(5, Assert.Single(rows.EnumerateArray().ToList()).GetProperty("response").GetInt32());
     }
 
