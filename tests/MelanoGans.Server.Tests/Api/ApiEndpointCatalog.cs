@@ -20,15 +20,22 @@ public static class ApiEndpointCatalog
         { "POST", "/api/v1/studies/{id}/clone" }, { "POST", "/api/v1/studies/{id}/raters" },
         { "GET", "/api/v1/studies/{id}/ratings.csv" }, { "GET", "/api/v1/studies/{id}/ratings" }, { "GET", "/api/v1/studies/{id}/statistics" },
         { "GET", "/api/v1/datasets" }, { "GET", "/api/v1/datasets/{id}" },
-        { "GET", "/api/v1/models" }, { "GET", "/api/v1/models/{id}" },
+        { "GET", "/api/v1/datasets/import-folders" }, { "POST", "/api/v1/datasets/imports" },
+        { "GET", "/api/v1/models" }, { "GET", "/api/v1/models/{id}" }, { "POST", "/api/v1/models" },
+        { "GET", "/api/v1/models/{id}/files/{file}" }, { "POST", "/api/v1/models/{id}/generate" },
+        { "GET", "/api/v1/pools" }, { "POST", "/api/v1/pools/{id}/cancel" },
         { "GET", "/api/v1/training-jobs" }, { "GET", "/api/v1/training-jobs/{id}" }, { "POST", "/api/v1/training-jobs" },
         { "POST", "/api/v1/training-jobs/{id}/cancel" },
         { "GET", "/api/v1/users" },
     };
 
-    /// <summary>Studies and datasets are the leads' (and admins'); models, training and users the admins' only.</summary>
-    public static IReadOnlyList<string> AllowedRoles(string path) =>
-        path.StartsWith("/api/v1/studies", StringComparison.Ordinal) || path.StartsWith("/api/v1/datasets", StringComparison.Ordinal)
+    /// <summary>
+    /// Studies and reading datasets are the leads' (and admins'); imports, models, pools, training and users the
+    /// admins' only.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedRoles(string method, string path) =>
+        path.StartsWith("/api/v1/studies", StringComparison.Ordinal)
+        || (path is "/api/v1/datasets" or "/api/v1/datasets/{id}" && method == "GET")
             ? [Roles.Lead, Roles.Admin]
             : [Roles.Admin];
 
@@ -46,5 +53,5 @@ public static class ApiEndpointCatalog
 
     /// <summary>The path with ids filled in.</summary>
     public static string Url(string path, int studyId) => path.Replace("/studies/{id}", $"/studies/{studyId}", StringComparison.Ordinal)
-        .Replace("{id}", "1", StringComparison.Ordinal);
+        .Replace("{id}", "1", StringComparison.Ordinal).Replace("{file}", "generator.json", StringComparison.Ordinal);
 }
