@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
@@ -86,6 +88,51 @@ public sealed class ApiStudyFlowTests(ApiWorld world) : IClassFixture<ApiWorld>
         var missing = await api.PostAsync("/api/v1/studies/999999/start", null, Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("No such study.", (await missing.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_draft_read_edited_and_sent_back_is_saved_once_and_an_older_copy_is_refused_then_the_life_cycle_runs_over_http()
+    {
+        var api = world.Client(world.LeadToken);
+        var id = await DraftAsync();
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/studies/{id}", Ct);
+        var setup = JsonNode.Parse(detail.GetProperty("setup").GetRawText())!.AsObject();
+        setup["name"] = "Renamed over HTTP";
+        var body = new StringContent(setup.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        var saved = await api.PutAsync($"/api/v1/studies/{id}", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Renamed over HTTP", (await saved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("summary").GetProperty("name").GetString());
+
+        // The same copy again: its version is now an old one.
+        var stale = await api.PutAsync($"/api/v1/studies/{id}", new StringContent(setup.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("since you opened it", (await stale.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+
+        async Task<string> StateAfterAsync(string action, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            var response = await api.PostAsync($"/api/v1/studies/{id}/{action}", null, Ct);
+            Assert.Equal(expected, response.StatusCode);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return expected == HttpStatusCode.OK ? json.GetProperty("summary").GetProperty("state").GetString()! : json.GetProperty("detail").GetString()!;
+        }
+        Assert.Equal("Open", await StateAfterAsync("start"));
+        Assert.Equal("Paused", await StateAfterAsync("pause"));
+        Assert.Equal("Open", await StateAfterAsync("reopen"));
+
+        string rater3;
+        await using (var admin = world.Study.As(StudioFactory.AdminUserName, Roles.Admin))
+            rater3 = (await admin.ServiceProvider.GetRequiredService<IUserAdministration>().ListAsync(Ct)).Single(u => u.UserName == "rater3").Id;
+        var added = await api.PostAsJsonAsync($"/api/v1/studies/{id}/raters", new { raterIds = new[] { rater3 } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(3, (await added.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("summary").GetProperty("raterCount").GetInt32());
+
+        Assert.Equal("Closed", await StateAfterAsync("close"));
+        Assert.StartsWith("This study was closed by lead", await StateAfterAsync("reopen", HttpStatusCode.Conflict));
+
+        var clone = await api.PostAsync($"/api/v1/studies/{id}/clone", null, Ct);
+        Assert.Equal(HttpStatusCode.Created, clone.StatusCode);
+        var copy = (await clone.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("summary");
+        Assert.Equal(("Draft", 3), (copy.GetProperty("state").GetString(), copy.GetProperty("raterCount").GetInt32()));
     }
 
     [Fact]
