@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using MelanoGans.Shared.Contracts;
+
+namespace MelanoGans.Server.Api;
+
+/// <summary>One answer of the ratings table (DESIGN.md), with the CSV's column names.</summary>
+public sealed record ApiRatingRow(
+    [property: JsonPropertyName("study")] string Study,
+    [property: JsonPropertyName("rater")] string Rater,
+    [property: JsonPropertyName("item")] string Item,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("truth")] string Truth,
+    [property: JsonPropertyName("response")] int Response,
+    [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
+    [property: JsonPropertyName("is_repeat")] bool IsRepeat,
+    [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
+    [property: JsonPropertyName("answered_at")] DateTimeOffset AnsweredAt,
+    [property: JsonPropertyName("active_ms")] long ActiveMs)
+{
+    public static ApiRatingRow From(RatingRow r) => new(
+        r.Study, r.Rater, r.Item, r.Source, r.Truth == RatingTruth.Fake ? "fake" : "real", r.Response, r.Tags, r.IsRepeat,
+        r.StartedAt, r.AnsweredAt, r.ActiveMs);
+}
