@@ -36,12 +36,14 @@ internal static class CatalogApiEndpoints
         models.MapGet("/", async (IModelCatalog catalog, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await catalog.ListAsync(ct), page, pageSize))
             .WithName("ListModels").WithSummary("Every registered generator, newest first.").Produces<Paged<ModelSummary>>();
-        models.MapGet("/{id:int}", async (int id, IModelCatalog catalog, CancellationToken ct) =>
+        models.MapGet("/{id:int}", async (int id, IModelCatalog catalog, IModelMetrics metrics, CancellationToken ct) =>
             {
                 if ((await catalog.ListAsync(ct)).FirstOrDefault(m => m.Id == id) is not { } model) return ApiProblems.NotFound("model");
-                return TypedResults.Ok(new ModelDetail(model, await catalog.PoolsAsync(id, ct)));
+                var latest = (await metrics.LatestAsync(ct)).FirstOrDefault(m => m.ModelId == id);
+                return TypedResults.Ok(new ModelDetail(model, await catalog.PoolsAsync(id, ct), latest));
             })
-            .WithName("GetModel").WithSummary("One generator and the pools generated from it.").Produces<ModelDetail>();
+            .WithName("GetModel").WithSummary("One generator, its latest generator metrics (FD, KID, precision/recall, ...; null before any) and its pools.")
+            .Produces<ModelDetail>();
         // Admins only before a large body is read (the service checks again); the token's roles are read at each request.
         models.MapPost("/", ModelApiUpload.UploadAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Metrics;
 using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Models;
 using MelanoGans.Shared.Imaging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MelanoGans.Server.Tests.Api;
 
@@ -39,6 +42,21 @@ public sealed class ApiModelTests(ApiWorld world) : IClassFixture<ApiWorld>
         Assert.Equal(("Succeeded", 4), (pool.GetProperty("state").GetString(), pool.GetProperty("imageCount").GetInt32()));
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/models/{id}", Ct);
         Assert.Contains(detail.GetProperty("pools").EnumerateArray(), p => p.GetProperty("id").GetInt32() == poolId);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("metrics").ValueKind);
+
+        // A metrics job's result (stored as the job stores it) appears on the detail.
+        await using (var scope = world.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+            db.ModelMetrics.Add(new ModelMetricsRecord
+            {
+                ModelId = id, Dataset = "phantom", Extractor = "resnet18", RealCount = 12, FakeCount = 12, Fd = 123.5, Kid = 2.5,
+                Precision = 0.5, Recall = 0.25, ClosestJson = "[]",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var measured = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/models/{id}", Ct)).GetProperty("metrics");
+        Assert.Equal((123.5, "resnet18", true), (measured.GetProperty("fd").GetDouble(), measured.GetProperty("extractor").GetString(), measured.GetProperty("smallSample").GetBoolean()));
     }
 
     [Fact]
