@@ -11,6 +11,9 @@ public abstract class StudioComponentTest : BunitContext
 {
     protected StudioComponentTest()
     {
+        // CI runs the test assemblies side by side on two cores: a re-render after an event can take longer than
+        // bUnit's default second there (a models-page wait ran out after one check).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddMudServices();
         Services.AddSingleton<IStudioEvents>(Events);
         JSInterop.Mode = JSRuntimeMode.Loose;
