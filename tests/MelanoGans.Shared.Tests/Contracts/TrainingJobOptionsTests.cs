@@ -34,7 +34,9 @@ public sealed class TrainingJobOptionsTests
         using var before = JsonDocument.Parse(StoredBefore);
 
         var keys = written.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(before.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), keys);
+        // Keys added since, each optional on reading (the in-loop metric and the metrics job).
+        string[] added = ["metricEvery", "metrics"];
+        Assert.Equal(before.RootElement.EnumerateObject().Select(p => p.Name).Concat(added).Order(StringComparer.Ordinal), keys);
         Assert.Equal(7, written.RootElement.GetProperty("datasetId").GetInt32());
     }
 }
