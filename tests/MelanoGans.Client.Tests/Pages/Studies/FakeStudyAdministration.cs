@@ -29,4 +29,5 @@ public sealed class FakeStudyAdministration : IStudyAdministration
     public Task<OperationResult> AddRatersAsync(int studyId, IReadOnlyList<string> raterIds) => throw new NotSupportedException();
     public Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId) => throw new NotSupportedException();
     public Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default) => throw new NotSupportedException();
+    public Task<OperationResult> SetRaterExcludedAsync(int studyId, string raterUserName, bool excluded) => throw new NotSupportedException();
 }
