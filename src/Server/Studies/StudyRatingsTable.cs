@@ -41,7 +41,7 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             .ToListAsync(ct);
         var answers = await db.Set<Answer>().AsNoTracking().Where(a => ids.Contains(a.StudyId))
             .GroupBy(a => new { a.StudyId, a.RaterId })
-            .Select(g => new { g.Key.StudyId, Count = g.Count() })
+            .Select(g => new { g.Key.StudyId, Count = g.Count(), Missed = g.Count(a => a.ExposureMissed) })
             .ToListAsync(ct);
         return studies.Select(s =>
         {
@@ -51,7 +51,8 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
                 perRater.Count(a => a.Count >= sequence), s.Raters,
                 StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources),
                 exclusions.Where(e => e.StudyId == s.Id).OrderBy(e => e.Rater, StringComparer.Ordinal)
-                    .Select(e => new RaterExclusionRecord(e.Rater, e.ExcludedBy ?? "", e.ExcludedAt!.Value)).ToList());
+                    .Select(e => new RaterExclusionRecord(e.Rater, e.ExcludedBy ?? "", e.ExcludedAt!.Value)).ToList(),
+                perRater.Sum(a => a.Missed));
         }).ToList();
     }
 

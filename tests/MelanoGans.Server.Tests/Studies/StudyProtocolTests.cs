@@ -63,6 +63,7 @@ public sealed class StudyProtocolTests : IAsyncLifetime
         var rows = await lead.ServiceProvider.GetRequiredService<IStudyAdministration>().GetRatingsAsync(id, Ct);
         Assert.Equal([(RatingMode.Fixed, 310), (RatingMode.Fixed, 334)], rows.Select(r => (r.Mode, r.ExposureMs!.Value)));
         Assert.Contains(",fixed,310,false,false,", MelanoGans.Shared.Statistics.RatingsCsv.ToCsv(rows), StringComparison.Ordinal);
+        Assert.Equal(1, (await lead.ServiceProvider.GetRequiredService<IStudyStatistics>().StudyAsync(id, Ct))!.ExposureMisses);
     }
 
     [Fact]
