@@ -22,7 +22,7 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
         foreach (var rater in study.Raters)
         {
             var page = await OpenRatingAsync(rater, study.StudyId);
-            await AnswerAsync(page);
+            await AnswerAsync(page, screenshot: rater == study.Raters[0] ? "rating-timed-mask" : null);
         }
 
         var rows = await study.RatingsAsync(browser.Factory);
@@ -53,6 +53,21 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
         {
             Assert.InRange(rows.First(r => r.Rater == rater).ExposureMs!.Value, 350, 450);
         }
+
+        // The lead reads HYPE-time on the dashboard and excludes a rater: the statistics are recomputed and say so.
+        var lead = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(lead, study.Lead, BrowserStudy.Password);
+        await lead.GotoAsync($"/statistics/{study.StudyId}");
+        await StudioPage.WaitInteractiveAsync(lead);
+        await Assertions.Expect(lead.Locator("[data-testid=hype-time]")).ToContainTextAsync("HYPE-time");
+        await Assertions.Expect(lead.Locator("[data-testid=rater-row]")).ToHaveCountAsync(2);
+        await lead.Locator($"[data-testid=rater-exclusion-row][data-rater={study.Raters[1]}] [data-testid=exclusion-toggle]").ClickAsync();
+        await Assertions.Expect(lead.Locator("[data-testid=rater-row]")).ToHaveCountAsync(1);
+        await Assertions.Expect(lead.Locator($"[data-testid=rater-exclusion-row][data-rater={study.Raters[1]}] [data-testid=excluded-chip]"))
+            .ToContainTextAsync($"Excluded by {study.Lead}");
+        await lead.Locator("[data-testid=hype-panel]").ScrollIntoViewIfNeededAsync();
+        await lead.EvaluateAsync("() => window.scrollBy(0, -80)");
+        await StudioPage.ScreenshotAsync(lead, "dashboard-protocols");
     }
 
     private async Task<IPage> OpenRatingAsync(string rater, int studyId)
@@ -66,7 +81,7 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
     }
 
     // Each item: wait until the exposure is measured (the mask covers the image), answer with a key, Enter.
-    private static async Task AnswerAsync(IPage page)
+    private static async Task AnswerAsync(IPage page, string? screenshot = null)
     {
         for (var position = 0; position < Total; position++)
         {
@@ -74,6 +89,7 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
             await Assertions.Expect(page.Locator("[data-testid=timed-frame]")).Not.ToHaveAttributeAsync("data-exposure", "");
             await Assertions.Expect(page.Locator("[data-testid=noise-mask]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToBeHiddenAsync();
+            if (position == 0 && screenshot is not null) await StudioPage.ScreenshotAsync(page, screenshot);
             var response = 1 + position * 5 % 6;
             await page.Keyboard.PressAsync(response.ToString());
             await Assertions.Expect(page.Locator($"[data-testid=response-{response}]")).ToHaveAttributeAsync("aria-pressed", "true");
