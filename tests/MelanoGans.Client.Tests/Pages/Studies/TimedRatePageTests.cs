@@ -46,6 +46,20 @@ public sealed class TimedRatePageTests : StudioComponentTest
     }
 
     [Fact]
+    public void A_staircase_never_shows_its_exposure_which_would_tell_the_rater_how_they_did()
+    {
+        _session.Mode = RatingMode.Staircase;
+        _session.ExposureMs = 320;
+        _exposure.Setup<int>("present", _ => true);
+
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+
+        cut.WaitForAssertion(() => Assert.Equal("The image shows briefly.", cut.Find("[data-testid=exposure-note]").TextContent.Trim()));
+        Assert.DoesNotContain("320", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(320, _exposure.Invocations["present"].Single().Arguments[1]);
+    }
+
+    [Fact]
     public void An_untimed_study_shows_the_image_without_a_mask_or_exposure()
     {
         _session.Mode = RatingMode.Untimed;
