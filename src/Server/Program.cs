@@ -1,3 +1,4 @@
+using MelanoGans.Server.Api;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Events;
@@ -50,6 +51,7 @@ builder.AddStudioGeneration();
 builder.AddStudioTraining();
 builder.AddStudioExperiments();
 builder.AddStudioMetrics();
+builder.AddStudioApi();
 builder.AddStudioUi();
 
 var app = builder.Build();
@@ -71,6 +73,7 @@ await app.Services.RequeueInterruptedTrainingAsync();
 await app.Services.RecoverInterruptedStudyStartsAsync();
 
 app.UseStudioPipeline();
+app.UseStudioApi();
 app.MapStudioHealth();
 app.MapStudioIdentity();
 app.MapStudioImages();
@@ -81,6 +84,7 @@ app.MapStudioStudies();
 app.MapStudioTraining();
 app.MapStudioExperiments();
 app.MapStudioMetrics();
+app.MapStudioApi();
 app.MapStudioUi();
 
 await app.RunAsync();

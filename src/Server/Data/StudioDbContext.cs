@@ -40,6 +40,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
 
     public DbSet<Identity.RevokedSession> RevokedSessions => Set<Identity.RevokedSession>();
 
+    public DbSet<Api.AccessToken> AccessTokens => Set<Api.AccessToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -68,8 +68,7 @@ internal sealed class StudyAdministration(
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
         var options = await LoadOptionsAsync(db, default);
-        var errors = StudySetupValidator.Validate(setup, options);
-        if (errors.Count > 0) return (new OperationResult(false, errors), 0);
+        if (StudySetupValidator.Refusal(setup, options) is { } invalid) return (invalid, 0);
         var now = clock.GetUtcNow();
         var study = new Study
         {
@@ -94,8 +93,7 @@ internal sealed class StudyAdministration(
         if (StudyChanges.Refusal(study, StudyState.Draft, setup.Version) is { } reason)
             return Refused(studyId, lead, "save", reason);
         var options = await LoadOptionsAsync(db, default);
-        var errors = StudySetupValidator.Validate(setup, options);
-        if (errors.Count > 0) return new OperationResult(false, errors);
+        if (StudySetupValidator.Refusal(setup, options) is { } invalid) return invalid;
         study.Name = setup.Name.Trim();
         Apply(study, setup);
         var now = clock.GetUtcNow();

@@ -12,55 +12,74 @@ internal static class StudySetupValidator
     public const double MaxRepeatShare = 0.5;
     public const int MaxUpscalingReasonLength = 1000;
 
-    public static List<string> Validate(StudySetup setup, StudySetupOptions options)
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(setup.Name)) errors.Add("Enter a name.");
-        else if (setup.Name.Trim().Length > 200) errors.Add("The name is longer than 200 characters.");
-        if (setup.Instructions.Length > 4000) errors.Add("The instructions are longer than 4000 characters.");
+    public static List<string> Validate(StudySetup setup, StudySetupOptions options) =>
+        ValidateFields(setup, options).Select(e => e.Message).ToList();
 
-        if (setup.RealCount < 0) errors.Add("The number of real images cannot be negative.");
+    /// <summary>
+    /// The refusal of a set-up: its messages, each also under the field it concerns (the JSON name of the
+    /// <see cref="StudySetup"/> property), for the API's 400s.
+    /// </summary>
+    public static OperationResult? Refusal(StudySetup setup, StudySetupOptions options)
+    {
+        var errors = ValidateFields(setup, options);
+        return errors.Count == 0
+            ? null
+            : new OperationResult(false, errors.Select(e => e.Message).ToList())
+            {
+                FieldErrors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            };
+    }
+
+    /// <summary>Every problem of the set-up with the field it concerns (camelCase, as the API's JSON names it).</summary>
+    public static List<(string Field, string Message)> ValidateFields(StudySetup setup, StudySetupOptions options)
+    {
+        var errors = new List<(string Field, string Message)>();
+        if (string.IsNullOrWhiteSpace(setup.Name)) errors.Add(("name", "Enter a name."));
+        else if (setup.Name.Trim().Length > 200) errors.Add(("name", "The name is longer than 200 characters."));
+        if (setup.Instructions.Length > 4000) errors.Add(("instructions", "The instructions are longer than 4000 characters."));
+
+        if (setup.RealCount < 0) errors.Add(("realCount", "The number of real images cannot be negative."));
         if (setup.RealCount > 0)
         {
             var dataset = options.Datasets.FirstOrDefault(d => d.Id == setup.RealDatasetId);
             if (dataset is null)
             {
-                errors.Add("Choose the dataset the real images come from.");
+                errors.Add(("realDatasetId", "Choose the dataset the real images come from."));
             }
             else if (dataset.Available(setup.RealLabel) < setup.RealCount)
             {
                 var filter = setup.RealLabel is null ? "" : $" with class {setup.RealLabel}";
-                errors.Add($"{setup.RealCount} real images requested, but {dataset.Name} holds only {dataset.Available(setup.RealLabel)}{filter}.");
+                errors.Add(("realCount", $"{setup.RealCount} real images requested, but {dataset.Name} holds only {dataset.Available(setup.RealLabel)}{filter}."));
             }
         }
 
-        if (setup.Pools.GroupBy(p => p.PoolId).Any(g => g.Count() > 1)) errors.Add("A generated pool is listed twice.");
+        if (setup.Pools.GroupBy(p => p.PoolId).Any(g => g.Count() > 1)) errors.Add(("pools", "A generated pool is listed twice."));
         foreach (var source in setup.Pools)
         {
             var pool = options.Pools.FirstOrDefault(p => p.Id == source.PoolId);
-            if (pool is null) errors.Add($"Generated pool {source.PoolId} does not exist.");
-            else if (source.Count < 0) errors.Add($"The number of images from {pool.Name} cannot be negative.");
+            if (pool is null) errors.Add(("pools", $"Generated pool {source.PoolId} does not exist."));
+            else if (source.Count < 0) errors.Add(("pools", $"The number of images from {pool.Name} cannot be negative."));
             else if (source.Count > pool.Count)
-                errors.Add($"{source.Count} images requested from {pool.Name}, but it holds only {pool.Count}.");
+                errors.Add(("pools", $"{source.Count} images requested from {pool.Name}, but it holds only {pool.Count}."));
         }
 
-        if (setup.RealCount + setup.FakeCount < 2) errors.Add("A study needs at least two images.");
+        if (setup.RealCount + setup.FakeCount < 2) errors.Add(("realCount", "A study needs at least two images."));
         if (setup.PresentationSize is < MinPresentationSize or > MaxPresentationSize)
-            errors.Add($"The presentation size must be between {MinPresentationSize} and {MaxPresentationSize} pixels.");
-        else errors.AddRange(PresentationErrors(setup, options));
+            errors.Add(("presentationSize", $"The presentation size must be between {MinPresentationSize} and {MaxPresentationSize} pixels."));
+        else errors.AddRange(PresentationErrors(setup, options).Select(message => ("presentationSize", message)));
         if (setup.RepeatShare is < 0 or > MaxRepeatShare || double.IsNaN(setup.RepeatShare))
-            errors.Add("The share of repeated images must be between 0% and 50%.");
+            errors.Add(("repeatShare", "The share of repeated images must be between 0% and 50%."));
         errors.AddRange(ProtocolErrors(setup));
 
         var raters = options.Raters.Select(r => r.Id).ToHashSet();
-        if (setup.RaterIds.Count == 0) errors.Add("Assign at least one rater.");
-        if (setup.RaterIds.Any(id => !raters.Contains(id))) errors.Add("Only active accounts with the Rater role can be assigned.");
+        if (setup.RaterIds.Count == 0) errors.Add(("raterIds", "Assign at least one rater."));
+        if (setup.RaterIds.Any(id => !raters.Contains(id))) errors.Add(("raterIds", "Only active accounts with the Rater role can be assigned."));
 
         var tags = setup.ArtifactTags.Select(t => t.Trim()).ToList();
-        if (tags.Any(t => t.Length == 0)) errors.Add("An artifact tag is empty.");
-        if (tags.Any(t => t.Length > 100)) errors.Add("An artifact tag is longer than 100 characters.");
-        if (tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() != tags.Count) errors.Add("An artifact tag is listed twice.");
-        if (tags.Count > ArtifactTaxonomy.MaxTags) errors.Add($"At most {ArtifactTaxonomy.MaxTags} artifact tags (one key each).");
+        if (tags.Any(t => t.Length == 0)) errors.Add(("artifactTags", "An artifact tag is empty."));
+        if (tags.Any(t => t.Length > 100)) errors.Add(("artifactTags", "An artifact tag is longer than 100 characters."));
+        if (tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() != tags.Count) errors.Add(("artifactTags", "An artifact tag is listed twice."));
+        if (tags.Count > ArtifactTaxonomy.MaxTags) errors.Add(("artifactTags", $"At most {ArtifactTaxonomy.MaxTags} artifact tags (one key each)."));
         return errors;
     }
 
@@ -70,23 +89,24 @@ internal static class StudySetupValidator
     /// <summary>The longest exposure a study may ask for.</summary>
     public const int MaxExposureMs = 10_000;
 
-    private static IEnumerable<string> ProtocolErrors(StudySetup setup)
+    // Each error under the field it concerns (the JSON name of the StudySetup property), as the API reports them.
+    private static IEnumerable<(string Field, string Message)> ProtocolErrors(StudySetup setup)
     {
         switch (setup.Mode)
         {
             case RatingMode.Untimed:
                 break;
             case RatingMode.Fixed when setup.ExposureMs is < MinExposureMs or > MaxExposureMs:
-                yield return $"The exposure must be between {MinExposureMs} and {MaxExposureMs} ms.";
+                yield return ("exposureMs", $"The exposure must be between {MinExposureMs} and {MaxExposureMs} ms.");
                 break;
             case RatingMode.Staircase:
                 if (setup.StaircaseMinMs < MinExposureMs || setup.StaircaseMaxMs > MaxExposureMs)
-                    yield return $"The staircase's exposures must lie between {MinExposureMs} and {MaxExposureMs} ms.";
+                    yield return ("staircaseMinMs", $"The staircase's exposures must lie between {MinExposureMs} and {MaxExposureMs} ms.");
                 else if (new StaircaseSettings(setup.StaircaseStartMs, setup.StaircaseMinMs, setup.StaircaseMaxMs).Problem() is { } problem)
-                    yield return Capitalised(problem) + ".";
+                    yield return ("staircaseStartMs", Capitalised(problem) + ".");
                 break;
             case RatingMode.Paired:
-                yield return "Paired choice is not available yet: choose untimed, fixed exposure or staircase.";
+                yield return ("mode", "Paired choice is not available yet: choose untimed, fixed exposure or staircase.");
                 break;
         }
     }

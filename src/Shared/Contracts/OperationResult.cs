@@ -5,5 +5,11 @@ public sealed record OperationResult(bool Succeeded, IReadOnlyList<string> Error
 {
     public static OperationResult Ok { get; } = new(true, []);
 
+    /// <summary>
+    /// Where the operation knows it: the same errors under the field of the request each concerns (camelCase, the
+    /// JSON name), for the API's 400s. Pages show <see cref="Errors"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+
     public static OperationResult Fail(params string[] errors) => new(false, errors);
 }

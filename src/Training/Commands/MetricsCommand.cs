@@ -44,8 +44,8 @@ internal static class MetricsCommand
             var cores = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
             var error = parse.InvocationConfiguration.Error;
             var allowMixed = parse.GetValue(mixed);
-            var (realFiles, _) = MetricsImageFolder.Load(parse.GetValue(real)!, "real", allowMixed);
-            var fakeFiles = fakeDir is null ? null : MetricsImageFolder.Load(fakeDir, "generated", allowMixed).Files;
+            var (realFiles, realSize) = MetricsImageFolder.Load(parse.GetValue(real)!, "real", allowMixed);
+            var (fakeFiles, fakeSize) = fakeDir is null ? (null, null) : MetricsImageFolder.Load(fakeDir, "generated", allowMixed);
             var fakeCount = fakeFiles?.Count ?? parse.GetValue(count) ?? realFiles.Count;
             // Refused before any feature is computed: every metric needs two images per set.
             foreach (var (role, n) in new[] { ("real", realFiles.Count), ("generated", fakeCount) })
@@ -54,18 +54,20 @@ internal static class MetricsCommand
             }
 
             using var network = FeatureExtractor.Open(parse.GetValue(extractor)!, cores);
-            var cache = parse.GetValue(noCache) ? null : new FeatureCache(parse.GetValue(cacheDir)!, network.Identity);
-            var realSet = new ImageFeatures(network, cache, new ConsoleProgressBar(error, "features real", realFiles.Count)).FromFiles(realFiles);
-            ImageSetFeatures fakeSet;
-            if (fakeFiles is not null)
-            {
-                fakeSet = new ImageFeatures(network, cache, new ConsoleProgressBar(error, "features fake", fakeFiles.Count)).FromFiles(fakeFiles);
-            }
-            else
-            {
-                var images = GeneratedSet.Generate(modelPath!, fakeCount, parse.GetValue(seed), cores, new ConsoleProgressBar(error, "generate", fakeCount));
-                fakeSet = new ImageFeatures(network, null, new ConsoleProgressBar(error, "features fake", fakeCount)).FromImages(images);
-            }
+            var generated = modelPath is null ? null
+                : GeneratedSet.Generate(modelPath, fakeCount, parse.GetValue(seed), cores, new ConsoleProgressBar(error, "generate", fakeCount));
+            fakeSize ??= generated?[0].Width;
+            // Like for like: the larger set is first downscaled to the smaller's size, so both reach the extractor
+            // through the same resize (a sharper real set would otherwise tell itself apart by sharpness alone).
+            int? common = realSize is { } realSide && fakeSize is { } fakeSide ? Math.Min(realSide, fakeSide) : null;
+            FeatureCache? Cache(int? size) => parse.GetValue(noCache) ? null : FeatureCache.For(parse.GetValue(cacheDir)!, network, size);
+            int? Downscale(int? size) => size > common ? common : null;
+            var realSet = new ImageFeatures(network, Cache(Downscale(realSize)), new ConsoleProgressBar(error, "features real", realFiles.Count), Downscale(realSize))
+                .FromFiles(realFiles);
+            var fakeSet = generated is not null
+                ? new ImageFeatures(network, null, new ConsoleProgressBar(error, "features fake", fakeCount), Downscale(fakeSize)).FromImages(generated)
+                : new ImageFeatures(network, Cache(Downscale(fakeSize)), new ConsoleProgressBar(error, "features fake", fakeCount), Downscale(fakeSize))
+                    .FromFiles(fakeFiles!);
 
             if (parse.GetValue(featuresOut) is { } outDir)
             {
@@ -83,6 +85,7 @@ internal static class MetricsCommand
                 CommandOutput.Json(parse, new
                 {
                     r.Extractor,
+                    ComparedAt = common,
                     r.RealCount,
                     r.FakeCount,
                     r.Fd,
@@ -106,7 +109,7 @@ internal static class MetricsCommand
             }
             else
             {
-                parse.InvocationConfiguration.Output.Write(Text(outcome, RealName, FakeName));
+                parse.InvocationConfiguration.Output.Write(Text(outcome, common, RealName, FakeName));
             }
 
             return 0;
@@ -120,11 +123,16 @@ internal static class MetricsCommand
         NpyFile.Write(stream, matrix);
     }
 
-    private static string Text(MetricsOutcome outcome, Func<int, string> realName, Func<int, string> fakeName)
+    private static string Text(MetricsOutcome outcome, int? common, Func<int, string> realName, Func<int, string> fakeName)
     {
         var r = outcome.Report;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"extractor {r.Extractor}: {r.RealCount} real, {r.FakeCount} generated images");
+        if (common is { } side)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"both sets at {side}x{side} before the extractor's resize (the larger one downscaled, bicubic)");
+        }
+
         if (r.SmallSample)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"note: a set is under {GeneratorMetricsReport.StableFdCount} images; FD is biased upwards at this size, KID is the small-sample figure");

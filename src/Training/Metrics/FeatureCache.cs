@@ -20,6 +20,10 @@ public sealed class FeatureCache(string directory, string extractorIdentity)
             "melanogans",
             "features");
 
+    /// <summary>The cache of <paramref name="extractor"/>'s features, for images first downscaled to <paramref name="downscaledTo"/> when set.</summary>
+    public static FeatureCache For(string directory, FeatureExtractor extractor, int? downscaledTo) =>
+        new(directory, downscaledTo is { } side ? $"{extractor.Identity}-at{side}" : extractor.Identity);
+
     /// <summary>The cached row for <paramref name="sha256"/>, or null (also for a row of another length).</summary>
     public float[]? TryGet(string sha256, int dimensions)
     {

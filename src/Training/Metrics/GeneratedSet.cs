@@ -1,4 +1,5 @@
 using MelanoGans.Shared.Imaging;
+using MelanoGans.Training.Data;
 using MelanoGans.Training.Export;
 using MelanoGans.Training.Reporting;
 
@@ -13,7 +14,8 @@ public static class GeneratedSet
     public static IReadOnlyList<RgbImage> Generate(string onnxPath, int count, long seed, int threads, IProgress<int>? progress = null)
     {
         using var runner = new OnnxGeneratorRunner(onnxPath, threads);
-        var random = new Random(HashCode.Combine(seed, 0x6d657472));
+        // Not HashCode.Combine: its seed changes with every process, and the same --seed must give the same images.
+        var random = new Random((int)(EpochOrder.Mix(seed, 0x6d657472) & int.MaxValue));
         var images = new List<RgbImage>(count);
         while (images.Count < count)
         {

@@ -7,7 +7,12 @@ namespace MelanoGans.Training.Metrics;
 /// Features and 64x64 thumbnails of a set of images: files are hashed, decoded under the codec's limits, and only
 /// those missing from the cache go through the network, a batch at a time.
 /// </summary>
-public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cache, IProgress<int>? progress = null)
+/// <param name="downscaleTo">
+/// Images larger than this are first resized (bicubic) to it: real images meet the extractor at the generator's
+/// resolution, through the same upscale as the generated ones, so the metrics compare content, not sharpness.
+/// The cache must be keyed by it too (<see cref="FeatureCache.For"/>).
+/// </param>
+public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cache, IProgress<int>? progress = null, int? downscaleTo = null)
 {
     /// <summary>The side of the thumbnails that the pixel-space memorisation check compares.</summary>
     public const int ThumbnailSize = 64;
@@ -44,6 +49,10 @@ public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cach
                     var bytes = ImageCodec.ReadFile(path);
                     hashes[i] = ContentAddress.Sha256Hex(bytes);
                     images[i] = ImageCodec.Decode(bytes);
+                    if (downscaleTo is { } side && (images[i].Width > side || images[i].Height > side))
+                    {
+                        images[i] = ImageCodec.CentreCropResize(images[i], side);
+                    }
                 }
                 catch (ImageDecodeException ex)
                 {
@@ -72,6 +81,11 @@ public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cach
     /// <summary>Features and thumbnails of images in memory (generated ones: nothing to cache).</summary>
     public ImageSetFeatures FromImages(IReadOnlyList<RgbImage> images)
     {
+        if (downscaleTo is { } side)
+        {
+            images = images.AsParallel().AsOrdered().Select(i => i.Width > side || i.Height > side ? ImageCodec.CentreCropResize(i, side) : i).ToList();
+        }
+
         var features = new float[images.Count][];
         for (var start = 0; start < images.Count; start += Chunk)
         {

@@ -52,14 +52,18 @@ internal sealed class MetricsJobRunner(WorkerSettings settings, HubConnection hu
         var n = realFiles.Count;
         var threads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount;
         using var extractor = FeatureExtractor.Open(metrics.Extractor, threads);
-        var cache = new FeatureCache(Path.Combine(settings.RunsRoot, "feature-cache"), extractor.Identity);
-        var stage = string.Create(CultureInfo.InvariantCulture, $"Features of {n} real images ({extractor.Manifest.Name}).");
-        var real = new ImageFeatures(extractor, cache, Progress(0, stage)).FromFiles(realFiles);
-        cancel.ThrowIfCancellationRequested();
-        report(new MetricsProgress(n, 2L * n, $"Generating {n} images."));
+        report(new MetricsProgress(0, 2L * n, $"Generating {n} images."));
         var generated = GeneratedSet.Generate(onnx, n, metrics.Seed, threads);
         cancel.ThrowIfCancellationRequested();
-        var fake = new ImageFeatures(extractor, null, Progress(n, $"Features of {n} generated images.")).FromImages(generated);
+        // Like for like, as the command line: the larger of the two sizes is first downscaled to the smaller.
+        var (realSide, fakeSide) = (ImageDecoding.Identify(realFiles[0]).Width, generated[0].Width);
+        var common = Math.Min(realSide, fakeSide);
+        int? Downscale(int side) => side > common ? common : null;
+        var cache = FeatureCache.For(Path.Combine(settings.RunsRoot, "feature-cache"), extractor, Downscale(realSide));
+        var stage = string.Create(CultureInfo.InvariantCulture, $"Features of {n} real images at {common}x{common} ({extractor.Manifest.Name}).");
+        var real = new ImageFeatures(extractor, cache, Progress(0, stage), Downscale(realSide)).FromFiles(realFiles);
+        cancel.ThrowIfCancellationRequested();
+        var fake = new ImageFeatures(extractor, null, Progress(n, $"Features of {n} generated images."), Downscale(fakeSide)).FromImages(generated);
         var outcome = MetricsOutcome.Compute(extractor.Manifest.Name, real, fake, (int)metrics.Seed);
         var r = outcome.Report;
         return new MetricsUpload(

@@ -33,7 +33,7 @@ public sealed class RoleGuardTests : IAsyncLifetime
         { typeof(IExperimentResults), Roles.Lead }, { typeof(IExperimentResults), Roles.Rater },
         { typeof(IStudyAdministration), Roles.Rater }, { typeof(IStudyStatistics), Roles.Rater }, { typeof(IDatasetCatalog), Roles.Rater },
         { typeof(IRatingSession), Roles.Lead }, { typeof(IRatingSession), Roles.Admin },
-        { typeof(IModelMetrics), Roles.Rater },
+        { typeof(IModelMetrics), Roles.Rater }, { typeof(IAccessTokens), Roles.Rater },
     };
 
     private readonly StudioFactory _factory = new();
@@ -46,7 +46,7 @@ public sealed class RoleGuardTests : IAsyncLifetime
     public void Every_page_service_is_covered()
     {
         Assert.Equal(
-            ["IDatasetCatalog", "IExperimentResults", "IModelCatalog", "IModelMetrics", "IRatingSession", "IStudyAdministration", "IStudyStatistics",
+            ["IAccessTokens", "IDatasetCatalog", "IExperimentResults", "IModelCatalog", "IModelMetrics", "IRatingSession", "IStudyAdministration", "IStudyStatistics",
              "ITrainingJobs", "IUserAdministration", "IWorkerAdministration"],
             CircuitServices.Select(row => row.Data.Name));
     }

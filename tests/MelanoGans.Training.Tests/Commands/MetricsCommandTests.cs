@@ -66,6 +66,28 @@ public sealed class MetricsCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_sharper_real_set_is_downscaled_to_the_generated_size_before_the_extractor()
+    {
+        var real128 = Phantoms("real128", 4, 1, size: 128);
+        var fake = Phantoms("fake", 3, 500);
+        // The same real images, downscaled to 64 by the codec's bicubic resize beforehand.
+        var real64 = _temp.Sub("real64");
+        Directory.CreateDirectory(real64);
+        foreach (var file in Directory.GetFiles(real128))
+        {
+            File.WriteAllBytes(Path.Combine(real64, Path.GetFileName(file)),
+                ImageCodec.EncodePng(ImageCodec.CentreCropResize(ImageCodec.DecodeFile(file), 64)));
+        }
+
+        var (exit, output, error) = Run("metrics", "--real", real128, "--fake", fake, "--json", "--no-cache", "--features-out", _temp.Sub("a"), "--threads", "1");
+        var (exit64, _, error64) = Run("metrics", "--real", real64, "--fake", fake, "--json", "--no-cache", "--features-out", _temp.Sub("b"), "--threads", "1");
+
+        Assert.True(exit == 0 && exit64 == 0, error + error64);
+        Assert.Equal(64, JsonDocument.Parse(output).RootElement.GetProperty("compared_at").GetInt32());
+        Assert.Equal(File.ReadAllBytes(_temp.Sub("b/real.npy")), File.ReadAllBytes(_temp.Sub("a/real.npy")));
+    }
+
+    [Fact]
     public void The_second_run_reads_every_feature_from_the_cache()
     {
         var real = Phantoms("real", 5, 1);

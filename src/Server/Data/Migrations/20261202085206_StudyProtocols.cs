@@ -10,6 +10,7 @@ namespace MelanoGans.Server.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Existing studies and answers are untimed; their defaults are the set-up form's.
             migrationBuilder.AddColumn<long>(
                 name: "ExcludedAt",
                 table: "StudyRaters",

@@ -11,14 +11,56 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MelanoGans.Server.Data.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261202082232_StudyProtocols")]
-    partial class StudyProtocols
+    [Migration("20261202071330_PersonalAccessTokens")]
+    partial class PersonalAccessTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("MelanoGans.Server.Api.AccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessTokens", (string)null);
+                });
 
             modelBuilder.Entity("MelanoGans.Server.Data.ApplicationUser", b =>
                 {
@@ -399,78 +441,6 @@ namespace MelanoGans.Server.Data.Migrations
                     b.ToTable("RevokedSessions", (string)null);
                 });
 
-            modelBuilder.Entity("MelanoGans.Server.Metrics.ModelMetricsRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClosestJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ComputedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Coverage")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Dataset")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Density")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Extractor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FakeCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Fd")
-                        .HasColumnType("REAL");
-
-                    b.Property<long?>("JobId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Kid")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("KidSd")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MemorisationShare")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("ModelId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("PixelMemorisationShare")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Precision")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("RealCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Recall")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId")
-                        .IsUnique();
-
-                    b.HasIndex("ModelId", "ComputedAt");
-
-                    b.ToTable("ModelMetrics", (string)null);
-                });
-
             modelBuilder.Entity("MelanoGans.Server.Models.GeneratorModel", b =>
                 {
                     b.Property<int>("Id")
@@ -562,33 +532,12 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<long>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Chosen")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ExposureMissed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ExposureMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCatch")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPractice")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
@@ -612,9 +561,6 @@ namespace MelanoGans.Server.Data.Migrations
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("TargetExposureMs")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -656,20 +602,12 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ExposureMs")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Feedback")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Instructions")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -696,15 +634,6 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<long>("Seed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("StaircaseMaxMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StaircaseMinMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StaircaseStartMs")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -722,21 +651,6 @@ namespace MelanoGans.Server.Data.Migrations
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpscaledSources")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpscalingAllowedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpscalingAllowedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpscalingReason")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -830,13 +744,6 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ExcludedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExcludedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("OrderSeed")
                         .HasColumnType("INTEGER");
 
@@ -845,53 +752,6 @@ namespace MelanoGans.Server.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("StudyRaters", (string)null);
-                });
-
-            modelBuilder.Entity("MelanoGans.Server.Studies.StudyShowing", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DraftComment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DraftResponse")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("DraftTags")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RaterId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StudyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.HasIndex("StudyId", "RaterId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("StudyShowings", (string)null);
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Training.TrainingGrid", b =>
@@ -1047,17 +907,11 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<int>("Epoch")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("Fd")
-                        .HasColumnType("REAL");
-
                     b.Property<double>("ImagesPerSecond")
                         .HasColumnType("REAL");
 
                     b.Property<long>("JobId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Kid")
-                        .HasColumnType("REAL");
 
                     b.Property<double>("LossD")
                         .HasColumnType("REAL");
@@ -1245,6 +1099,17 @@ namespace MelanoGans.Server.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Api.AccessToken", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Datasets.DatasetImage", b =>
                 {
                     b.HasOne("MelanoGans.Server.Datasets.Dataset", "Dataset")
@@ -1293,15 +1158,6 @@ namespace MelanoGans.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Model");
-                });
-
-            modelBuilder.Entity("MelanoGans.Server.Metrics.ModelMetricsRecord", b =>
-                {
-                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Studies.Answer", b =>
@@ -1371,15 +1227,6 @@ namespace MelanoGans.Server.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MelanoGans.Server.Studies.StudyShowing", b =>
-                {
-                    b.HasOne("MelanoGans.Server.Studies.Study", null)
-                        .WithMany()
-                        .HasForeignKey("StudyId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

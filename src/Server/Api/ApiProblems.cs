@@ -1,0 +1,37 @@
+using MelanoGans.Shared.Contracts;
+
+namespace MelanoGans.Server.Api;
+
+/// <summary>RFC 7807 problem details for every refusal of the API, with the reasons the pages show.</summary>
+internal static class ApiProblems
+{
+    /// <summary>
+    /// A failed operation: 404 when the thing named in the URL does not exist, 409 when someone changed it first or
+    /// its state forbids the action (the services' "This study ..." reasons), otherwise <paramref name="status"/>.
+    /// </summary>
+    public static IResult From(OperationResult result, int status)
+    {
+        if (result.FieldErrors is { Count: > 0 } fields && status == StatusCodes.Status400BadRequest)
+            return TypedResults.ValidationProblem(fields, detail: string.Join(" ", result.Errors));
+        var first = result.Errors.FirstOrDefault() ?? "";
+        var code = first.StartsWith("No such ", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
+            : first.StartsWith("This study ", StringComparison.Ordinal) ? StatusCodes.Status409Conflict
+            : status;
+        return Problem(code, string.Join(" ", result.Errors), result.Errors);
+    }
+
+    public static IResult NotFound(string what) => Problem(StatusCodes.Status404NotFound, $"No such {what}.");
+
+    public static IResult Problem(int status, string detail, IReadOnlyList<string>? reasons = null) =>
+        TypedResults.Problem(detail, statusCode: status, extensions: reasons is { Count: > 1 }
+            ? new Dictionary<string, object?> { ["reasons"] = reasons }
+            : null);
+
+    /// <summary>A 400 naming the fields at fault (<c>errors</c>: field to messages), as ASP.NET Core's validation problems do.</summary>
+    public static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
+
+    /// <summary>Writes a problem outside an endpoint (authentication, rate limiting).</summary>
+    public static Task Write(HttpContext http, int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
+}
