@@ -47,4 +47,10 @@ public interface IStudyAdministration
 
     /// <summary>The study's ratings table (DESIGN.md column order), one row per answer; empty for an unknown study.</summary>
     Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Excludes a rater of a started study from its statistics (<paramref name="excluded"/> true), recording who and
+    /// when, or takes them back; the dashboard recomputes and lists the exclusion. Answers are kept either way.
+    /// </summary>
+    Task<OperationResult> SetRaterExcludedAsync(int studyId, string raterUserName, bool excluded);
 }

@@ -10,14 +10,21 @@ public sealed record ApiRatingRow(
     [property: JsonPropertyName("item")] string Item,
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("truth")] string Truth,
-    [property: JsonPropertyName("response")] int Response,
+    [property: JsonPropertyName("response")] int? Response,
     [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
     [property: JsonPropertyName("is_repeat")] bool IsRepeat,
     [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
     [property: JsonPropertyName("answered_at")] DateTimeOffset AnsweredAt,
-    [property: JsonPropertyName("active_ms")] long ActiveMs)
+    [property: JsonPropertyName("active_ms")] long ActiveMs,
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("exposure_ms")] int? ExposureMs,
+    [property: JsonPropertyName("is_practice")] bool IsPractice,
+    [property: JsonPropertyName("is_catch")] bool IsCatch,
+    [property: JsonPropertyName("chosen")] string? Chosen)
 {
+    /// <summary>The row as the API writes it: a paired trial has no response (null), its answer is in chosen.</summary>
     public static ApiRatingRow From(RatingRow r) => new(
-        r.Study, r.Rater, r.Item, r.Source, r.Truth == RatingTruth.Fake ? "fake" : "real", r.Response, r.Tags, r.IsRepeat,
-        r.StartedAt, r.AnsweredAt, r.ActiveMs);
+        r.Study, r.Rater, r.Item, r.Source, r.Truth == RatingTruth.Fake ? "fake" : "real", r.Mode == RatingMode.Paired ? null : r.Response,
+        r.Tags, r.IsRepeat, r.StartedAt, r.AnsweredAt, r.ActiveMs, MelanoGans.Shared.Statistics.RatingsCsv.ModeName(r.Mode), r.ExposureMs, r.IsPractice, r.IsCatch,
+        r.Chosen switch { RatingTruth.Real => "real", RatingTruth.Fake => "fake", _ => null });
 }

@@ -20,6 +20,7 @@ internal sealed class StudyDashboardCache : IDisposable
     private readonly StatisticsOptions _options;
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
     private readonly IDisposable _answers;
+    private readonly IDisposable _exclusions;
 
     // IRatingsTable is optional: the studies feature registers it; without it there are no studies.
     public StudyDashboardCache(IServiceProvider services, IOptions<StudyStatisticsOptions> options, IStudioEvents events)
@@ -27,6 +28,7 @@ internal sealed class StudyDashboardCache : IDisposable
         _table = services.GetService<IRatingsTable>();
         _options = options.Value.ToStatisticsOptions();
         _answers = events.Subscribe<AnswerRecorded>(e => _entries.TryRemove(e.StudyId, out _));
+        _exclusions = events.Subscribe<RaterExclusionChanged>(e => _entries.TryRemove(e.StudyId, out _));
     }
 
     public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct) =>
@@ -42,22 +44,31 @@ internal sealed class StudyDashboardCache : IDisposable
     public async Task<StudyDashboard?> GetAsync(int studyId, CancellationToken ct)
     {
         if (_table is null || await _table.AnswerCountAsync(studyId, ct) is not { } answers) return null;
+        // The lead's exclusions are part of the key: another instance may have changed them without an event here.
+        var excluded = (await _table.StudyAsync(studyId, ct))?.Exclusions?.Select(e => e.Rater).ToArray() ?? [];
+        var key = string.Join('\n', excluded);
         // Of several callers that find no current entry at once, one entry wins; only its computation ever starts.
         var entry = _entries.AddOrUpdate(studyId,
-            _ => NewEntry(studyId, answers),
-            (_, existing) => existing.IsCurrent(answers) ? existing : NewEntry(studyId, answers));
+            _ => NewEntry(studyId, answers, key, excluded),
+            (_, existing) => existing.IsCurrent(answers, key) ? existing : NewEntry(studyId, answers, key, excluded));
         return await entry.Dashboard.Value.WaitAsync(ct);
     }
 
-    public void Dispose() => _answers.Dispose();
+    public void Dispose()
+    {
+        _answers.Dispose();
+        _exclusions.Dispose();
+    }
 
-    private Entry NewEntry(int studyId, int answers) => new(answers, new Lazy<Task<StudyDashboard>>(() =>
+    private Entry NewEntry(int studyId, int answers, string key, string[] excluded) => new(answers, key, new Lazy<Task<StudyDashboard>>(() =>
         // The bootstrap is CPU work: off the circuit's thread, and not cancelled with the first caller.
-        Task.Run(async () => StudyDashboardBuilder.Build(await _table!.RowsAsync(studyId, CancellationToken.None), _options))));
+        Task.Run(async () => StudyDashboardBuilder.Build(
+            await _table!.RowsAsync(studyId, CancellationToken.None), _options with { ExcludedRaters = excluded }))));
 
-    private sealed record Entry(int Answers, Lazy<Task<StudyDashboard>> Dashboard)
+    private sealed record Entry(int Answers, string Excluded, Lazy<Task<StudyDashboard>> Dashboard)
     {
         // A failed computation is not kept: the next caller tries again.
-        public bool IsCurrent(int answers) => Answers == answers && !(Dashboard.IsValueCreated && Dashboard.Value.IsFaulted);
+        public bool IsCurrent(int answers, string excluded) =>
+            Answers == answers && Excluded == excluded && !(Dashboard.IsValueCreated && Dashboard.Value.IsFaulted);
     }
 }

@@ -1,3 +1,5 @@
+using MelanoGans.Shared.Contracts;
+
 namespace MelanoGans.Server.Studies;
 
 /// <summary>One rater's answer to one showing of an item. Never updated: answers are locked once given.</summary>
@@ -34,4 +36,25 @@ public sealed class Answer
 
     /// <summary>Active milliseconds on the item, idle time excluded.</summary>
     public long ActiveMs { get; set; }
+
+    /// <summary>The protocol the answer was given under (the study's at the time).</summary>
+    public RatingMode Mode { get; set; }
+
+    /// <summary>The exposure the server asked for (fixed, or the staircase's next); null when untimed.</summary>
+    public int? TargetExposureMs { get; set; }
+
+    /// <summary>The exposure the page measured; null when untimed.</summary>
+    public int? ExposureMs { get; set; }
+
+    /// <summary>True when the measured exposure missed the target by more than one 60 Hz frame (<see cref="RatingSession.FrameToleranceMs"/>).</summary>
+    public bool ExposureMissed { get; set; }
+
+    /// <summary>A practice answer (never counted); none are served yet.</summary>
+    public bool IsPractice { get; set; }
+
+    /// <summary>A catch item's answer (only in catch accuracy); none are served yet.</summary>
+    public bool IsCatch { get; set; }
+
+    /// <summary>A paired trial's choice: the truth of the image picked as real; null for 6-point answers.</summary>
+    public RatingTruth? Chosen { get; set; }
 }

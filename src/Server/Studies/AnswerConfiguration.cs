@@ -16,6 +16,8 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.Property(a => a.Comment).HasMaxLength(2000);
         builder.Property(a => a.StartedAt).HasConversion(new UtcTicksConverter());
         builder.Property(a => a.AnsweredAt).HasConversion(new UtcTicksConverter());
+        builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Chosen).HasConversion<string>().HasMaxLength(10);
         builder.HasOne(a => a.Item).WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Study>().WithMany().HasForeignKey(a => a.StudyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.RaterId).OnDelete(DeleteBehavior.Restrict);

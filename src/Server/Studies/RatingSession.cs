@@ -25,6 +25,12 @@ internal sealed class RatingSession(
     /// <summary>The longest comment kept.</summary>
     public const int MaxCommentLength = 2000;
 
+    /// <summary>
+    /// One frame at 60 Hz, rounded up: an exposure measured further than this from its target is flagged
+    /// (<see cref="Answer.ExposureMissed"/>): the screen or the browser could not show it as asked.
+    /// </summary>
+    public const int FrameToleranceMs = 17;
+
     // Per scope, that is per circuit: the frozen items and this rater's sequence of each study opened.
     private readonly Dictionary<int, (List<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence)> _frozen = [];
 
@@ -75,7 +81,8 @@ internal sealed class RatingSession(
             ? new RatingDraft(study.Id, position, here.DraftResponse, here.DraftTags, here.DraftComment)
             : null;
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
-            context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft);
+            context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft,
+            study.Mode, await TargetExposureAsync(db, study, userId, ct));
     }
 
     public async Task<OperationResult> SaveDraftAsync(RatingDraft draft)
@@ -161,6 +168,11 @@ internal sealed class RatingSession(
         if (comment?.Length > MaxCommentLength)
             return new SubmitResult(SubmitOutcome.Invalid, $"The comment is longer than {MaxCommentLength} characters.");
 
+        var target = await TargetExposureAsync(db, study, userId, default);
+        if (target is not null && answer.ExposureMs is not ({ } measured and >= 0 and <= StudySetupValidator.MaxExposureMs * 2))
+            return new SubmitResult(SubmitOutcome.Invalid, "The exposure of the image was not measured; reload the page.");
+        var exposure = target is null ? null : answer.ExposureMs;
+
         var slot = context.Sequence[answer.Position];
         var item = context.Items[slot.ItemIndex];
         var now = clock.GetUtcNow();
@@ -178,6 +190,10 @@ internal sealed class RatingSession(
             StartedAt = answer.StartedAt > now ? now : answer.StartedAt,
             AnsweredAt = now,
             ActiveMs = Math.Clamp(answer.ActiveMs, 0, (long)Math.Max(0, (now - answer.StartedAt).TotalMilliseconds)),
+            Mode = study.Mode,
+            TargetExposureMs = target,
+            ExposureMs = exposure,
+            ExposureMissed = target is not null && Math.Abs(exposure!.Value - target.Value) > FrameToleranceMs,
         });
         try
         {
@@ -191,6 +207,34 @@ internal sealed class RatingSession(
         }
         events.Publish(new AnswerRecorded(study.Id));
         return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback ? item.Truth : null);
+    }
+
+    /// <summary>
+    /// The exposure the rater's next image gets: the study's for fixed exposure; for a staircase, the shared rule
+    /// (<see cref="ExposureStaircase"/>) replayed over the rater's counted staircase answers in sequence order with their
+    /// measured exposures; null when untimed.
+    /// </summary>
+    private static async Task<int?> TargetExposureAsync(StudioDbContext db, Study study, string userId, CancellationToken ct)
+    {
+        switch (study.Mode)
+        {
+            case RatingMode.Fixed:
+                return study.ExposureMs;
+            case RatingMode.Staircase:
+                var history = await (
+                        from a in db.Set<Answer>().AsNoTracking()
+                        join i in db.Set<StudyItem>() on a.ItemId equals i.Id
+                        where a.StudyId == study.Id && a.RaterId == userId && a.Mode == RatingMode.Staircase && !a.IsPractice && !a.IsCatch
+                        orderby a.Position
+                        select new { a.Response, i.Truth, a.ExposureMs })
+                    .ToListAsync(ct);
+                var staircase = new ExposureStaircase(study.Staircase);
+                foreach (var answer in history)
+                    staircase.Record(answer.Response <= 3 == (answer.Truth == RatingTruth.Fake), answer.ExposureMs);
+                return (int)Math.Round(staircase.ExposureMs);
+            default:
+                return null;
+        }
     }
 
     private async Task<Context?> LoadAsync(StudioDbContext db, string userId, int studyId, CancellationToken ct)

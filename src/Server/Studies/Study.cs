@@ -1,4 +1,6 @@
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Studies;
 
 namespace MelanoGans.Server.Studies;
 
@@ -45,6 +47,24 @@ public sealed class Study
 
     /// <summary>Whether raters learn the truth after each answer (off for a Turing test).</summary>
     public bool Feedback { get; set; }
+
+    /// <summary>The protocol: untimed, fixed exposure or staircase (stored as its name).</summary>
+    public RatingMode Mode { get; set; }
+
+    /// <summary>The exposure of a fixed-exposure study, in milliseconds.</summary>
+    public int ExposureMs { get; set; } = 500;
+
+    /// <summary>The staircase's first exposure, in milliseconds.</summary>
+    public int StaircaseStartMs { get; set; } = 500;
+
+    /// <summary>The staircase's shortest exposure, in milliseconds.</summary>
+    public int StaircaseMinMs { get; set; } = 50;
+
+    /// <summary>The staircase's longest exposure, in milliseconds.</summary>
+    public int StaircaseMaxMs { get; set; } = 2000;
+
+    /// <summary>The staircase rule's settings of this study.</summary>
+    public StaircaseSettings Staircase => new(StaircaseStartMs, StaircaseMinMs, StaircaseMaxMs);
 
     /// <summary>The artifact tags, in display order (stored as JSON).</summary>
     public List<string> ArtifactTags { get; set; } = [];

@@ -4,6 +4,7 @@ using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ internal sealed class StudyAdministration(
     StudyFreezer freezer,
     StudyRatings ratings,
     TimeProvider clock,
+    IStudioEvents events,
     ILogger<StudyAdministration> logger) : IStudyAdministration
 {
     private static readonly string[] Managers = [Roles.Lead, Roles.Admin];
@@ -220,6 +222,29 @@ internal sealed class StudyAdministration(
         return (OperationResult.Ok, clone.Id);
     }
 
+    public async Task<OperationResult> SetRaterExcludedAsync(int studyId, string raterUserName, bool excluded)
+    {
+        var lead = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        var state = await db.Set<Study>().Where(s => s.Id == studyId).Select(s => (StudyState?)s.State).SingleOrDefaultAsync();
+        if (state is null) return OperationResult.Fail("No such study.");
+        if (state is StudyState.Draft or StudyState.Starting) return OperationResult.Fail("Raters are excluded from a started study's statistics.");
+        var rater = await (
+                from r in db.Set<StudyRater>()
+                join u in db.Users on r.UserId equals u.Id
+                where r.StudyId == studyId && u.UserName == raterUserName
+                select r)
+            .SingleOrDefaultAsync();
+        if (rater is null) return OperationResult.Fail($"{raterUserName} is not a rater of this study.");
+        if ((rater.ExcludedAt is not null) == excluded)
+            return OperationResult.Fail(excluded ? $"{raterUserName} is already excluded." : $"{raterUserName} is not excluded.");
+        (rater.ExcludedBy, rater.ExcludedAt) = excluded ? (lead.UserName, clock.GetUtcNow()) : ((string?)null, (DateTimeOffset?)null);
+        await db.SaveChangesAsync();
+        logger.LogInformation("{Lead} {Action} rater {Rater} of study {StudyId}", lead.UserName, excluded ? "excluded" : "included", raterUserName, studyId);
+        events.Publish(new RaterExclusionChanged(studyId));
+        return OperationResult.Ok;
+    }
+
     public async Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default)
     {
         await current.RequireAsync(Managers, ct);
@@ -301,6 +326,9 @@ internal sealed class StudyAdministration(
         study.PresentationSize = setup.PresentationSize;
         study.RepeatShare = setup.RepeatShare;
         study.Feedback = setup.Feedback;
+        study.Mode = setup.Mode;
+        (study.ExposureMs, study.StaircaseStartMs, study.StaircaseMinMs, study.StaircaseMaxMs) =
+            (setup.ExposureMs, setup.StaircaseStartMs, setup.StaircaseMinMs, setup.StaircaseMaxMs);
         study.ArtifactTags = setup.ArtifactTags.Select(t => t.Trim()).ToList();
         // Rows are updated in place rather than cleared and re-added: EF cannot track a deleted and a new
         // row with the same key at once, and a rater who stays keeps their order seed.
@@ -350,6 +378,11 @@ internal sealed class StudyAdministration(
         ArtifactTags = [.. study.ArtifactTags],
         RepeatShare = study.RepeatShare,
         Feedback = study.Feedback,
+        Mode = study.Mode,
+        ExposureMs = study.ExposureMs,
+        StaircaseStartMs = study.StaircaseStartMs,
+        StaircaseMinMs = study.StaircaseMinMs,
+        StaircaseMaxMs = study.StaircaseMaxMs,
         Version = study.Version,
     };
 }

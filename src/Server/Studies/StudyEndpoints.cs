@@ -73,12 +73,17 @@ public static class StudyEndpoints
         item = r.Item,
         source = r.Source,
         truth = r.Truth == RatingTruth.Fake ? "fake" : "real",
-        response = r.Response,
+        response = r.Mode == RatingMode.Paired ? (int?)null : r.Response,
         tags = r.Tags,
         is_repeat = r.IsRepeat,
         started_at = r.StartedAt,
         answered_at = r.AnsweredAt,
         active_ms = r.ActiveMs,
+        mode = RatingsCsv.ModeName(r.Mode),
+        exposure_ms = r.ExposureMs,
+        is_practice = r.IsPractice,
+        is_catch = r.IsCatch,
+        chosen = r.Chosen switch { RatingTruth.Real => "real", RatingTruth.Fake => "fake", _ => null },
     };
 
     // Every refusal is the same 404, so probing tokens tells nothing; every success has the same headers.

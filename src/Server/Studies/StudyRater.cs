@@ -10,4 +10,10 @@ public sealed class StudyRater
 
     /// <summary>Seeds this rater's shuffle: stable across sessions and devices, different between raters.</summary>
     public long OrderSeed { get; set; }
+
+    /// <summary>User name of the lead who excluded the rater from the statistics; null while included.</summary>
+    public string? ExcludedBy { get; set; }
+
+    /// <summary>When the rater was excluded; null while included.</summary>
+    public DateTimeOffset? ExcludedAt { get; set; }
 }

@@ -21,11 +21,15 @@ internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)
                 join i in db.Set<StudyItem>() on a.ItemId equals i.Id
                 join u in db.Users on a.RaterId equals u.Id
                 where a.StudyId == studyId
-                select new { Rater = u.UserName!, i.Token, i.Source, i.Truth, a.Response, a.Tags, a.RepeatIndex, a.StartedAt, a.AnsweredAt, a.ActiveMs, a.Position })
+                select new
+                {
+                    Rater = u.UserName!, i.Token, i.Source, i.Truth, a.Response, a.Tags, a.RepeatIndex, a.StartedAt, a.AnsweredAt, a.ActiveMs, a.Position,
+                    a.Mode, a.ExposureMs, a.IsPractice, a.IsCatch, a.Chosen,
+                })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Rater, StringComparer.Ordinal).ThenBy(r => r.Position)
             .Select(r => new RatingRow(study.Name, r.Rater, r.Token, r.Source, r.Truth, r.Response, r.Tags,
-                r.RepeatIndex > 0, r.StartedAt, r.AnsweredAt, r.ActiveMs))
+                r.RepeatIndex > 0, r.StartedAt, r.AnsweredAt, r.ActiveMs, r.Mode, r.ExposureMs, r.IsPractice, r.IsCatch, r.Chosen))
             .ToList();
     }
 }

@@ -33,9 +33,15 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             })
             .ToListAsync(ct);
         var ids = studies.Select(s => s.Id).ToList();
+        var exclusions = await (
+                from r in db.Set<StudyRater>().AsNoTracking()
+                join u in db.Users on r.UserId equals u.Id
+                where ids.Contains(r.StudyId) && r.ExcludedAt != null
+                select new { r.StudyId, Rater = u.UserName!, r.ExcludedBy, r.ExcludedAt })
+            .ToListAsync(ct);
         var answers = await db.Set<Answer>().AsNoTracking().Where(a => ids.Contains(a.StudyId))
             .GroupBy(a => new { a.StudyId, a.RaterId })
-            .Select(g => new { g.Key.StudyId, Count = g.Count() })
+            .Select(g => new { g.Key.StudyId, Count = g.Count(), Missed = g.Count(a => a.ExposureMissed) })
             .ToListAsync(ct);
         return studies.Select(s =>
         {
@@ -43,7 +49,10 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             var sequence = s.Items + RaterSequence.RepeatCount(s.Items, s.RepeatShare);
             return new StudyRatingsInfo(s.Id, s.Name, s.State.ToString(), perRater.Sum(a => a.Count),
                 perRater.Count(a => a.Count >= sequence), s.Raters,
-                StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources));
+                StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources),
+                exclusions.Where(e => e.StudyId == s.Id).OrderBy(e => e.Rater, StringComparer.Ordinal)
+                    .Select(e => new RaterExclusionRecord(e.Rater, e.ExcludedBy ?? "", e.ExcludedAt!.Value)).ToList(),
+                perRater.Sum(a => a.Missed));
         }).ToList();
     }
 

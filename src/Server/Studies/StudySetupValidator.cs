@@ -69,6 +69,7 @@ internal static class StudySetupValidator
         else errors.AddRange(PresentationErrors(setup, options).Select(message => ("presentationSize", message)));
         if (setup.RepeatShare is < 0 or > MaxRepeatShare || double.IsNaN(setup.RepeatShare))
             errors.Add(("repeatShare", "The share of repeated images must be between 0% and 50%."));
+        errors.AddRange(ProtocolErrors(setup));
 
         var raters = options.Raters.Select(r => r.Id).ToHashSet();
         if (setup.RaterIds.Count == 0) errors.Add(("raterIds", "Assign at least one rater."));
@@ -80,6 +81,34 @@ internal static class StudySetupValidator
         if (tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() != tags.Count) errors.Add(("artifactTags", "An artifact tag is listed twice."));
         if (tags.Count > ArtifactTaxonomy.MaxTags) errors.Add(("artifactTags", $"At most {ArtifactTaxonomy.MaxTags} artifact tags (one key each)."));
         return errors;
+    }
+
+    /// <summary>The shortest exposure a study may ask for: a few frames, below which the screen cannot show it faithfully.</summary>
+    public const int MinExposureMs = 34;
+
+    /// <summary>The longest exposure a study may ask for.</summary>
+    public const int MaxExposureMs = 10_000;
+
+    // Each error under the field it concerns (the JSON name of the StudySetup property), as the API reports them.
+    private static IEnumerable<(string Field, string Message)> ProtocolErrors(StudySetup setup)
+    {
+        switch (setup.Mode)
+        {
+            case RatingMode.Untimed:
+                break;
+            case RatingMode.Fixed when setup.ExposureMs is < MinExposureMs or > MaxExposureMs:
+                yield return ("exposureMs", $"The exposure must be between {MinExposureMs} and {MaxExposureMs} ms.");
+                break;
+            case RatingMode.Staircase:
+                if (setup.StaircaseMinMs < MinExposureMs || setup.StaircaseMaxMs > MaxExposureMs)
+                    yield return ("staircaseMinMs", $"The staircase's exposures must lie between {MinExposureMs} and {MaxExposureMs} ms.");
+                else if (new StaircaseSettings(setup.StaircaseStartMs, setup.StaircaseMinMs, setup.StaircaseMaxMs).Problem() is { } problem)
+                    yield return ("staircaseStartMs", Capitalised(problem) + ".");
+                break;
+            case RatingMode.Paired:
+                yield return ("mode", "Paired choice is not available yet: choose untimed, fixed exposure or staircase.");
+                break;
+        }
     }
 
     /// <summary>The sources a set-up draws from with their native resolutions (unknown ids are reported elsewhere).</summary>

@@ -15,6 +15,11 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="StartedAt">When the item was first shown.</param>
 /// <param name="AnsweredAt">When the answer was given.</param>
 /// <param name="ActiveMs">Milliseconds the page was visible and focused while the item was shown.</param>
+/// <param name="Mode">The protocol the answer was given under; tables without the column read as <see cref="RatingMode.Untimed"/>.</param>
+/// <param name="ExposureMs">The exposure measured on the client in milliseconds; null when untimed.</param>
+/// <param name="IsPractice">True for a practice answer (feedback shown, never counted).</param>
+/// <param name="IsCatch">True for a catch item (an obvious real or fake): it only enters the rater's catch accuracy.</param>
+/// <param name="Chosen">A paired trial's choice: the truth of the image the rater picked as real (<see cref="RatingTruth.Fake"/> = deceived); null for 6-point rows.</param>
 public sealed record RatingRow(
     string Study,
     string Rater,
@@ -26,7 +31,12 @@ public sealed record RatingRow(
     bool IsRepeat,
     DateTimeOffset StartedAt,
     DateTimeOffset AnsweredAt,
-    long ActiveMs)
+    long ActiveMs,
+    RatingMode Mode = RatingMode.Untimed,
+    int? ExposureMs = null,
+    bool IsPractice = false,
+    bool IsCatch = false,
+    RatingTruth? Chosen = null)
 {
     /// <summary>The lowest response on the 6-point scale (definitely fake).</summary>
     public const int MinResponse = 1;
@@ -34,9 +44,12 @@ public sealed record RatingRow(
     /// <summary>The highest response on the 6-point scale (definitely real).</summary>
     public const int MaxResponse = 6;
 
+    /// <summary>The response of a paired (2AFC) row, which has no 6-point answer (written empty).</summary>
+    public const int NoResponse = 0;
+
     /// <summary>True when the response says "fake" (1-3), the positive class of every statistic.</summary>
     public bool CalledFake => Response <= 3;
 
-    /// <summary>True when the binary call matches the truth.</summary>
-    public bool IsCorrect => CalledFake == (Truth == RatingTruth.Fake);
+    /// <summary>True when the binary call matches the truth; for a paired trial, when the real image was chosen as real.</summary>
+    public bool IsCorrect => Mode == RatingMode.Paired ? Chosen == RatingTruth.Real : CalledFake == (Truth == RatingTruth.Fake);
 }

@@ -11,5 +11,7 @@ namespace MelanoGans.Shared.Contracts;
 /// Set when the lead overrode the like-for-like rule (a source shown upscaled): what was upscaled, who allowed it,
 /// when and why. The dashboard and the exports show it; null for a like-for-like study.
 /// </param>
+/// <param name="Exclusions">Raters the lead left out of the statistics, who did it and when; empty or null when none.</param>
+/// <param name="ExposureMisses">Timed answers whose measured exposure missed the target by more than one frame.</param>
 public sealed record StudyRatingsInfo(int Id, string Name, string State, int Answers, int RatersDone, int RatersAssigned,
-    string? PresentationWarning = null);
+    string? PresentationWarning = null, IReadOnlyList<RaterExclusionRecord>? Exclusions = null, int ExposureMisses = 0);

@@ -15,10 +15,18 @@ namespace MelanoGans.Shared.Statistics;
 /// </remarks>
 public static class RatingsCsv
 {
-    /// <summary>The header line, exactly as written and as required on reading.</summary>
-    public const string Header = "study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms";
+    /// <summary>The header line, exactly as written; reading also accepts <see cref="UntimedHeader"/>.</summary>
+    public const string Header = UntimedHeader + ",mode,exposure_ms,is_practice,is_catch,chosen";
 
-    private const int FieldCount = 11;
+    /// <summary>
+    /// The header of tables written before the protocol columns existed: their rows read as untimed, not practice,
+    /// not catch, so older exports stay valid.
+    /// </summary>
+    public const string UntimedHeader = "study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms";
+
+    private const int UntimedFieldCount = 11;
+
+    private const int FieldCount = 16;
 
     // Reporting every bad line of a million-row file helps nobody; the first few say what is wrong.
     private const int MaxReportedErrors = 20;
@@ -39,12 +47,17 @@ public static class RatingsCsv
             AppendCell(line, row.Item);
             AppendCell(line, row.Source);
             AppendCell(line, row.Truth == RatingTruth.Fake ? "fake" : "real");
-            AppendCell(line, row.Response.ToString(CultureInfo.InvariantCulture));
+            AppendCell(line, row.Mode == RatingMode.Paired ? "" : row.Response.ToString(CultureInfo.InvariantCulture));
             AppendCell(line, string.Join(';', row.Tags));
             AppendCell(line, row.IsRepeat ? "true" : "false");
             AppendCell(line, row.StartedAt.ToString("O", CultureInfo.InvariantCulture));
             AppendCell(line, row.AnsweredAt.ToString("O", CultureInfo.InvariantCulture));
             AppendCell(line, row.ActiveMs.ToString(CultureInfo.InvariantCulture));
+            AppendCell(line, ModeName(row.Mode));
+            AppendCell(line, row.ExposureMs?.ToString(CultureInfo.InvariantCulture) ?? "");
+            AppendCell(line, row.IsPractice ? "true" : "false");
+            AppendCell(line, row.IsCatch ? "true" : "false");
+            AppendCell(line, row.Chosen switch { RatingTruth.Real => "real", RatingTruth.Fake => "fake", _ => "" });
             line.Length--; // the trailing comma
             line.Append("\r\n");
             writer.Write(line);
@@ -97,6 +110,7 @@ public static class RatingsCsv
 
         var tokenizer = new CsvRecordReader(reader);
         var headerSeen = false;
+        var fieldCount = FieldCount;
         while (true)
         {
             CsvRecordReader.Record? record;
@@ -130,16 +144,20 @@ public static class RatingsCsv
             {
                 headerSeen = true;
                 var header = string.Join(',', fields).TrimStart('\uFEFF');
-                if (header != Header)
+                if (header == UntimedHeader)
                 {
-                    Error($"line {line}: the header must be exactly '{Header}', found '{header}'");
+                    fieldCount = UntimedFieldCount;
+                }
+                else if (header != Header)
+                {
+                    Error($"line {line}: the header must be exactly '{Header}' (or, without the protocol columns, '{UntimedHeader}'), found '{header}'");
                     break;
                 }
 
                 continue;
             }
 
-            if (ParseRow(line, fields, out var row, out var problem))
+            if (ParseRow(line, fields, fieldCount, out var row, out var problem))
             {
                 rows.Add(row);
             }
@@ -162,12 +180,12 @@ public static class RatingsCsv
         return errors.Count == 0 ? new RatingsCsvReadResult(rows, []) : new RatingsCsvReadResult([], errors);
     }
 
-    private static bool ParseRow(int line, IReadOnlyList<string> raw, out RatingRow row, out string problem)
+    private static bool ParseRow(int line, IReadOnlyList<string> raw, int fieldCount, out RatingRow row, out string problem)
     {
         row = null!;
-        if (raw.Count != FieldCount)
+        if (raw.Count != fieldCount)
         {
-            problem = $"line {line}: expected {FieldCount} fields, found {raw.Count}";
+            problem = $"line {line}: expected {fieldCount} fields, found {raw.Count}";
             return false;
         }
 
@@ -197,7 +215,31 @@ public static class RatingsCsv
             return false;
         }
 
-        if (!int.TryParse(f[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out var response)
+        var mode = RatingMode.Untimed;
+        int? exposureMs = null;
+        bool isPractice = false, isCatch = false;
+        RatingTruth? chosen = null;
+        if (fieldCount == FieldCount && !ParseProtocol(line, f, out mode, out exposureMs, out isPractice, out isCatch, out chosen, out problem))
+        {
+            return false;
+        }
+
+        var response = RatingRow.NoResponse;
+        if (mode == RatingMode.Paired)
+        {
+            if (f[5].Length > 0)
+            {
+                problem = $"line {line}: a paired row has an empty response (its answer is in chosen), found '{f[5]}'";
+                return false;
+            }
+
+            if (truth != RatingTruth.Fake)
+            {
+                problem = $"line {line}: a paired row's truth is 'fake' (its source is the fake's), found '{f[4]}'";
+                return false;
+            }
+        }
+        else if (!int.TryParse(f[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out response)
             || response < RatingRow.MinResponse || response > RatingRow.MaxResponse)
         {
             problem = $"line {line}: response must be an integer from 1 to 6, found '{f[5]}'";
@@ -238,9 +280,110 @@ public static class RatingsCsv
             return false;
         }
 
-        row = new RatingRow(f[0], f[1], f[2], f[3], truth, response, tags, isRepeat, startedAt, answeredAt, activeMs);
+        row = new RatingRow(f[0], f[1], f[2], f[3], truth, response, tags, isRepeat, startedAt, answeredAt, activeMs, mode, exposureMs, isPractice, isCatch, chosen);
         problem = "";
         return true;
+    }
+
+    /// <summary>The name of a mode in the table.</summary>
+    public static string ModeName(RatingMode mode) => mode switch
+    {
+        RatingMode.Fixed => "fixed",
+        RatingMode.Staircase => "staircase",
+        RatingMode.Paired => "paired",
+        _ => "untimed",
+    };
+
+    private static bool ParseProtocol(
+        int line, string[] f, out RatingMode mode, out int? exposureMs, out bool isPractice, out bool isCatch, out RatingTruth? chosen, out string problem)
+    {
+        mode = RatingMode.Untimed;
+        exposureMs = null;
+        isPractice = isCatch = false;
+        chosen = null;
+        switch (f[11].Trim().ToLowerInvariant())
+        {
+            case "untimed" or "":
+                mode = RatingMode.Untimed;
+                break;
+            case "fixed":
+                mode = RatingMode.Fixed;
+                break;
+            case "staircase":
+                mode = RatingMode.Staircase;
+                break;
+            case "paired":
+                mode = RatingMode.Paired;
+                break;
+            default:
+                problem = $"line {line}: mode must be untimed, fixed, staircase or paired, found '{f[11]}'";
+                return false;
+        }
+
+        if (f[12].Trim().Length > 0)
+        {
+            if (!int.TryParse(f[12], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) || ms < 0)
+            {
+                problem = $"line {line}: exposure_ms must be empty or a non-negative integer, found '{f[12]}'";
+                return false;
+            }
+
+            exposureMs = ms;
+        }
+
+        if (!ParseFlag(f[13], out isPractice))
+        {
+            problem = $"line {line}: is_practice must be true or false, found '{f[13]}'";
+            return false;
+        }
+
+        if (!ParseFlag(f[14], out isCatch))
+        {
+            problem = $"line {line}: is_catch must be true or false, found '{f[14]}'";
+            return false;
+        }
+
+        switch (f[15].Trim().ToLowerInvariant())
+        {
+            case "":
+                break;
+            case "real":
+                chosen = RatingTruth.Real;
+                break;
+            case "fake":
+                chosen = RatingTruth.Fake;
+                break;
+            default:
+                problem = $"line {line}: chosen must be real, fake or empty, found '{f[15]}'";
+                return false;
+        }
+
+        if ((mode == RatingMode.Paired) != (chosen is not null))
+        {
+            problem = mode == RatingMode.Paired
+                ? $"line {line}: a paired row needs chosen (real or fake)"
+                : $"line {line}: chosen is only for paired rows, found '{f[15]}' in mode {ModeName(mode)}";
+            return false;
+        }
+
+        problem = "";
+        return true;
+    }
+
+    private static bool ParseFlag(string cell, out bool value)
+    {
+        switch (cell.Trim().ToLowerInvariant())
+        {
+            case "true" or "1":
+                value = true;
+                return true;
+            case "false" or "0" or "":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
     }
 
     private static string UnescapeCell(string cell) =>

@@ -13,4 +13,10 @@ public sealed record StatisticsOptions
 
     /// <summary>Coverage of every interval (Wilson and bootstrap); 0.95 by default.</summary>
     public double Confidence { get; init; } = 0.95;
+
+    /// <summary>
+    /// Raters the lead left out (e.g. for failing the catch items): their rows enter no statistic but catch accuracy,
+    /// and the report lists each exclusion with the rows it left out (<see cref="ProtocolReport.Exclusions"/>).
+    /// </summary>
+    public IReadOnlyCollection<string> ExcludedRaters { get; init; } = [];
 }

@@ -11,9 +11,10 @@ public static class StudyDashboardBuilder
         ArgumentNullException.ThrowIfNull(rows);
         // The table is indexed once and every part reads the same index.
         var indexMessages = new List<string>();
-        var data = StudyData.Build(rows, indexMessages);
+        var split = ProtocolRows.Split(rows, options?.ExcludedRaters ?? [], indexMessages);
+        var data = StudyData.Build(split.Counted, indexMessages);
         return new StudyDashboard(
-            StudyStatistics.Compute(rows, options, data, indexMessages),
+            StudyStatistics.Compute(rows, options, split, data, indexMessages),
             RocCurves.Compute(data),
             ItemConsensus.Compute(data),
             TimeHistogram.Compute(data));

@@ -4,8 +4,11 @@ namespace MelanoGans.Shared.Statistics;
 /// Every statistic of a study (DESIGN.md, "Statistics definitions"): what the dashboard shows and what
 /// <c>melanogans stats --json</c> prints. Undefined numbers are null, each with a line in <see cref="Messages"/>.
 /// </summary>
-/// <param name="Answers">Rows in the ratings table.</param>
-/// <param name="FirstAnswers">Answers used for accuracy and agreement: each rater's first answer per item.</param>
+/// <param name="Answers">Rows in the ratings table, all of them (practice, catch and excluded raters' rows too).</param>
+/// <param name="FirstAnswers">
+/// Answers used for accuracy and agreement: each rater's first 6-point answer per item, leaving out practice, catch,
+/// paired trials and excluded raters.
+/// </param>
 /// <param name="RepeatAnswers">Repeated answers paired with a first answer (intra-rater agreement).</param>
 /// <param name="RaterCount">Distinct raters.</param>
 /// <param name="ItemCount">Distinct items.</param>
@@ -21,6 +24,7 @@ namespace MelanoGans.Shared.Statistics;
 /// <param name="IntraRaterPooled">Intra-rater agreement over all raters' repeats.</param>
 /// <param name="DeceptionByModel">Deception rate per model and the test across models.</param>
 /// <param name="Messages">Why a number is missing, and what was left out of the input.</param>
+/// <param name="Protocol">Practice, catch, exclusions, HYPE∞, HYPE-time and paired choice.</param>
 public sealed record StudyReport(
     int Answers,
     int FirstAnswers,
@@ -38,4 +42,5 @@ public sealed record StudyReport(
     IReadOnlyList<IntraRaterAgreement> IntraRater,
     IntraRaterAgreement IntraRaterPooled,
     DeceptionComparison DeceptionByModel,
-    IReadOnlyList<string> Messages);
+    IReadOnlyList<string> Messages,
+    ProtocolReport Protocol);

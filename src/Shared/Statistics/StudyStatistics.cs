@@ -17,10 +17,13 @@ public static class StudyStatistics
 
     /// <summary>All statistics of <paramref name="rows"/>.</summary>
     public static StudyReport Compute(IReadOnlyList<RatingRow> rows, StatisticsOptions? options = null) =>
-        Compute(rows, options, null, []);
+        Compute(rows, options, null, null, []);
 
-    /// <summary>All statistics of <paramref name="rows"/>, reading <paramref name="indexed"/> (their <see cref="StudyData"/>, with the messages its build gave) where given.</summary>
-    internal static StudyReport Compute(IReadOnlyList<RatingRow> rows, StatisticsOptions? options, StudyData? indexed, IReadOnlyList<string> indexMessages)
+    /// <summary>
+    /// All statistics of <paramref name="rows"/>, reading <paramref name="split"/> and <paramref name="indexed"/> (the
+    /// <see cref="StudyData"/> of its counted rows, with the messages both gave) where given.
+    /// </summary>
+    internal static StudyReport Compute(IReadOnlyList<RatingRow> rows, StatisticsOptions? options, ProtocolRows? split, StudyData? indexed, IReadOnlyList<string> indexMessages)
     {
         ArgumentNullException.ThrowIfNull(rows);
         options ??= new StatisticsOptions();
@@ -35,7 +38,8 @@ public static class StudyStatistics
             messages.Add("The ratings table is empty: there is nothing to compute.");
         }
 
-        var data = indexed ?? StudyData.Build(rows, messages);
+        split ??= ProtocolRows.Split(rows, options.ExcludedRaters, messages);
+        var data = indexed ?? StudyData.Build(split.Counted, messages);
         if (indexed is not null) messages.AddRange(indexMessages);
         int raterCount = data.Raters.Length, itemCount = data.Items.Length;
 
@@ -94,6 +98,14 @@ public static class StudyStatistics
         var agreement = Agreement(data, overall, options, confidence, messages);
         var (intra, pooled) = IntraRater(data);
         var deception = Deception(data, sourceReports, perSource, confidence, messages);
+        var protocol = new ProtocolReport(
+            split.Practice,
+            split.Catch.Count(r => !split.Excluded.Contains(r.Rater)),
+            split.Exclusions,
+            split.CatchAccuracies(confidence),
+            HypeInfinity.Compute(data, options.BootstrapResamples, options.Seed, confidence),
+            HypeTime.Compute(split.Counted, options.BootstrapResamples, options.Seed, confidence, messages),
+            PairedChoice.Compute(split.Paired, confidence));
 
         return new StudyReport(
             rows.Count,
@@ -112,7 +124,8 @@ public static class StudyStatistics
             intra,
             pooled,
             deception,
-            messages);
+            messages,
+            protocol);
     }
 
     private static TimeSummary Times(List<double> times)

@@ -4,8 +4,8 @@ using MelanoGans.Shared.Statistics;
 namespace MelanoGans.Training.Commands;
 
 /// <summary>
-/// <c>melanogans stats --ratings FILE.csv [--json] [--bootstrap 1000] [--seed 1]</c>: every study statistic
-/// from an exported ratings table, computed by the same code as the dashboard.
+/// <c>melanogans stats --ratings FILE.csv [--json] [--bootstrap 1000] [--seed 1] [--exclude-rater NAME]...</c>: every
+/// study statistic from an exported ratings table (protocol figures included), computed by the same code as the dashboard.
 /// </summary>
 internal static class StatsCommand
 {
@@ -13,13 +13,13 @@ internal static class StatsCommand
     {
         var ratings = new Option<FileInfo>("--ratings")
         {
-            Description = "The ratings table: CSV with the header " + RatingsCsv.Header + ".",
+            Description = "The ratings table: CSV with the header " + RatingsCsv.Header + " (or, from before protocols, " + RatingsCsv.UntimedHeader + ").",
             Required = true,
         };
         var json = CommandOutput.JsonOption();
         var bootstrap = new Option<int>("--bootstrap")
         {
-            Description = "Bootstrap resamples over items for the Krippendorff alpha intervals (0 skips them).",
+            Description = "Bootstrap resamples for the Krippendorff alpha, HYPE∞ and HYPE-time intervals (0 skips them).",
             DefaultValueFactory = _ => 1000,
         };
         var seed = new Option<int>("--seed")
@@ -28,7 +28,14 @@ internal static class StatsCommand
             DefaultValueFactory = _ => 1,
         };
 
-        var command = new Command("stats", "Rater statistics from an exported ratings table.") { ratings, json, bootstrap, seed };
+        var exclude = new Option<string[]>("--exclude-rater")
+        {
+            Description = "Leave this rater out of every statistic but catch accuracy (repeatable); the report lists the exclusion.",
+            DefaultValueFactory = _ => [],
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        var command = new Command("stats", "Rater statistics from an exported ratings table.") { ratings, json, bootstrap, seed, exclude };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -48,7 +55,15 @@ internal static class StatsCommand
                 return CommandOutput.Fail(parseResult, $"{where}{read.Errors[0]}{more}");
             }
 
-            var report = StudyStatistics.Compute(read.Rows, new StatisticsOptions { BootstrapResamples = resamples, Seed = parseResult.GetValue(seed) });
+            var excluded = parseResult.GetValue(exclude) ?? [];
+            if (excluded.FirstOrDefault(string.IsNullOrWhiteSpace) is not null)
+            {
+                return CommandOutput.Fail(parseResult, "--exclude-rater needs a rater name");
+            }
+
+            var report = StudyStatistics.Compute(
+                read.Rows,
+                new StatisticsOptions { BootstrapResamples = resamples, Seed = parseResult.GetValue(seed), ExcludedRaters = excluded.Distinct(StringComparer.Ordinal).ToArray() });
             if (parseResult.GetValue(json))
             {
                 output.WriteLine(StudyReportJson.Serialize(report));

@@ -68,6 +68,8 @@ internal static class StatsTextReport
             _ => "  no test across models",
         });
 
+        StatsProtocolText.Write(output, report.Protocol);
+
         if (report.Messages.Count > 0)
         {
             output.WriteLine();
@@ -79,23 +81,23 @@ internal static class StatsTextReport
         }
     }
 
-    private static string F(double? value, string format = "0.000") => value?.ToString(format, Invariant) ?? "n/a";
+    internal static string F(double? value, string format = "0.000") => value?.ToString(format, Invariant) ?? "n/a";
 
-    private static string P(double? p) => p switch
+    internal static string P(double? p) => p switch
     {
         null => "n/a",
         < 0.001 => p.Value.ToString("0.0e0", Invariant),
         _ => p.Value.ToString("0.000", Invariant),
     };
 
-    private static string Interval(ProportionEstimate p) =>
+    internal static string Interval(ProportionEstimate p) =>
         p.Estimate is null ? "n/a" : $"{F(p.Estimate)} [{F(p.Lower)}, {F(p.Upper)}]";
 
     private static string Alpha(KrippendorffAlphaResult alpha) =>
         $"{F(alpha.Alpha)}" + (alpha.Interval is { Lower: not null } i ? $" [{F(i.Lower)}, {F(i.Upper)}] (bootstrap, {i.Resamples} resamples)" : "")
         + $"; {alpha.PairableUnits} items with 2+ ratings";
 
-    private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
+    internal static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
     {
         var all = rows.Prepend(header).ToList();
         var widths = header.Select((_, c) => all.Max(r => r[c].Length)).ToArray();

@@ -13,7 +13,12 @@ public sealed record BrowserStudy(int StudyId, string Lead, IReadOnlyList<string
     public const string Password = "Strong-Pass-9";
 
     /// <summary>Sets up and starts a study of <paramref name="reals"/> + <paramref name="fakes"/> items at 64 px.</summary>
-    public static async Task<BrowserStudy> StartAsync(StudioFactory factory, string prefix, int reals, int fakes, params string[] raterNames)
+    public static Task<BrowserStudy> StartAsync(StudioFactory factory, string prefix, int reals, int fakes, params string[] raterNames) =>
+        StartAsync(factory, prefix, reals, fakes, _ => { }, raterNames);
+
+    /// <summary>As above, with the set-up changed by <paramref name="configure"/> (a protocol, say) before it is created.</summary>
+    public static async Task<BrowserStudy> StartAsync(
+        StudioFactory factory, string prefix, int reals, int fakes, Action<StudySetup> configure, params string[] raterNames)
     {
         var services = factory.Services;
         var (datasetId, poolId) = await StudySeed.AddSourcesAsync(services, reals, fakes, realSize: 96, fakeSize: 64, suffix: " " + prefix);
@@ -24,7 +29,7 @@ public sealed record BrowserStudy(int StudyId, string Lead, IReadOnlyList<string
 
         await using var scope = ScopeAs.Create(services, lead, Roles.Lead);
         var admin = scope.ServiceProvider.GetRequiredService<IStudyAdministration>();
-        var (created, id) = await admin.CreateAsync(new StudySetup
+        var setup = new StudySetup
         {
             Name = $"{prefix} study",
             RealDatasetId = datasetId,
@@ -32,7 +37,9 @@ public sealed record BrowserStudy(int StudyId, string Lead, IReadOnlyList<string
             Pools = [new StudyPoolCount { PoolId = poolId, Count = fakes }],
             PresentationSize = 64,
             RaterIds = raterIds,
-        });
+        };
+        configure(setup);
+        var (created, id) = await admin.CreateAsync(setup);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
         var started = await admin.StartAsync(id);
         Assert.True(started.Succeeded, string.Join(" ", started.Errors));

@@ -51,7 +51,7 @@ public sealed class ApiStudyFlowTests(ApiWorld world) : IClassFixture<ApiWorld>
         Assert.True(page.GetProperty("total").GetInt32() >= 1);
 
         var csv = await api.GetStringAsync($"/api/v1/studies/{id}/ratings.csv", Ct);
-        Assert.StartsWith("study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms\r\n", csv);
+        Assert.StartsWith(MelanoGans.Shared.Statistics.RatingsCsv.Header + "\r\n", csv);
         Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var rows = await api.GetFromJsonAsync<JsonElement>($"/api/v1/studies/{id}/ratings", Ct);
         Assert.Equal(2, Assert.Single(rows.EnumerateArray().ToList()).GetProperty("response").GetInt32());

@@ -70,7 +70,7 @@ public sealed class StudyEndpointTests : IAsyncLifetime
         Assert.Equal(("rater1", 5, "implausible hair;other"), (row.Rater, row.Response, string.Join(';', row.Tags)));
 
         var json = await lead.GetStringAsync($"/api/studies/{id}/ratings.json", TestContext.Current.CancellationToken);
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(json, "^\\[\\{\"study\":\"Turing test\",\"rater\":\"rater1\",\"item\":\"[^\"]+\",\"source\":\"[^\"]+\",\"truth\":\"(real|fake)\",\"response\":5,\"tags\":\\[\"implausible hair\",\"other\"\\],\"is_repeat\":false,\"started_at\":\"[^\"]+\",\"answered_at\":\"[^\"]+\",\"active_ms\":0\\}\\]$"), json);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(json, "^\\[\\{\"study\":\"Turing test\",\"rater\":\"rater1\",\"item\":\"[^\"]+\",\"source\":\"[^\"]+\",\"truth\":\"(real|fake)\",\"response\":5,\"tags\":\\[\"implausible hair\",\"other\"\\],\"is_repeat\":false,\"started_at\":\"[^\"]+\",\"answered_at\":\"[^\"]+\",\"active_ms\":0,\"mode\":\"untimed\",\"exposure_ms\":null,\"is_practice\":false,\"is_catch\":false,\"chosen\":null\\}\\]$"), json);
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/api/studies/999/ratings.csv", TestContext.Current.CancellationToken)).StatusCode);
 
         var rater = await SignedInAsync("rater1");

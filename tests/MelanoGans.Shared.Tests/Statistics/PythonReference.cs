@@ -10,7 +10,11 @@ internal static class PythonReference
 
     public static string Script => Path.Combine(AppContext.BaseDirectory, "Statistics", "reference", "stats_reference.py");
 
-    public static JsonElement Run(string csvPath, int bootstrap, int seed)
+    public static string ProtocolScript => Path.Combine(AppContext.BaseDirectory, "Statistics", "reference", "protocol_reference.py");
+
+    public static JsonElement Run(string csvPath, int bootstrap, int seed) => Run(Script, csvPath, bootstrap, seed);
+
+    public static JsonElement Run(string script, string csvPath, int bootstrap, int seed, params string[] extra)
     {
         // A missing interpreter or module must fail loudly: CI installs python3-statsmodels and python3-scipy.
         Assert.True(File.Exists(Interpreter), $"{Interpreter} is missing: apt-get install -y python3-statsmodels python3-scipy");
@@ -20,7 +24,7 @@ internal static class PythonReference
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Script, csvPath, "--bootstrap", bootstrap.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { script, csvPath, "--bootstrap", bootstrap.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }

@@ -9,7 +9,12 @@ public class RatingsCsvTests
         new(study, rater, item, "dcgan", RatingTruth.Fake, 2, tags ?? ["blur"], false,
             new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), new DateTimeOffset(2026, 1, 2, 3, 4, 9, TimeSpan.Zero), 4000);
 
-    private static string Line(string cells) => RatingsCsv.Header + "\n" + cells + "\n";
+    // Most malformed-row cases are written in the old, untimed format (which must keep reading); protocol cases use Protocol.
+    private static string Line(string cells) => RatingsCsv.UntimedHeader + "\n" + cells + "\n";
+
+    private static string Protocol(string cells) => RatingsCsv.Header + "\n" + cells + "\n";
+
+    private const string Base = "s,r,i,src,fake,2,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5,";
 
     [Fact]
     public void Writes_the_exact_header_and_round_trips()
@@ -72,7 +77,7 @@ public class RatingsCsvTests
         var good = "\"multi\nline\",r,i,src,real,3,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5";
         var bad = "s,r,i,src,real,0,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5";
 
-        var result = RatingsCsv.Read(new StringReader(RatingsCsv.Header + "\n" + good + "\n" + bad + "\n"));
+        var result = RatingsCsv.Read(new StringReader(RatingsCsv.UntimedHeader + "\n" + good + "\n" + bad + "\n"));
 
         Assert.Equal("line 4: response must be an integer from 1 to 6, found '0'", Assert.Single(result.Errors));
     }
@@ -90,9 +95,81 @@ public class RatingsCsvTests
     {
         var lines = Enumerable.Repeat("s,r,i,src,real,9,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5", 30);
 
-        var result = RatingsCsv.Read(new StringReader(RatingsCsv.Header + "\n" + string.Join("\n", lines)));
+        var result = RatingsCsv.Read(new StringReader(RatingsCsv.UntimedHeader + "\n" + string.Join("\n", lines)));
 
         Assert.Equal(21, result.Errors.Count);
         Assert.Equal("... and 10 more problems", result.Errors[^1]);
+    }
+
+    [Fact]
+    public void Protocol_columns_are_written_always_and_round_trip()
+    {
+        var started = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        RatingRow[] rows =
+        [
+            Row(),
+            Row("r2") with { Mode = RatingMode.Fixed, ExposureMs = 517, IsPractice = true },
+            Row("r3") with { Mode = RatingMode.Staircase, ExposureMs = 233, IsCatch = true, Truth = RatingTruth.Real, Response = 6 },
+            new("s", "r4", "pair1", "ddgan", RatingTruth.Fake, RatingRow.NoResponse, [], false, started, started.AddSeconds(2), 2000,
+                RatingMode.Paired, null, false, false, RatingTruth.Fake),
+        ];
+
+        var csv = RatingsCsv.ToCsv(rows);
+        var back = RatingsCsv.Read(new StringReader(csv));
+
+        var lines = csv.Split("\r\n");
+        Assert.Equal("study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms,mode,exposure_ms,is_practice,is_catch,chosen", lines[0]);
+        Assert.EndsWith(",4000,untimed,,false,false,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",4000,fixed,517,true,false,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",4000,staircase,233,false,true,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("s,r4,pair1,ddgan,fake,,,false,", lines[4], StringComparison.Ordinal);
+        Assert.EndsWith(",2000,paired,,false,false,fake", lines[4], StringComparison.Ordinal);
+        Assert.True(back.IsValid, string.Join("; ", back.Errors));
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(rows[i] with { Tags = back.Rows[i].Tags }, back.Rows[i]);
+        }
+    }
+
+    [Fact]
+    public void An_old_export_without_protocol_columns_reads_as_untimed_not_practice_not_catch()
+    {
+        const string old = "study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms\r\n"
+            + "Turing test,rater1,k7GQ2,isic2017,real,5,blur;hair,false,2026-01-01T10:00:00.0000000+00:00,2026-01-01T10:00:04.0000000+00:00,3800\r\n"
+            + "Turing test,rater1,Zp0aa,dcgan,fake,2,,true,2026-01-01T10:00:05.0000000+00:00,2026-01-01T10:00:07.0000000+00:00,1900\r\n";
+
+        var result = RatingsCsv.Read(new StringReader(old));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(2, result.Rows.Count);
+        Assert.All(result.Rows, r =>
+        {
+            Assert.Equal(RatingMode.Untimed, r.Mode);
+            Assert.Null(r.ExposureMs);
+            Assert.False(r.IsPractice);
+            Assert.False(r.IsCatch);
+            Assert.Null(r.Chosen);
+        });
+        Assert.Equal(["blur", "hair"], result.Rows[0].Tags);
+        Assert.Equal(StudyStatistics.Compute(result.Rows).Overall.Accuracy.Estimate, 1.0);
+    }
+
+    [Theory]
+    [InlineData(Base + "timed,,false,false,", "line 2: mode must be untimed, fixed, staircase or paired, found 'timed'")]
+    [InlineData(Base + "fixed,-3,false,false,", "line 2: exposure_ms must be empty or a non-negative integer, found '-3'")]
+    [InlineData(Base + "fixed,500,maybe,false,", "line 2: is_practice must be true or false, found 'maybe'")]
+    [InlineData(Base + "fixed,500,false,yes,", "line 2: is_catch must be true or false, found 'yes'")]
+    [InlineData(Base + "untimed,,false,false,left", "line 2: chosen must be real, fake or empty, found 'left'")]
+    [InlineData(Base + "untimed,,false,false,real", "line 2: chosen is only for paired rows, found 'real' in mode untimed")]
+    [InlineData(Base + "paired,,false,false,", "line 2: a paired row needs chosen (real or fake)")]
+    [InlineData(Base + "paired,,false,false,real", "line 2: a paired row has an empty response (its answer is in chosen), found '2'")]
+    [InlineData("s,r,i,src,real,,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5,paired,,false,false,real", "line 2: a paired row's truth is 'fake' (its source is the fake's), found 'real'")]
+    [InlineData(Base + "untimed,,false", "line 2: expected 16 fields, found 14")]
+    public void Malformed_protocol_cells_give_line_numbered_errors(string row, string error)
+    {
+        var result = RatingsCsv.Read(new StringReader(Protocol(row)));
+
+        Assert.False(result.IsValid);
+        Assert.Equal(error, result.Errors[0]);
     }
 }

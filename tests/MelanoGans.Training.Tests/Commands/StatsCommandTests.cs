@@ -56,7 +56,7 @@ public sealed class StatsCommandTests : IDisposable
     public void Bad_file_gives_one_line_on_stderr_and_exit_1()
     {
         var path = Path.Combine(_directory, "bad.csv");
-        File.WriteAllText(path, RatingsCsv.Header + "\ns,r,i,src,real,9,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5\n");
+        File.WriteAllText(path, RatingsCsv.UntimedHeader + "\ns,r,i,src,real,9,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5\n");
 
         var (exitCode, output, error) = Run("stats", "--ratings", path);
         var (missingExit, _, missingError) = Run("stats", "--ratings", Path.Combine(_directory, "missing.csv"));
@@ -67,5 +67,29 @@ public sealed class StatsCommandTests : IDisposable
         Assert.Equal(1, missingExit);
         Assert.Single(missingError.TrimEnd().Split('\n'));
         Assert.StartsWith("melanogans stats: cannot read", missingError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Protocol_figures_and_excluded_raters_reach_text_and_json()
+    {
+        var path = Path.Combine(_directory, "protocols.csv");
+        File.WriteAllText(path, RatingsCsv.ToCsv(SyntheticProtocolRatings.Generate(raters: 4, items: 40, seed: 6)));
+
+        var (exitCode, output, error) = Run("stats", "--ratings", path, "--bootstrap", "100", "--exclude-rater", "rater04", "--exclude-rater", "rater03");
+        var (jsonExit, json, _) = Run("stats", "--ratings", path, "--json", "--bootstrap", "100", "--exclude-rater", "rater04");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        foreach (var expected in new[] { "Catch accuracy", "HYPE∞", "HYPE-time", "Paired choice", "excluded rater rater04:", "excluded rater rater03:", "Rater 'rater04' is excluded" })
+        {
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, jsonExit);
+        var report = StudyStatistics.Compute(RatingsCsv.Read(path).Rows, new StatisticsOptions { BootstrapResamples = 100, ExcludedRaters = ["rater04"] });
+        Assert.Equal(StudyReportJson.Serialize(report), json.TrimEnd());
+        Assert.Contains("\"hype_infinity\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"rows_left_out\"", json, StringComparison.Ordinal);
+        Assert.Equal(3, StudyReportJson.Deserialize(json)!.RaterCount);
     }
 }

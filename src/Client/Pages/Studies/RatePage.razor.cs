@@ -10,6 +10,8 @@ namespace MelanoGans.Client.Pages.Studies;
 /// <summary>
 /// The rater's workflow: one image, the 6-point scale (keys 1-6), artifact tags (keys a, b, c, ...), a
 /// comment, Enter to submit. The next item is fetched only after the service has committed the answer.
+/// In a fixed-exposure or staircase study the image shows for the step's exposure, then a noise mask
+/// (<c>js/exposure.js</c>), and the measured exposure goes with the answer.
 /// </summary>
 public partial class RatePage
 {
@@ -35,9 +37,15 @@ public partial class RatePage
     private Task _draftSaved = Task.CompletedTask;
     private int? _clockStartedFor;
     private IJSObjectReference? _module;
+    private IJSObjectReference? _exposure;
+    private ElementReference _timedFrame;
+    private int? _presentedFor;
+    private int? _measuredMs;
     private DotNetObjectReference<RatePage>? _self;
 
     private double Zoom => ZoomLevels[_zoomIndex];
+
+    private bool Timed => _step is { Mode: RatingMode.Fixed or RatingMode.Staircase, ExposureMs: not null };
 
     private double Percent => _step is { Total: > 0 } ? 100.0 * _step.Answered / _step.Total : 0;
 
@@ -60,6 +68,13 @@ public partial class RatePage
             _shownAt = Clock.GetUtcNow();
             await _module.InvokeVoidAsync("startItem");
             if (step.NextImageUrl is not null) await _module.InvokeVoidAsync("preload", step.NextImageUrl);
+        }
+        if (Timed && _step is { ImageUrl: not null } timed && _presentedFor != timed.Position)
+        {
+            _presentedFor = timed.Position;
+            _exposure ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/exposure.js");
+            _measuredMs = await _exposure.InvokeAsync<int>("present", _timedFrame, timed.ExposureMs!.Value);
+            StateHasChanged();
         }
     }
 
@@ -122,12 +137,17 @@ public partial class RatePage
             _message = "Choose an answer with the keys 1-6 first.";
             return;
         }
+        if (Timed && _measuredMs is null)
+        {
+            _message = "Wait until the image has been shown.";
+            return;
+        }
         _busy = true;
         try
         {
             var activeMs = _module is null ? 0 : await _module.InvokeAsync<long>("activeMs");
             var result = await Ratings.SubmitAsync(new AnswerSubmission(
-                StudyId, _step.Position, _response.Value, [.. _tags], _comment, _shownAt, activeMs));
+                StudyId, _step.Position, _response.Value, [.. _tags], _comment, _shownAt, activeMs, Timed ? _measuredMs : null));
             if (!result.Advances)
             {
                 _message = result.Message;
@@ -139,6 +159,7 @@ public partial class RatePage
             _comment = null;
             _zoomIndex = 0;
             _message = null;
+            _measuredMs = null;
             await LoadStepAsync();
         }
         finally
@@ -169,6 +190,7 @@ public partial class RatePage
             {
                 await _module.InvokeVoidAsync("detach");
                 await _module.DisposeAsync();
+                if (_exposure is not null) await _exposure.DisposeAsync();
             }
             catch (JSDisconnectedException)
             {

@@ -25,12 +25,17 @@ public sealed partial class StudyDashboardPage
 
     [Inject] private IModelMetrics Metrics { get; set; } = default!;
 
+    [Inject] private IStudyAdministration Studies { get; set; } = default!;
+
+    private string? _exclusionMessage;
+
     /// <summary>The generator metrics of every model, shown beside the raters' verdict on the models of this study.</summary>
     private IReadOnlyList<ModelMetricsView> _metrics = [];
 
     protected override async Task OnInitializedAsync()
     {
         Subscribe<AnswerRecorded>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
+        Subscribe<RaterExclusionChanged>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
         _metrics = await Metrics.LatestAsync(_disposed.Token);
     }
 
@@ -45,6 +50,14 @@ public sealed partial class StudyDashboardPage
         }
 
         await ReloadAsync();
+    }
+
+    /// <summary>The lead's exclusion (or inclusion) of a rater; the statistics are recomputed by the event it raises, here and on every open dashboard.</summary>
+    private async Task ToggleExclusionAsync((string Rater, bool Exclude) request)
+    {
+        var result = await Studies.SetRaterExcludedAsync(StudyId, request.Rater, request.Exclude);
+        _exclusionMessage = result.Succeeded ? null : string.Join(" ", result.Errors);
+        if (result.Succeeded) await ReloadAsync();
     }
 
     private string ExportUrl(string file) => $"api/studies/{StudyId}/{file}";

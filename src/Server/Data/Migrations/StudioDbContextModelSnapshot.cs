@@ -601,12 +601,33 @@ namespace MelanoGans.Server.Data.Migrations
                     b.Property<long>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Chosen")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExposureMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExposureMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCatch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPractice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
@@ -630,6 +651,9 @@ namespace MelanoGans.Server.Data.Migrations
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetExposureMs")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -671,12 +695,20 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExposureMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Feedback")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Instructions")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -701,6 +733,15 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaircaseMaxMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaircaseMinMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaircaseStartMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
@@ -826,6 +867,13 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExcludedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OrderSeed")

@@ -15,6 +15,8 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="ImageUrl">The current image; null when the rater has finished or the study is not open.</param>
 /// <param name="NextImageUrl">The image after this one, for preloading; null at the end.</param>
 /// <param name="Draft">What the rater chose at this place but did not submit yet (kept across sessions); null when nothing.</param>
+/// <param name="Mode">The study's protocol: untimed, fixed or staircase.</param>
+/// <param name="ExposureMs">How long to show the image before the noise mask (fixed and staircase); null when untimed.</param>
 public sealed record RatingStep(
     int StudyId,
     string StudyName,
@@ -26,7 +28,9 @@ public sealed record RatingStep(
     int Total,
     string? ImageUrl,
     string? NextImageUrl,
-    RatingDraft? Draft = null)
+    RatingDraft? Draft = null,
+    RatingMode Mode = RatingMode.Untimed,
+    int? ExposureMs = null)
 {
     /// <summary>True when every place has an answer.</summary>
     public bool Finished => Answered >= Total;

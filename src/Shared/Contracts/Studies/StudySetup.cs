@@ -52,6 +52,24 @@ public sealed class StudySetup
     /// <summary>Whether a rater is told the truth after each answer; off for a Turing test.</summary>
     public bool Feedback { get; set; }
 
+    /// <summary>
+    /// The protocol (docs/studies.md, "Protocols"): untimed 6-point (default), fixed exposure, or an exposure staircase
+    /// (HYPE-time). Paired choice is not served yet and is refused.
+    /// </summary>
+    public RatingMode Mode { get; set; } = RatingMode.Untimed;
+
+    /// <summary>The exposure of a fixed-exposure study, in milliseconds.</summary>
+    public int ExposureMs { get; set; } = 500;
+
+    /// <summary>The staircase's first exposure, in milliseconds.</summary>
+    public int StaircaseStartMs { get; set; } = 500;
+
+    /// <summary>The staircase's shortest exposure, in milliseconds.</summary>
+    public int StaircaseMinMs { get; set; } = 50;
+
+    /// <summary>The staircase's longest exposure, in milliseconds.</summary>
+    public int StaircaseMaxMs { get; set; } = 2000;
+
     /// <summary>The study's version this set-up was read at; null for a new study or to skip the check.</summary>
     public int? Version { get; set; }
 

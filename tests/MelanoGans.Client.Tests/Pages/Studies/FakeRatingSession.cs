@@ -14,6 +14,11 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
     /// <summary>The last draft the page kept, as the server would hold it with the resume point.</summary>
     public RatingDraft? Draft { get; set; }
 
+    /// <summary>The protocol the steps carry, and the exposure of a timed one.</summary>
+    public RatingMode Mode { get; set; } = RatingMode.Untimed;
+
+    public int? ExposureMs { get; set; }
+
     public Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<AssignedStudy>>(Assigned ? [new AssignedStudy(7, "Pilot", StudyState.Open, Submitted.Count, total)] : []);
 
@@ -23,7 +28,7 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
         var position = Submitted.Count;
         string? Url(int p) => p < total ? $"/study-images/token{p:00}" : null;
         return Task.FromResult<RatingStep?>(new RatingStep(studyId, "Pilot", "Look closely.", StudyState.Open, tags,
-            position, position, total, Url(position), Url(position + 1), Draft?.Position == position ? Draft : null));
+            position, position, total, Url(position), Url(position + 1), Draft?.Position == position ? Draft : null, Mode, ExposureMs));
     }
 
     public Task<OperationResult> SaveDraftAsync(RatingDraft draft)

@@ -19,6 +19,18 @@ internal sealed class FakeStudyStatistics(IStudioEvents events) : IStudyStatisti
         events.Publish(new AnswerRecorded(studyId));
     }
 
+    /// <summary>Records a lead's exclusion on the study, as the server would, and announces it.</summary>
+    public OperationResult Exclude(int studyId, string rater, bool excluded)
+    {
+        var index = Studies.FindIndex(s => s.Info.Id == studyId);
+        var (info, rows) = Studies[index];
+        var list = (info.Exclusions ?? []).Where(e => e.Rater != rater).ToList();
+        if (excluded) list.Add(new RaterExclusionRecord(rater, "lena", new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
+        Studies[index] = (info with { Exclusions = list }, rows);
+        events.Publish(new RaterExclusionChanged(studyId));
+        return OperationResult.Ok;
+    }
+
     public Task<IReadOnlyList<StudyRatingsInfo>> StudiesAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<StudyRatingsInfo>>(Studies.Select(s => s.Info).ToList());
 
@@ -28,7 +40,8 @@ internal sealed class FakeStudyStatistics(IStudioEvents events) : IStudyStatisti
     public Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default)
     {
         var study = Studies.FirstOrDefault(s => s.Info.Id == studyId);
-        return Task.FromResult(study.Rows is null ? null : StudyDashboardBuilder.Build(study.Rows, new StatisticsOptions { BootstrapResamples = 0 }));
+        var excluded = study.Info?.Exclusions?.Select(e => e.Rater).ToArray() ?? [];
+        return Task.FromResult(study.Rows is null ? null : StudyDashboardBuilder.Build(study.Rows, new StatisticsOptions { BootstrapResamples = 0, ExcludedRaters = excluded }));
     }
 
     public Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default) =>

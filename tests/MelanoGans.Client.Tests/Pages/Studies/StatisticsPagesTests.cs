@@ -18,6 +18,7 @@ public sealed class StatisticsPagesTests : StudioComponentTest
         _statistics = new FakeStudyStatistics(Events);
         Services.AddSingleton<IStudyStatistics>(_statistics);
         Services.AddSingleton<IModelMetrics>(_metrics);
+        Services.AddSingleton<IStudyAdministration>(new FakeStudyAdministration { OnExclusion = _statistics.Exclude });
         SignInAs("lena", Roles.Lead);
     }
 
@@ -101,5 +102,34 @@ public sealed class StatisticsPagesTests : StudioComponentTest
         var cut = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 42));
 
         cut.WaitForAssertion(() => Assert.Contains("No such study", cut.Find("[data-testid=empty-state]").TextContent));
+    }
+
+    [Fact]
+    public void The_dashboard_flags_careless_raters_excludes_one_on_the_leads_action_and_shows_the_protocol_scores()
+    {
+        var rows = SyntheticProtocolRatings.Generate(raters: 4, items: 80, seed: 6).ToList();
+        _statistics.Studies.Add((new StudyRatingsInfo(5, "Protocols", "Open", rows.Count, 0, 4), rows));
+
+        var cut = Render<StudyDashboardPage>(p => p.Add(c => c.StudyId, 5));
+        cut.WaitForElement("[data-testid=dashboard]");
+
+        Assert.StartsWith("HYPE∞ ", cut.Find("[data-testid=hype-infinity]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(" ms", cut.Find("[data-testid=hype-time]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("fake chosen as real", cut.Find("[data-testid=paired-choice]").TextContent, StringComparison.Ordinal);
+        var careless = cut.Find("[data-testid=rater-exclusion-row][data-rater=rater04]");
+        Assert.NotNull(careless.QuerySelector("[data-testid=flagged-chip]"));
+        Assert.Equal(4, cut.FindAll("[data-testid=rater-row]").Count);
+
+        cut.Find("[data-testid=rater-exclusion-row][data-rater=rater04] [data-testid=exclusion-toggle]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=rater-row]").Count));
+        var chip = cut.Find("[data-testid=rater-exclusion-row][data-rater=rater04] [data-testid=excluded-chip]").TextContent;
+        Assert.Contains("Excluded by lena, 2026-12-02 09:00 UTC", chip, StringComparison.Ordinal);
+        Assert.Contains($"{rows.Count(r => r.Rater == "rater04")} rows left out", chip, StringComparison.Ordinal);
+        Assert.Contains(cut.FindAll("[data-testid=report-message]"), m => m.TextContent.Contains("Rater 'rater04' is excluded", StringComparison.Ordinal));
+
+        cut.Find("[data-testid=rater-exclusion-row][data-rater=rater04] [data-testid=exclusion-toggle]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=rater-row]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=excluded-chip]"));
     }
 }

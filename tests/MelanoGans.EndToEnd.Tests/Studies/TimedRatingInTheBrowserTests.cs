@@ -1,0 +1,102 @@
+using MelanoGans.EndToEnd.Tests.Infrastructure;
+using MelanoGans.Shared.Contracts;
+using Microsoft.Playwright;
+
+namespace MelanoGans.EndToEnd.Tests.Studies;
+
+/// <summary>
+/// Issue 14's timed protocols in a real browser, two raters each: the image shows for the exposure, then the noise
+/// mask; the exposure measured with requestAnimationFrame reaches the ratings table.
+/// </summary>
+public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
+{
+    // 3 reals + 3 fakes, and 10% repeats rounds to one repeated item: seven answers per rater.
+    private const int Total = 7;
+
+    [Fact]
+    public async Task Fixed_exposure_shows_the_image_for_its_time_then_the_mask_and_records_the_measured_exposure()
+    {
+        var study = await BrowserStudy.StartAsync(browser.Factory, "fixed", reals: 3, fakes: 3,
+            s => (s.Mode, s.ExposureMs) = (RatingMode.Fixed, 300), "ann", "ben");
+
+        foreach (var rater in study.Raters)
+        {
+            var page = await OpenRatingAsync(rater, study.StudyId);
+            await AnswerAsync(page, screenshot: rater == study.Raters[0] ? "rating-timed-mask" : null);
+        }
+
+        var rows = await study.RatingsAsync(browser.Factory);
+        Assert.Equal(2 * Total, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RatingMode.Fixed, r.Mode));
+        // Headless Chromium paints at 60 Hz: the measured exposure lands within a few frames of 300 ms.
+        Assert.All(rows, r => Assert.InRange(r.ExposureMs!.Value, 250, 400));
+    }
+
+    [Fact]
+    public async Task The_staircase_serves_each_rater_their_own_exposure_and_records_it()
+    {
+        var study = await BrowserStudy.StartAsync(browser.Factory, "stair", reals: 3, fakes: 3,
+            s => (s.Mode, s.StaircaseStartMs, s.StaircaseMinMs, s.StaircaseMaxMs) = (RatingMode.Staircase, 400, 100, 1000), "cat", "dan");
+
+        foreach (var rater in study.Raters)
+        {
+            var page = await OpenRatingAsync(rater, study.StudyId);
+            await AnswerAsync(page);
+        }
+
+        var rows = await study.RatingsAsync(browser.Factory);
+        Assert.Equal(2 * Total, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RatingMode.Staircase, r.Mode));
+        Assert.All(rows, r => Assert.InRange(r.ExposureMs!.Value, 60, 1100));
+        // Both start at 400 ms; after that each rater's exposures follow their own answers.
+        foreach (var rater in study.Raters)
+        {
+            Assert.InRange(rows.First(r => r.Rater == rater).ExposureMs!.Value, 350, 450);
+        }
+
+        // The lead reads HYPE-time on the dashboard and excludes a rater: the statistics are recomputed and say so.
+        var lead = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(lead, study.Lead, BrowserStudy.Password);
+        await lead.GotoAsync($"/statistics/{study.StudyId}");
+        await StudioPage.WaitInteractiveAsync(lead);
+        await Assertions.Expect(lead.Locator("[data-testid=hype-time]")).ToContainTextAsync("HYPE-time");
+        await Assertions.Expect(lead.Locator("[data-testid=rater-row]")).ToHaveCountAsync(2);
+        await lead.Locator($"[data-testid=rater-exclusion-row][data-rater={study.Raters[1]}] [data-testid=exclusion-toggle]").ClickAsync();
+        await Assertions.Expect(lead.Locator("[data-testid=rater-row]")).ToHaveCountAsync(1);
+        await Assertions.Expect(lead.Locator($"[data-testid=rater-exclusion-row][data-rater={study.Raters[1]}] [data-testid=excluded-chip]"))
+            .ToContainTextAsync($"Excluded by {study.Lead}");
+        await lead.Locator("[data-testid=hype-panel]").ScrollIntoViewIfNeededAsync();
+        await lead.EvaluateAsync("() => window.scrollBy(0, -80)");
+        await StudioPage.ScreenshotAsync(lead, "dashboard-protocols");
+    }
+
+    private async Task<IPage> OpenRatingAsync(string rater, int studyId)
+    {
+        var page = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(page, rater, BrowserStudy.Password);
+        await page.GotoAsync($"/rate/{studyId}");
+        await StudioPage.WaitInteractiveAsync(page);
+        await page.Locator("[data-keys=ready]").WaitForAsync();
+        return page;
+    }
+
+    // Each item: wait until the exposure is measured (the mask covers the image), answer with a key, Enter.
+    private static async Task AnswerAsync(IPage page, string? screenshot = null)
+    {
+        for (var position = 0; position < Total; position++)
+        {
+            await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToHaveAttributeAsync("data-position", position.ToString());
+            await Assertions.Expect(page.Locator("[data-testid=timed-frame]")).Not.ToHaveAttributeAsync("data-exposure", "");
+            await Assertions.Expect(page.Locator("[data-testid=noise-mask]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToBeHiddenAsync();
+            if (position == 0 && screenshot is not null) await StudioPage.ScreenshotAsync(page, screenshot);
+            var response = 1 + position * 5 % 6;
+            await page.Keyboard.PressAsync(response.ToString());
+            await Assertions.Expect(page.Locator($"[data-testid=response-{response}]")).ToHaveAttributeAsync("aria-pressed", "true");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid=progress-text]")).ToHaveTextAsync($"{position + 1} of {Total} answered");
+        }
+
+        await Assertions.Expect(page.Locator("[data-testid=rating-finished]")).ToBeVisibleAsync();
+    }
+}
