@@ -47,22 +47,23 @@ internal sealed class MetricsJobReports(StudioDbContext db, TrainingCoordinator 
         }
 
         var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == job.DatasetId).Select(d => d.Name).SingleOrDefaultAsync(ct);
+        var r = upload.Report;
         var record = new ModelMetricsRecord
         {
             ModelId = options.ModelId,
             Dataset = dataset ?? $"dataset {job.DatasetId}",
             JobId = jobId,
-            Extractor = upload.Extractor,
-            RealCount = upload.RealCount,
-            FakeCount = upload.FakeCount,
-            Fd = upload.Fd,
-            Kid = upload.Kid,
-            KidSd = upload.KidSd,
-            Precision = upload.Precision,
-            Recall = upload.Recall,
-            Density = upload.Density,
-            Coverage = upload.Coverage,
-            MemorisationShare = upload.MemorisationShare,
+            Extractor = r.Extractor,
+            RealCount = r.RealCount,
+            FakeCount = r.FakeCount,
+            Fd = r.Fd,
+            Kid = r.Kid,
+            KidSd = r.KidSd,
+            Precision = r.Precision,
+            Recall = r.Recall,
+            Density = r.Density,
+            Coverage = r.Coverage,
+            MemorisationShare = r.MemorisationShare ?? 0,
             PixelMemorisationShare = upload.PixelMemorisationShare,
             ClosestJson = JsonSerializer.Serialize(pairs),
         };
@@ -70,21 +71,28 @@ internal sealed class MetricsJobReports(StudioDbContext db, TrainingCoordinator 
         job.Step = job.TotalSteps;
         await db.SaveChangesAsync(ct);
         await coordinator.FinishAsync(job, TrainingJobState.Succeeded,
-            string.Create(CultureInfo.InvariantCulture, $"FD {upload.Fd:0.##}, KID {upload.Kid:0.####} on {upload.RealCount} real and {upload.FakeCount} generated images ({upload.Extractor})."), ct);
+            string.Create(CultureInfo.InvariantCulture, $"FD {r.Fd:0.##}, KID {r.Kid:0.####} on {r.RealCount} real and {r.FakeCount} generated images ({r.Extractor})."), ct);
         return (record.Id, []);
     }
 
     /// <summary>Figures no metric can give: a worker bug or a forged upload, refused rather than shown.</summary>
     private static IEnumerable<string> Problems(MetricsUpload u)
     {
-        if (string.IsNullOrWhiteSpace(u.Extractor) || u.Extractor.Length > 100) yield return "The extractor name is missing or too long.";
-        if (u.RealCount < 2 || u.FakeCount < 2) yield return "Both sets need at least 2 images.";
-        double[] finite = [u.Fd, u.Kid, u.KidSd, u.Density];
-        if (finite.Any(v => !double.IsFinite(v)) || u.Fd < 0 || u.KidSd < 0 || u.Density < 0) yield return "FD, KID or density is not a valid number.";
-        double[] shares = [u.Precision, u.Recall, u.Coverage, u.MemorisationShare, u.PixelMemorisationShare];
-        if (shares.Any(v => !(v >= 0 && v <= 1))) yield return "A share (precision, recall, coverage, memorisation) is outside 0-1.";
-        if (u.Closest.Count > 32) yield return "Too many gallery pairs.";
-        if (u.Closest.Any(p => !ContentAddress.IsSha256Hex(p.TrainSha256) || p.GeneratedPng.Length > 1_000_000 || !IsImage(p.GeneratedPng)))
+        var r = u.Report;
+        if (r is null)
+        {
+            yield return "The report is missing.";
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Extractor) || r.Extractor.Length > 100) yield return "The extractor name is missing or too long.";
+        if (r.RealCount < 2 || r.FakeCount < 2) yield return "Both sets need at least 2 images.";
+        double[] finite = [r.Fd, r.Kid, r.KidSd, r.Density];
+        if (finite.Any(v => !double.IsFinite(v)) || r.Fd < 0 || r.KidSd < 0 || r.Density < 0) yield return "FD, KID or density is not a valid number.";
+        double[] shares = [r.Precision, r.Recall, r.Coverage, r.MemorisationShare ?? double.NaN, u.PixelMemorisationShare];
+        if (shares.Any(v => !(v >= 0 && v <= 1))) yield return "A share (precision, recall, coverage, memorisation) is missing or outside 0-1.";
+        if (u.Closest is null || u.Closest.Count > 32) yield return "The gallery pairs are missing or too many.";
+        else if (u.Closest.Any(p => !ContentAddress.IsSha256Hex(p.TrainSha256) || p.GeneratedPng.Length > 1_000_000 || !IsImage(p.GeneratedPng)))
             yield return "A gallery pair is malformed.";
     }
 

@@ -48,6 +48,8 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
     {
         var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
         if (options.Experiment is not null) return (OperationResult.Fail("Experiments are started from the Experiments page."), null);
+        // A metrics job has its own checks (the model, its data, one at a time): it is started from the Models page.
+        if (options.Metrics is not null) return (OperationResult.Fail("Metrics are started from the Models page."), null);
         var problems = options.Problems().ToList();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == options.DatasetId, ct);

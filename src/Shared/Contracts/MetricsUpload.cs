@@ -1,23 +1,13 @@
+using MelanoGans.Shared.Metrics;
+
 namespace MelanoGans.Shared.Contracts;
 
 /// <summary>
-/// What a worker uploads when a metrics job finishes: the figures of <c>melanogans metrics</c> and the generated images
-/// closest to a training image (PNG bytes, for the memorisation gallery; the training image by content address).
+/// What a worker uploads when a metrics job finishes: the report of <c>melanogans metrics</c>, the pixel-space
+/// memorisation share, and the generated images closest to a training image (PNG bytes, for the memorisation gallery;
+/// the training image by content address).
 /// </summary>
-public sealed record MetricsUpload(
-    string Extractor,
-    int RealCount,
-    int FakeCount,
-    double Fd,
-    double Kid,
-    double KidSd,
-    double Precision,
-    double Recall,
-    double Density,
-    double Coverage,
-    double MemorisationShare,
-    double PixelMemorisationShare,
-    IReadOnlyList<MemorisationPairUpload> Closest)
+public sealed record MetricsUpload(GeneratorMetricsReport Report, double PixelMemorisationShare, IReadOnlyList<MemorisationPairUpload> Closest)
 {
     /// <summary>Closest pairs a worker sends for the memorisation gallery.</summary>
     public const int GalleryPairs = 8;

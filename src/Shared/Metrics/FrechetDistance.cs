@@ -47,7 +47,8 @@ public static class FrechetDistance
             traceRoot += Math.Sqrt(Math.Max(lambda.Real, 0));
         }
 
-        return meanTerm + s1.Trace() + s2.Trace() - 2 * traceRoot;
+        // Rounding can leave a tiny negative value for (near-)identical sets: a distance is never below 0.
+        return Math.Max(0, meanTerm + s1.Trace() + s2.Trace() - 2 * traceRoot);
     }
 
     private static Matrix<double> SymmetricSquareRoot(Matrix<double> s)

@@ -50,6 +50,7 @@ public sealed class FeatureExtractor : IDisposable
         catch
         {
             preprocess?.Dispose();
+            network?.Dispose();
             throw;
         }
         finally

@@ -27,8 +27,17 @@ public sealed class TrainingMetric : IDisposable
         Count = Math.Min(MaxImages, dataset.Count);
         if (Count < 2) throw new ArgumentException($"--metric-every needs at least 2 training images, the dataset has {dataset.Count}");
         extractor = FeatureExtractor.Open("resnet18", threads);
-        // Spread over the dataset, the same images at every measurement.
-        real = FeatureMatrix.FromRows(extractor.Extract([.. Enumerable.Range(0, Count).Select(i => dataset.Image((int)((long)i * dataset.Count / Count)))]));
+        try
+        {
+            // Spread over the dataset, the same images at every measurement.
+            real = FeatureMatrix.FromRows(extractor.Extract([.. Enumerable.Range(0, Count).Select(i => dataset.Image((int)((long)i * dataset.Count / Count)))]));
+        }
+        catch
+        {
+            extractor.Dispose();
+            throw;
+        }
+
         this.seed = seed;
     }
 

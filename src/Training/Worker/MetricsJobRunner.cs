@@ -65,10 +65,9 @@ internal sealed class MetricsJobRunner(WorkerSettings settings, HubConnection hu
         cancel.ThrowIfCancellationRequested();
         var fake = new ImageFeatures(extractor, null, Progress(n, $"Features of {n} generated images."), Downscale(fakeSide)).FromImages(generated);
         var outcome = MetricsOutcome.Compute(extractor.Manifest.Name, real, fake, (int)metrics.Seed);
-        var r = outcome.Report;
         return new MetricsUpload(
-            r.Extractor, r.RealCount, r.FakeCount, r.Fd, r.Kid, r.KidSd, r.Precision, r.Recall, r.Density, r.Coverage,
-            outcome.Features.Share, outcome.Pixels.Share,
+            outcome.Report,
+            outcome.Pixels.Share,
             [.. outcome.Features.Closest.Take(MetricsUpload.GalleryPairs).Select(c => new MemorisationPairUpload(
                 ImageCodec.EncodePng(generated[c.FakeIndex]), Path.GetFileNameWithoutExtension(realFiles[c.TrainIndex]), c.Distance, c.SecondRatio))]);
 

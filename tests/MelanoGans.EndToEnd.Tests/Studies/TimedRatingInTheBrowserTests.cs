@@ -86,7 +86,7 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
         for (var position = 0; position < Total; position++)
         {
             await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToHaveAttributeAsync("data-position", position.ToString());
-            await Assertions.Expect(page.Locator("[data-testid=timed-frame]")).Not.ToHaveAttributeAsync("data-exposure", "");
+            await Assertions.Expect(page.Locator("[data-testid=timed-frame]")).ToHaveAttributeAsync("data-shown", "true");
             await Assertions.Expect(page.Locator("[data-testid=noise-mask]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToBeHiddenAsync();
             if (position == 0 && screenshot is not null) await StudioPage.ScreenshotAsync(page, screenshot);

@@ -121,10 +121,27 @@ public partial class RatePage
         return _draftSaved = SaveAfterAsync(previous, draft);
     }
 
+    // A draft is a convenience: a failed save (a busy database, a role just lost) must not end the rater's page, and
+    // must not fail the saves after it. The answer itself is saved by Submit, which reports its own failures.
     private async Task SaveAfterAsync(Task previous, RatingDraft draft)
     {
-        await previous;
-        await Ratings.SaveDraftAsync(draft);
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // Already logged by the server; the next draft replaces it anyway.
+        }
+
+        try
+        {
+            await Ratings.SaveDraftAsync(draft);
+        }
+        catch (Exception)
+        {
+            // See above: the page goes on; the answer is saved on submit.
+        }
     }
 
     private void CycleZoom() => _zoomIndex = (_zoomIndex + 1) % ZoomLevels.Length;

@@ -36,7 +36,7 @@ public sealed class TimedRatePageTests : StudioComponentTest
         cut.WaitForAssertion(() => Assert.Equal("Wait until the image has been shown.", cut.Find("[data-testid=rating-message]").TextContent));
 
         await cut.InvokeAsync(() => presented.SetResult(517));
-        cut.WaitForAssertion(() => Assert.Equal("517", cut.Find("[data-testid=timed-frame]").GetAttribute("data-exposure")));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=timed-frame]").GetAttribute("data-shown")));
         await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
 
         var answer = Assert.Single(_session.Submitted);
