@@ -3,7 +3,10 @@ using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Api;
 
-/// <summary>One answer of the ratings table (DESIGN.md), with the CSV's column names.</summary>
+/// <summary>
+/// One answer of the ratings table (DESIGN.md) as JSON, with the CSV's column names and order: the lead's
+/// <c>ratings.json</c> download and the API's ratings are the same rows.
+/// </summary>
 public sealed record ApiRatingRow(
     [property: JsonPropertyName("study")] string Study,
     [property: JsonPropertyName("rater")] string Rater,

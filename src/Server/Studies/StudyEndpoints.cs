@@ -56,7 +56,7 @@ public static class StudyEndpoints
                 : Results.NotFound());
         studies.MapGet("/ratings.json", async (int studyId, StudyRatings ratings, CancellationToken ct) =>
             await ratings.ReadAsync(studyId, ct) is { } rows
-                ? Results.Json(rows.Select(ToJsonRow), RatingsJson)
+                ? Results.Json(rows.Select(Api.ApiRatingRow.From), RatingsJson)
                 : Results.NotFound());
         studies.MapGet("/presentation.json", async (int studyId, StudioDbContext db, CancellationToken ct) =>
             await StudyPresentationReport.ReadAsync(db, studyId, ct) is { } report
@@ -64,27 +64,6 @@ public static class StudyEndpoints
                 : Results.NotFound());
         return endpoints;
     }
-
-    // The CSV's columns, names and order exactly (RatingRow's derived properties are not part of the table).
-    private static object ToJsonRow(RatingRow r) => new
-    {
-        study = r.Study,
-        rater = r.Rater,
-        item = r.Item,
-        source = r.Source,
-        truth = r.Truth == RatingTruth.Fake ? "fake" : "real",
-        response = r.Mode == RatingMode.Paired ? (int?)null : r.Response,
-        tags = r.Tags,
-        is_repeat = r.IsRepeat,
-        started_at = r.StartedAt,
-        answered_at = r.AnsweredAt,
-        active_ms = r.ActiveMs,
-        mode = RatingsCsv.ModeName(r.Mode),
-        exposure_ms = r.ExposureMs,
-        is_practice = r.IsPractice,
-        is_catch = r.IsCatch,
-        chosen = r.Chosen switch { RatingTruth.Real => "real", RatingTruth.Fake => "fake", _ => null },
-    };
 
     // Every refusal is the same 404, so probing tokens tells nothing; every success has the same headers.
     private static async Task<IResult> ServeImageAsync(

@@ -56,18 +56,11 @@ internal static class MetricsCommand
             using var network = FeatureExtractor.Open(parse.GetValue(extractor)!, cores);
             var generated = modelPath is null ? null
                 : GeneratedSet.Generate(modelPath, fakeCount, parse.GetValue(seed), cores, new ConsoleProgressBar(error, "generate", fakeCount));
-            fakeSize ??= generated?[0].Width;
-            // Like for like: the larger set is first downscaled to the smaller's size, so both reach the extractor
-            // through the same resize (a sharper real set would otherwise tell itself apart by sharpness alone).
-            int? common = realSize is { } realSide && fakeSize is { } fakeSide ? Math.Min(realSide, fakeSide) : null;
-            FeatureCache? Cache(int? size) => parse.GetValue(noCache) ? null : FeatureCache.For(parse.GetValue(cacheDir)!, network, size);
-            int? Downscale(int? size) => size > common ? common : null;
-            var realSet = new ImageFeatures(network, Cache(Downscale(realSize)), new ConsoleProgressBar(error, "features real", realFiles.Count), Downscale(realSize))
-                .FromFiles(realFiles);
-            var fakeSet = generated is not null
-                ? new ImageFeatures(network, null, new ConsoleProgressBar(error, "features fake", fakeCount), Downscale(fakeSize)).FromImages(generated)
-                : new ImageFeatures(network, Cache(Downscale(fakeSize)), new ConsoleProgressBar(error, "features fake", fakeCount), Downscale(fakeSize))
-                    .FromFiles(fakeFiles!);
+            var common = MetricsSets.ComparedAt(realSize, fakeSize ?? generated?[0].Width);
+            var sets = new MetricsSets(network, parse.GetValue(noCache) ? null : parse.GetValue(cacheDir));
+            var realSet = sets.FromFiles(realFiles, realSize, common, new ConsoleProgressBar(error, "features real", realFiles.Count));
+            var fakeProgress = new ConsoleProgressBar(error, "features fake", fakeCount);
+            var fakeSet = generated is not null ? sets.FromImages(generated, common, fakeProgress) : sets.FromFiles(fakeFiles!, fakeSize, common, fakeProgress);
 
             if (parse.GetValue(featuresOut) is { } outDir)
             {

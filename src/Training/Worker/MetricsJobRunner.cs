@@ -55,15 +55,14 @@ internal sealed class MetricsJobRunner(WorkerSettings settings, HubConnection hu
         report(new MetricsProgress(0, 2L * n, $"Generating {n} images."));
         var generated = GeneratedSet.Generate(onnx, n, metrics.Seed, threads);
         cancel.ThrowIfCancellationRequested();
-        // Like for like, as the command line: the larger of the two sizes is first downscaled to the smaller.
-        var (realSide, fakeSide) = (ImageDecoding.Identify(realFiles[0]).Width, generated[0].Width);
-        var common = Math.Min(realSide, fakeSide);
-        int? Downscale(int side) => side > common ? common : null;
-        var cache = FeatureCache.For(Path.Combine(settings.RunsRoot, "feature-cache"), extractor, Downscale(realSide));
+        // Dataset images share one size (the import normalises them).
+        var realSide = ImageDecoding.Identify(realFiles[0]).Width;
+        var common = MetricsSets.ComparedAt(realSide, generated[0].Width)!.Value;
+        var sets = new MetricsSets(extractor, Path.Combine(settings.RunsRoot, "feature-cache"));
         var stage = string.Create(CultureInfo.InvariantCulture, $"Features of {n} real images at {common}x{common} ({extractor.Manifest.Name}).");
-        var real = new ImageFeatures(extractor, cache, Progress(0, stage), Downscale(realSide)).FromFiles(realFiles);
+        var real = sets.FromFiles(realFiles, realSide, common, Progress(0, stage));
         cancel.ThrowIfCancellationRequested();
-        var fake = new ImageFeatures(extractor, null, Progress(n, $"Features of {n} generated images."), Downscale(fakeSide)).FromImages(generated);
+        var fake = sets.FromImages(generated, common, Progress(n, $"Features of {n} generated images."));
         var outcome = MetricsOutcome.Compute(extractor.Manifest.Name, real, fake, (int)metrics.Seed);
         return new MetricsUpload(
             outcome.Report,
