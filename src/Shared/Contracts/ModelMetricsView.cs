@@ -24,10 +24,8 @@ public sealed record ModelMetricsView(
     DateTimeOffset ComputedAt,
     IReadOnlyList<MemorisationPairView> Closest)
 {
-    /// <summary>Images per set under which FD is noticeably biased (KID is the small-sample figure).</summary>
-    public const int StableFdCount = 2000;
-
-    public bool SmallSample => RealCount < StableFdCount || FakeCount < StableFdCount;
+    /// <summary>A set is under <see cref="Metrics.GeneratorMetricsReport.StableFdCount"/> images: FD is biased there (KID is the small-sample figure).</summary>
+    public bool SmallSample => RealCount < Metrics.GeneratorMetricsReport.StableFdCount || FakeCount < Metrics.GeneratorMetricsReport.StableFdCount;
 }
 
 /// <summary>A generated image (image store address) beside its nearest training image, for the memorisation gallery.</summary>

@@ -1,7 +1,6 @@
 using MelanoGans.Shared.Imaging;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Export;
-using MelanoGans.Training.Reporting;
 
 namespace MelanoGans.Training.Metrics;
 
@@ -29,8 +28,11 @@ public static class GeneratedSet
                 throw new InvalidDataException($"{onnxPath} does not output N x 3 x R x R images (it gives {string.Join("x", shape)})");
             }
 
-            // Rounded and clamped as the trainer's grids and the server's renderer do.
-            images.AddRange(PlanarImages.ToRgbImages(ImageGrid.ToBytes(values), n, (int)h));
+            var size = (int)(3 * h * w);
+            for (var i = 0; i < n; i++)
+            {
+                images.Add(ImagePixels.FromPlanar(values.AsSpan(i * size, size), (int)h));
+            }
             progress?.Report(images.Count);
         }
 

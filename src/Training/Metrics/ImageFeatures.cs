@@ -48,11 +48,7 @@ public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cach
                 {
                     var bytes = ImageCodec.ReadFile(path);
                     hashes[i] = ContentAddress.Sha256Hex(bytes);
-                    images[i] = ImageCodec.Decode(bytes);
-                    if (downscaleTo is { } side && (images[i].Width > side || images[i].Height > side))
-                    {
-                        images[i] = ImageCodec.CentreCropResize(images[i], side);
-                    }
+                    images[i] = Prepared(ImageCodec.Decode(bytes));
                 }
                 catch (ImageDecodeException ex)
                 {
@@ -81,9 +77,9 @@ public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cach
     /// <summary>Features and thumbnails of images in memory (generated ones: nothing to cache).</summary>
     public ImageSetFeatures FromImages(IReadOnlyList<RgbImage> images)
     {
-        if (downscaleTo is { } side)
+        if (downscaleTo is not null)
         {
-            images = images.AsParallel().AsOrdered().Select(i => i.Width > side || i.Height > side ? ImageCodec.CentreCropResize(i, side) : i).ToList();
+            images = images.AsParallel().AsOrdered().Select(Prepared).ToList();
         }
 
         var features = new float[images.Count][];
@@ -98,4 +94,7 @@ public sealed class ImageFeatures(FeatureExtractor extractor, FeatureCache? cach
         var thumbnails = images.AsParallel().AsOrdered().Select(i => ImageCodec.CentreCropResize(i, ThumbnailSize).Pixels).ToArray();
         return new ImageSetFeatures(features, thumbnails);
     }
+
+    private RgbImage Prepared(RgbImage image) =>
+        downscaleTo is { } side && (image.Width > side || image.Height > side) ? ImageCodec.CentreCropResize(image, side) : image;
 }

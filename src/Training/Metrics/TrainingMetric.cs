@@ -1,7 +1,7 @@
+using MelanoGans.Shared.Imaging;
 using MelanoGans.Shared.Metrics;
 using MelanoGans.Training.Data;
 using MelanoGans.Training.Networks;
-using MelanoGans.Training.Reporting;
 using static TorchSharp.torch;
 
 namespace MelanoGans.Training.Metrics;
@@ -47,7 +47,7 @@ public sealed class TrainingMetric : IDisposable
     /// <summary>FD and KID (mean over subsets) of <paramref name="generator"/>'s images against the real set.</summary>
     public (double Fd, double Kid) Measure(GanGenerator generator, Device device)
     {
-        var images = new List<Shared.Imaging.RgbImage>(Count);
+        var images = new List<RgbImage>(Count);
         var wasTraining = generator.training;
         generator.eval();
         try
@@ -59,7 +59,12 @@ public sealed class TrainingMetric : IDisposable
                 using var noGrad = no_grad();
                 var n = Math.Min(Batch, Count - images.Count);
                 var output = generator.Generate(generator.SampleLatents(n, random, device));
-                images.AddRange(PlanarImages.ToRgbImages(ImageGrid.ToBytes(output), n, (int)output.shape[^1]));
+                var side = (int)output.shape[^1];
+                var values = output.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+                for (var i = 0; i < n; i++)
+                {
+                    images.Add(ImagePixels.FromPlanar(values.AsSpan(i * 3 * side * side, 3 * side * side), side));
+                }
             }
         }
         finally

@@ -48,18 +48,6 @@ public static class ImageGrid
         return scaled.contiguous().data<byte>().ToArray();
     }
 
-    /// <summary>Same as <see cref="ToBytes(Tensor)"/> for a flat float array (ONNX Runtime output).</summary>
-    public static byte[] ToBytes(ReadOnlySpan<float> values)
-    {
-        var bytes = new byte[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            bytes[i] = (byte)Math.Clamp(Math.Round((values[i] + 1) * 127.5), 0, 255);
-        }
-
-        return bytes;
-    }
-
     internal static void Paint(Image<Rgb24> target, byte[] chw, int index, int r, int x0, int y0)
     {
         var plane = r * r;

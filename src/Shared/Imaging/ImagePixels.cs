@@ -1,6 +1,4 @@
-using MelanoGans.Shared.Imaging;
-
-namespace MelanoGans.Server.Generation;
+namespace MelanoGans.Shared.Imaging;
 
 /// <summary>Generator output (planar RGB in [-1, 1]) to 8-bit interleaved RGB.</summary>
 public static class ImagePixels
