@@ -229,17 +229,20 @@ internal sealed class StudyAdministration(
         var state = await db.Set<Study>().Where(s => s.Id == studyId).Select(s => (StudyState?)s.State).SingleOrDefaultAsync();
         if (state is null) return OperationResult.Fail("No such study.");
         if (state is StudyState.Draft or StudyState.Starting) return OperationResult.Fail("Raters are excluded from a started study's statistics.");
-        var rater = await (
+        var raterId = await (
                 from r in db.Set<StudyRater>()
                 join u in db.Users on r.UserId equals u.Id
                 where r.StudyId == studyId && u.UserName == raterUserName
-                select r)
+                select r.UserId)
             .SingleOrDefaultAsync();
-        if (rater is null) return OperationResult.Fail($"{raterUserName} is not a rater of this study.");
-        if ((rater.ExcludedAt is not null) == excluded)
-            return OperationResult.Fail(excluded ? $"{raterUserName} is already excluded." : $"{raterUserName} is not excluded.");
-        (rater.ExcludedBy, rater.ExcludedAt) = excluded ? (lead.UserName, clock.GetUtcNow()) : ((string?)null, (DateTimeOffset?)null);
-        await db.SaveChangesAsync();
+        if (raterId is null) return OperationResult.Fail($"{raterUserName} is not a rater of this study.");
+        // The state it depends on is checked in the UPDATE that changes it: of two leads at once, one changes it and
+        // the other is told, instead of overwriting who excluded the rater and when.
+        var (by, at) = excluded ? (lead.UserName, clock.GetUtcNow()) : ((string?)null, (DateTimeOffset?)null);
+        var changed = await db.Set<StudyRater>()
+            .Where(r => r.StudyId == studyId && r.UserId == raterId && (excluded ? r.ExcludedAt == null : r.ExcludedAt != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExcludedBy, by).SetProperty(r => r.ExcludedAt, at));
+        if (changed == 0) return OperationResult.Fail(excluded ? $"{raterUserName} is already excluded." : $"{raterUserName} is not excluded.");
         logger.LogInformation("{Lead} {Action} rater {Rater} of study {StudyId}", lead.UserName, excluded ? "excluded" : "included", raterUserName, studyId);
         events.Publish(new RaterExclusionChanged(studyId));
         return OperationResult.Ok;

@@ -167,4 +167,21 @@ public sealed class StudyProtocolTests : IAsyncLifetime
         Assert.Equal(2, (await statistics.DashboardAsync(id, Ct))!.Report.RaterCount);
         Assert.Empty((await statistics.StudyAsync(id, Ct))!.Exclusions!);
     }
+
+    [Fact]
+    public async Task Two_leads_excluding_the_same_rater_at_once_exclude_once_and_the_second_is_told()
+    {
+        var id = await _world.StartedStudyAsync();
+        await using var first = _world.As("lead", Roles.Lead);
+        await using var second = _world.As("lead2", Roles.Lead);
+
+        var results = await Task.WhenAll(
+            first.ServiceProvider.GetRequiredService<IStudyAdministration>().SetRaterExcludedAsync(id, "rater2", excluded: true),
+            second.ServiceProvider.GetRequiredService<IStudyAdministration>().SetRaterExcludedAsync(id, "rater2", excluded: true));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(["rater2 is already excluded."], Assert.Single(results, r => !r.Succeeded).Errors);
+        var record = Assert.Single((await first.ServiceProvider.GetRequiredService<IStudyStatistics>().StudyAsync(id, Ct))!.Exclusions!);
+        Assert.Contains(record.By, new[] { "lead", "lead2" });
+    }
 }
