@@ -133,6 +133,15 @@ internal sealed class RatingSession(
             var showings = await db.Set<StudyShowing>().AsNoTracking()
                 .Where(s => s.StudyId == studyId && s.RaterId == userId && places.Contains(s.Position))
                 .ToDictionaryAsync(s => s.Position, ct);
+            // A place made for the next image before a failed practice round moved the sequence on shows another item
+            // now: its showing (never answered: only unanswered places are asked for) is dropped and made afresh.
+            var stale = showings.Values.Where(s => (s.ItemId, s.PairItemId) != Ids(context.Sides(context.Sequence[s.Position]))).ToList();
+            if (stale.Count > 0)
+            {
+                var ids = stale.Select(s => s.Id).ToList();
+                await db.Set<StudyShowing>().Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(ct);
+                foreach (var showing in stale) showings.Remove(showing.Position);
+            }
             var missing = places.Where(p => !showings.ContainsKey(p)).ToList();
             if (missing.Count == 0) return showings;
             var created = missing.Select(p =>
@@ -158,6 +167,8 @@ internal sealed class RatingSession(
             }
         }
     }
+
+    private static (long, long?) Ids((StudyItem Left, StudyItem? Right) sides) => (sides.Left.Id, sides.Right?.Id);
 
     public async Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
     {
@@ -248,7 +259,7 @@ internal sealed class RatingSession(
         var score = $"Practice round {round + 1}: {correct} of {length} right.";
         return passed
             ? $"{score} The study starts now{(context.Study.Feedback ? "" : ", without feedback")}: every answer counts."
-            : $"{score} The pass mark is {context.Study.PracticePassMark:P0}: another practice round follows.";
+            : $"{score} The pass mark is {context.Study.PracticePassMark * 100:0}%: another practice round follows.";
     }
 
     /// <summary>

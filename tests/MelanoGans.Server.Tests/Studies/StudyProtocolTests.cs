@@ -95,7 +95,6 @@ public sealed class StudyProtocolTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(RatingMode.Paired, 500, 500, 50, 2000, "Paired choice is not available yet")]
     [InlineData(RatingMode.Fixed, 10, 500, 50, 2000, "The exposure must be between 34 and 10000 ms.")]
     [InlineData(RatingMode.Staircase, 500, 3000, 50, 2000, "The first exposure must lie between 50 and 2000 ms.")]
     [InlineData(RatingMode.Staircase, 500, 500, 20, 2000, "The staircase's exposures must lie between 34 and 10000 ms.")]
