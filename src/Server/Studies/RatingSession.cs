@@ -93,7 +93,20 @@ internal sealed class RatingSession(
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
             context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft,
             study.Mode, await TargetExposureAsync(db, study, userId, ct), Url(position, right: true), Url(next, right: true),
-            practiceRound, study.PracticePassMark);
+            practiceRound, study.PracticePassMark, here?.ShownExposureMs);
+    }
+
+    public async Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs)
+    {
+        var userId = (await current.RequireAsync(Roles.Rater)).Id;
+        if (exposureMs is < 0 or > StudySetupValidator.MaxExposureMs * 2) return OperationResult.Fail("The exposure is out of range.");
+        await using var db = await dbs.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        // Only the first record stands: a second tab or a late call cannot move the time or the exposure.
+        var marked = await db.Set<StudyShowing>()
+            .Where(s => s.StudyId == studyId && s.RaterId == userId && s.Position == position && s.ShownAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ShownAt, now).SetProperty(s => s.ShownExposureMs, exposureMs));
+        return marked == 1 ? OperationResult.Ok : OperationResult.Fail("This image was already shown, or is not yours.");
     }
 
     public async Task<OperationResult> SaveDraftAsync(RatingDraft draft)

@@ -78,6 +78,7 @@ public static class StudyEndpoints
                 join i in db.Set<StudyItem>() on (shown.Token == token ? shown.ItemId : shown.PairItemId) equals (long?)i.Id
                 join s in db.Set<Study>() on shown.StudyId equals s.Id
                 where (shown.Token == token || shown.PairToken == token) && shown.RaterId == userId && s.State == StudyState.Open
+                      && shown.ShownAt == null
                       && db.Set<StudyRater>().Any(r => r.StudyId == s.Id && r.UserId == userId)
                 select i.Sha256)
             .SingleOrDefaultAsync(ct);

@@ -29,6 +29,12 @@ public sealed class StudyShowing
     /// <summary>The token of the right image of a paired trial.</summary>
     public string? PairToken { get; set; }
 
+    /// <summary>When a timed image was shown (its exposure over); null until then. It is never shown or served again.</summary>
+    public DateTimeOffset? ShownAt { get; set; }
+
+    /// <summary>The exposure the page measured when it showed the timed image.</summary>
+    public int? ShownExposureMs { get; set; }
+
     /// <summary>The 6-point answer chosen but not submitted yet.</summary>
     public int? DraftResponse { get; set; }
 

@@ -1,6 +1,7 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Studies;
+using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,35 @@ public sealed class StudyProtocolTests : IAsyncLifetime
         Assert.Equal([(RatingMode.Fixed, 310), (RatingMode.Fixed, 334)], rows.Select(r => (r.Mode, r.ExposureMs!.Value)));
         Assert.Contains(",fixed,310,false,false,", MelanoGans.Shared.Statistics.RatingsCsv.ToCsv(rows), StringComparison.Ordinal);
         Assert.Equal(1, (await lead.ServiceProvider.GetRequiredService<IStudyStatistics>().StudyAsync(id, Ct))!.ExposureMisses);
+    }
+
+    [Fact]
+    public async Task A_timed_image_is_shown_once_a_reload_gets_the_mask_and_the_first_exposure_and_the_image_is_no_longer_served()
+    {
+        var setup = _world.Setup();
+        (setup.Mode, setup.ExposureMs) = (RatingMode.Fixed, 300);
+        var id = await _world.StartedStudyAsync(setup);
+        await using var scope = _world.As("rater1", Roles.Rater);
+        var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
+        var step = (await session.GetStepAsync(id, Ct))!;
+        Assert.Null(step.ShownExposureMs);
+        var client = BrowserlessClient.Create(_world.Factory);
+        await BrowserlessClient.SignInAsync(client, "rater1", StudyWorld.Password);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(step.ImageUrl, Ct)).StatusCode);
+
+        var first = await session.MarkShownAsync(id, step.Position, 305);
+        var again = await session.MarkShownAsync(id, step.Position, 900);
+
+        Assert.True(first.Succeeded);
+        Assert.False(again.Succeeded);
+        // A reload (a new circuit) gets the same place, marked shown with the first exposure, and the image is gone.
+        await using var reload = _world.As("rater1", Roles.Rater);
+        var after = (await reload.ServiceProvider.GetRequiredService<IRatingSession>().GetStepAsync(id, Ct))!;
+        Assert.Equal((step.Position, step.ImageUrl, 305), (after.Position, after.ImageUrl, after.ShownExposureMs));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(step.ImageUrl, Ct)).StatusCode);
+        // Another rater cannot mark this rater's place.
+        await using var other = _world.As("rater2", Roles.Rater);
+        Assert.False((await other.ServiceProvider.GetRequiredService<IRatingSession>().MarkShownAsync(id, step.Position + 1, 300)).Succeeded);
     }
 
     [Fact]

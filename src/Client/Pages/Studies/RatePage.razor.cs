@@ -76,8 +76,31 @@ public partial class RatePage
         {
             _presentedFor = timed.Position;
             _exposure ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/exposure.js");
-            _measuredMs = await _exposure.InvokeAsync<int>("present", _timedFrame, timed.ExposureMs!.Value);
+            if (timed.ShownExposureMs is { } shown)
+            {
+                // Reloaded after the image was shown: the mask only, and the answer carries the exposure measured then.
+                await _exposure.InvokeVoidAsync("mask", _timedFrame);
+                _measuredMs = shown;
+            }
+            else
+            {
+                _measuredMs = await _exposure.InvokeAsync<int>("present", _timedFrame, timed.ExposureMs!.Value);
+                await MarkShownAsync(timed.Position, _measuredMs.Value);
+            }
             StateHasChanged();
+        }
+    }
+
+    // A failed record must not end the page: the answer still carries the measured exposure.
+    private async Task MarkShownAsync(int position, int exposureMs)
+    {
+        try
+        {
+            await Ratings.MarkShownAsync(StudyId, position, exposureMs);
+        }
+        catch (Exception)
+        {
+            // Logged by the server; a reload would then show the image again, as before this record existed.
         }
     }
 

@@ -938,6 +938,12 @@ namespace MelanoGans.Server.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShownExposureMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StudyId")
                         .HasColumnType("INTEGER");
 

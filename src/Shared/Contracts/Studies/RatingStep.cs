@@ -21,6 +21,10 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="NextPairImageUrl">The right image of the next paired trial, for preloading.</param>
 /// <param name="PracticeRound">The practice round (1, 2, ...) this place belongs to; null outside practice.</param>
 /// <param name="PracticePassMark">The share of practice answers needed right before the study starts; null for none.</param>
+/// <param name="ShownExposureMs">
+/// A timed image already shown at this place (the page was reloaded): the exposure measured then. The page shows the
+/// mask, not the image again, and answers with this exposure. Null when the image has not been shown.
+/// </param>
 public sealed record RatingStep(
     int StudyId,
     string StudyName,
@@ -38,7 +42,8 @@ public sealed record RatingStep(
     string? PairImageUrl = null,
     string? NextPairImageUrl = null,
     int? PracticeRound = null,
-    double? PracticePassMark = null)
+    double? PracticePassMark = null,
+    int? ShownExposureMs = null)
 {
     /// <summary>True when every place has an answer.</summary>
     public bool Finished => Answered >= Total;

@@ -36,7 +36,19 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
         string? PairUrl(int p) => Mode == RatingMode.Paired ? Url(p, "r") : null;
         return Task.FromResult<RatingStep?>(new RatingStep(studyId, "Pilot", "Look closely.", StudyState.Open, tags,
             position, position, total, Url(position), Url(position + 1), Draft?.Position == position ? Draft : null, Mode, ExposureMs,
-            PairUrl(position), PairUrl(position + 1), PracticeRound, PracticeRound is null ? null : 0.8));
+            PairUrl(position), PairUrl(position + 1), PracticeRound, PracticeRound is null ? null : 0.8, ShownExposureMs));
+    }
+
+    /// <summary>Places whose timed image the page recorded as shown, with the measured exposure.</summary>
+    public List<(int Position, int ExposureMs)> Shown { get; } = [];
+
+    /// <summary>The exposure of an image shown before a reload, returned with every step; null when not shown.</summary>
+    public int? ShownExposureMs { get; set; }
+
+    public Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs)
+    {
+        Shown.Add((position, exposureMs));
+        return Task.FromResult(OperationResult.Ok);
     }
 
     public Task<OperationResult> SaveDraftAsync(RatingDraft draft)
