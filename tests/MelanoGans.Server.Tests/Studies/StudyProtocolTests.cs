@@ -1,7 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Studies;
-using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.EntityFrameworkCore;
@@ -77,8 +76,7 @@ public sealed class StudyProtocolTests : IAsyncLifetime
         var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
         var step = (await session.GetStepAsync(id, Ct))!;
         Assert.Null(step.ShownExposureMs);
-        var client = BrowserlessClient.Create(_world.Factory);
-        await BrowserlessClient.SignInAsync(client, "rater1", StudyWorld.Password);
+        using var client = await _world.SignedInClientAsync("rater1");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(step.ImageUrl, Ct)).StatusCode);
 
         var first = await session.MarkShownAsync(id, step.Position, 305);

@@ -1,7 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Studies;
-using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
@@ -37,13 +36,6 @@ public sealed class StudyTrialKindsTests : IAsyncLifetime
         var left = await db.Set<StudyItem>().SingleAsync(i => i.Id == shown.ItemId, Ct);
         var right = shown.PairItemId is { } id ? await db.Set<StudyItem>().SingleAsync(i => i.Id == id, Ct) : null;
         return (left.Truth, right?.Truth, left.Role);
-    }
-
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = BrowserlessClient.Create(_world.Factory);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await BrowserlessClient.SignInAsync(client, userName, StudyWorld.Password)).StatusCode);
-        return client;
     }
 
     private static AnswerSubmission Pick(int studyId, RatingStep step, bool left) =>
@@ -104,8 +96,8 @@ public sealed class StudyTrialKindsTests : IAsyncLifetime
         await using var scope = _world.As("rater1", Roles.Rater);
         var step = (await scope.ServiceProvider.GetRequiredService<IRatingSession>().GetStepAsync(id, Ct))!;
 
-        using var rater1 = await SignedInAsync("rater1");
-        using var rater2 = await SignedInAsync("rater2");
+        using var rater1 = await _world.SignedInClientAsync("rater1");
+        using var rater2 = await _world.SignedInClientAsync("rater2");
         var left = await rater1.GetAsync(step.ImageUrl, Ct);
         var right = await rater1.GetAsync(step.PairImageUrl, Ct);
 
