@@ -42,8 +42,8 @@ public sealed class ModelsPageTests : StudioComponentTest
     {
         _models.Models.Add(FakeModelCatalog.Model(1, "demo"));
         _models.Models.Add(FakeModelCatalog.Model(2, "dcgan-melanoma"));
-        _metrics.Latest.Add(FakeModelMetrics.Metrics(1, "demo", fd: 80.5, count: 500));
-        _metrics.Latest.Add(FakeModelMetrics.Metrics(2, "dcgan-melanoma", fd: 12.25));
+        _metrics.Latest.Add(FakeModelMetrics.Metrics(1, "demo", fd: 80.5, count: 500) with { MemorisationShare = 0.02 });
+        _metrics.Latest.Add(FakeModelMetrics.Metrics(2, "dcgan-melanoma", fd: 12.25) with { MemorisationShare = 0.30 });
 
         var cut = Render<ModelsPage>();
         cut.WaitForAssertion(() => Assert.Equal(["80.5", "12.25"], cut.FindAll("[data-testid=model-fd]").Select(c => c.TextContent)));
@@ -54,6 +54,12 @@ public sealed class ModelsPageTests : StudioComponentTest
         Assert.Contains("not a published FID", cut.Find("[data-testid=metrics-basis]").TextContent);
         Assert.Contains("compare models by KID", cut.Find("[data-testid=metrics-small-sample]").TextContent);
         Assert.Single(cut.FindAll("[data-testid=memorisation-pair]"));
+
+        // Every metric has its column: the least memorising model first when sorted by "Memorised".
+        Assert.Equal(["0.30", "0.02"], cut.FindAll("[data-testid=model-memorised]").Select(c => c.TextContent));
+        cut.FindAll("th .mud-table-sort-label")[6].Click();
+        cut.WaitForAssertion(() => Assert.Equal(["0.02", "0.30"], cut.FindAll("[data-testid=model-memorised]").Select(c => c.TextContent)));
+        Assert.Equal(2, cut.FindAll("[data-testid=model-density]").Count);
     }
 
     [Fact]
