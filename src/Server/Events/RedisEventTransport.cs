@@ -1,0 +1,158 @@
+using MelanoGans.Server.Hosting;
+using MelanoGans.Shared.Contracts.Events;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MelanoGans.Server.Events;
+
+/// <summary>
+/// The event bus across instances: every instance publishes its events on one Redis pub/sub channel, tagged with its
+/// own id, and delivers the others' to its local subscribers.
+/// </summary>
+/// <remarks>
+/// Why Redis pub/sub and not PostgreSQL LISTEN/NOTIFY: the SignalR backplane needs Redis anyway, so one mechanism
+/// serves both; it works whichever database provider is configured (SQLite included); NOTIFY payloads are limited
+/// to 8000 bytes (a training update with its report can be larger) and hold a connection per instance out of the
+/// database's pool. Delivery is at most once, like the in-process bus: events tell live pages to refresh, the
+/// database stays the truth, and a page that missed one while Redis was away catches up on the next.
+/// </remarks>
+internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> options, ILogger<RedisEventTransport> logger)
+    : IStudioEventTransport, IAsyncDisposable
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("melanogans:events");
+
+    private ConnectionMultiplexer? _redis;
+    private ChannelMessageQueue? _messages;
+    private Action<IStudioEvent>? _deliver;
+    private int _degraded;
+
+    /// <summary>This instance's id on the channel, so it skips its own events (its subscribers had them already).</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>True while events cross instances (configured, connected and subscribed).</summary>
+    public bool Connected => _redis is { IsConnected: true } && Volatile.Read(ref _degraded) == 0;
+
+    /// <summary>
+    /// Connects and subscribes, once, at start-up; nothing when <see cref="StudioRedisOptions.ConnectionString"/> is
+    /// empty. An unreachable Redis refuses the start; after that, outages are survived (see <see cref="Send"/>).
+    /// </summary>
+    public async Task ConnectAsync()
+    {
+        if (!options.Value.Enabled || _redis is not null) return;
+        var config = ConfigurationOptions.Parse(options.Value.ConnectionString!);
+        // Refuse to start without Redis: instances that silently cannot see each other are worse than one that says so.
+        config.AbortOnConnectFail = true;
+        // While Redis is away, a notification is not queued to arrive stale minutes later: it is dropped (pages refresh
+        // on the next one).
+        config.BacklogPolicy = BacklogPolicy.FailFast;
+        config.ClientName ??= "melanogans-studio";
+        try
+        {
+            _redis = await ConnectionMultiplexer.ConnectAsync(config);
+        }
+        catch (RedisConnectionException e)
+        {
+            throw new StartupRefusedException(
+                $"Studio:Redis: cannot connect to Redis at {string.Join(", ", config.EndPoints)} ({e.FailureType}): start Redis or correct the setting.", e);
+        }
+
+        _redis.ConnectionFailed += (_, e) => OnLost(e);
+        _redis.ConnectionRestored += (_, e) => OnRestored(e);
+        // A queue, not a plain handler, so one instance's events arrive in the order it published them.
+        _messages = await _redis.GetSubscriber().SubscribeAsync(Channel);
+        _messages.OnMessage(OnMessage);
+        LogConnected(string.Join(", ", config.EndPoints), InstanceId);
+    }
+
+    public void Send(IStudioEvent e)
+    {
+        if (_redis is not { } redis) return;
+        if (!redis.IsConnected)
+        {
+            OnLost(null);
+            return;
+        }
+
+        try
+        {
+            redis.GetSubscriber().Publish(Channel, StudioEventSerializer.Serialize(InstanceId, e), CommandFlags.FireAndForget);
+        }
+        catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
+        {
+            OnLost(ex);
+        }
+    }
+
+    public IDisposable Receive(Action<IStudioEvent> deliver)
+    {
+        _deliver = deliver;
+        return new Receiver(this, deliver);
+    }
+
+    private void OnMessage(ChannelMessage message)
+    {
+        try
+        {
+            var (instance, e) = StudioEventSerializer.Deserialize(message.Message.ToString());
+            if (instance == InstanceId) return;
+            if (e is null)
+            {
+                LogUnknownEvent(instance);
+                return;
+            }
+
+            _deliver?.Invoke(e);
+        }
+        catch (Exception ex)
+        {
+            // A malformed message from another (older or newer) instance must not end the subscription.
+            LogUnreadable(ex);
+        }
+    }
+
+    private void OnLost(object? cause)
+    {
+        if (Interlocked.Exchange(ref _degraded, 1) == 0) LogLost(Describe(cause));
+    }
+
+    private void OnRestored(ConnectionFailedEventArgs e)
+    {
+        // Both of the multiplexer's connections (commands and subscriptions) must be back; it re-subscribes by itself.
+        if (_redis is { IsConnected: true } && Interlocked.Exchange(ref _degraded, 0) == 1) LogRestored(e.EndPoint?.ToString() ?? "?");
+    }
+
+    private static string Describe(object? cause) => cause switch
+    {
+        ConnectionFailedEventArgs e => $"{e.ConnectionType} connection to {e.EndPoint}: {e.FailureType}",
+        Exception ex => ex.Message,
+        _ => "not connected",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis is null) return;
+        if (_messages is not null) await _messages.UnsubscribeAsync();
+        await _redis.CloseAsync();
+        _redis.Dispose();
+    }
+
+    private sealed class Receiver(RedisEventTransport transport, Action<IStudioEvent> deliver) : IDisposable
+    {
+        public void Dispose() => Interlocked.CompareExchange(ref transport._deliver, null, deliver);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Events cross instances through Redis at {EndPoints} (this instance: {Instance})")]
+    private partial void LogConnected(string endPoints, string instance);
+
+    [LoggerMessage(LogLevel.Warning, "Redis is unreachable ({Cause}): notifications reach only this instance's pages until it is back")]
+    private partial void LogLost(string cause);
+
+    [LoggerMessage(LogLevel.Information, "Redis is back ({EndPoint}): notifications cross instances again")]
+    private partial void LogRestored(string endPoint);
+
+    [LoggerMessage(LogLevel.Warning, "An event from instance {Instance} has a type this instance does not know; skipped")]
+    private partial void LogUnknownEvent(string instance);
+
+    [LoggerMessage(LogLevel.Error, "An event message from Redis could not be read; skipped")]
+    private partial void LogUnreadable(Exception exception);
+}
