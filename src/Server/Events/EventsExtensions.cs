@@ -18,7 +18,9 @@ public static class EventsExtensions
             .ValidateOnStart();
         services.AddSingleton<RedisEventTransport>();
         services.AddSingleton<IStudioEventTransport>(s => s.GetRequiredService<RedisEventTransport>());
-        services.AddSingleton<IStudioEvents, StudioEventBus>();
+        services.AddSingleton<StudioEventBus>();
+        services.AddSingleton<IStudioEvents>(s => s.GetRequiredService<StudioEventBus>());
+        services.AddSingleton<ILocalStudioEvents>(s => s.GetRequiredService<StudioEventBus>());
 
         // The hub lifetime manager is chosen while services are registered, so this one setting is read now.
         var redis = builder.Configuration.GetSection("Studio").Get<StudioRedisOptions>();

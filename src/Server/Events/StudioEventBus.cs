@@ -9,12 +9,13 @@ namespace MelanoGans.Server.Events;
 /// takes a lock and a subscriber may unsubscribe from inside its handler. With a transport (Redis, when configured),
 /// a publish also goes to the other instances, and theirs arrive here; local subscribers always hear first.
 /// </summary>
-internal sealed class StudioEventBus : IStudioEvents, IDisposable
+internal sealed class StudioEventBus : IStudioEvents, ILocalStudioEvents, IDisposable
 {
     private readonly ILogger<StudioEventBus> _logger;
     private readonly IStudioEventTransport? _transport;
     private readonly IDisposable? _receiving;
     private ImmutableDictionary<Type, ImmutableList<Action<IStudioEvent>>> _handlers = ImmutableDictionary<Type, ImmutableList<Action<IStudioEvent>>>.Empty;
+    private ImmutableDictionary<Type, ImmutableList<Action<IStudioEvent>>> _localHandlers = ImmutableDictionary<Type, ImmutableList<Action<IStudioEvent>>>.Empty;
 
     public StudioEventBus(ILogger<StudioEventBus> logger, IStudioEventTransport? transport = null)
     {
@@ -23,25 +24,35 @@ internal sealed class StudioEventBus : IStudioEvents, IDisposable
         _receiving = transport?.Receive(Deliver);
     }
 
-    public IDisposable Subscribe<TEvent>(Action<TEvent> handler) where TEvent : IStudioEvent
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Action<IStudioEvent> typed = e => handler((TEvent)e);
-        ImmutableInterlocked.AddOrUpdate(ref _handlers, typeof(TEvent), [typed], (_, list) => list.Add(typed));
-        return new Subscription(() => ImmutableInterlocked.AddOrUpdate(ref _handlers, typeof(TEvent), [], (_, list) => list.Remove(typed)));
-    }
+    public IDisposable Subscribe<TEvent>(Action<TEvent> handler) where TEvent : IStudioEvent => Add(local: false, handler);
+
+    public IDisposable SubscribeLocal<TEvent>(Action<TEvent> handler) where TEvent : IStudioEvent => Add(local: true, handler);
 
     public void Publish<TEvent>(TEvent e) where TEvent : IStudioEvent
     {
         ArgumentNullException.ThrowIfNull(e);
-        Deliver(e);
+        Deliver(_handlers, e);
+        Deliver(_localHandlers, e);
         _transport?.Send(e);
     }
 
-    /// <summary>Calls this instance's subscribers of the event's type.</summary>
-    private void Deliver(IStudioEvent e)
+    private Subscription Add<TEvent>(bool local, Action<TEvent> handler) where TEvent : IStudioEvent
     {
-        if (!_handlers.TryGetValue(e.GetType(), out var handlers)) return;
+        ArgumentNullException.ThrowIfNull(handler);
+        Action<IStudioEvent> typed = e => handler((TEvent)e);
+        ImmutableInterlocked.AddOrUpdate(ref Table(local), typeof(TEvent), [typed], (_, list) => list.Add(typed));
+        return new Subscription(() => ImmutableInterlocked.AddOrUpdate(ref Table(local), typeof(TEvent), [], (_, list) => list.Remove(typed)));
+    }
+
+    private ref ImmutableDictionary<Type, ImmutableList<Action<IStudioEvent>>> Table(bool local) => ref local ? ref _localHandlers : ref _handlers;
+
+    /// <summary>Another instance's event: for this instance's pages and caches, not for its work starters.</summary>
+    private void Deliver(IStudioEvent e) => Deliver(_handlers, e);
+
+    /// <summary>Calls the subscribers of the event's type.</summary>
+    private void Deliver(ImmutableDictionary<Type, ImmutableList<Action<IStudioEvent>>> all, IStudioEvent e)
+    {
+        if (!all.TryGetValue(e.GetType(), out var handlers)) return;
         foreach (var handler in handlers)
         {
             try

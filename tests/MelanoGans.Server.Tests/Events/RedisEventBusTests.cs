@@ -35,6 +35,27 @@ public sealed class RedisEventBusTests(RedisServer redis) : IClassFixture<RedisS
     }
 
     [Fact]
+    public async Task Work_starters_hear_only_the_events_of_their_own_instance()
+    {
+        redis.SkipIfMissing();
+        await using var a = await BusInstance.StartAsync(redis.ConnectionString);
+        await using var b = await BusInstance.StartAsync(redis.ConnectionString);
+        var pageOnB = new ConcurrentQueue<ModelRegistered>();
+        var workOnA = new ConcurrentQueue<ModelRegistered>();
+        var workOnB = new ConcurrentQueue<ModelRegistered>();
+        using var _ = b.Bus.Subscribe<ModelRegistered>(pageOnB.Enqueue);
+        using var __ = a.Bus.SubscribeLocal<ModelRegistered>(workOnA.Enqueue);
+        using var ___ = b.Bus.SubscribeLocal<ModelRegistered>(workOnB.Enqueue);
+
+        a.Bus.Publish(new ModelRegistered(1, "on A"));
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(pageOnB.Count), n => n > 0, TimeSpan.FromSeconds(10), "the event on B's page");
+        // One metrics job for a model registered on A, not one per instance.
+        Assert.Single(workOnA);
+        Assert.Empty(workOnB);
+    }
+
+    [Fact]
     public async Task Events_of_one_instance_arrive_in_the_order_it_published_them()
     {
         redis.SkipIfMissing();

@@ -68,6 +68,20 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
     }
 
     [Fact]
+    public async Task A_page_opened_on_B_mid_job_sees_the_progress_of_a_job_running_on_A()
+    {
+        redis.SkipIfMissing();
+        var onB = B.Services.GetRequiredService<IJobProgressFeed>();
+
+        A.Services.GetRequiredService<MelanoGans.Server.Jobs.JobProgressNotifier>()
+            .Publish(new JobProgress("generation:99", "generation", "Pool on A", 3, 10, JobState.Running, null));
+
+        var seen = await Eventually.ReturnsAsync(() => Task.FromResult(onB.Current.FirstOrDefault(p => p.JobId == "generation:99")), p => p is not null,
+            TimeSpan.FromSeconds(15), "A's job in B's progress feed");
+        Assert.Equal(3, seen!.Done);
+    }
+
+    [Fact]
     public async Task A_job_queued_on_A_wakes_a_worker_connected_to_B_through_the_backplane()
     {
         redis.SkipIfMissing();
