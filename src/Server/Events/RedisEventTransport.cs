@@ -42,9 +42,6 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
         var config = ConfigurationOptions.Parse(options.Value.ConnectionString!);
         // Refuse to start without Redis: instances that silently cannot see each other are worse than one that says so.
         config.AbortOnConnectFail = true;
-        // While Redis is away, a notification is not queued to arrive stale minutes later: it is dropped (pages refresh
-        // on the next one).
-        config.BacklogPolicy = BacklogPolicy.FailFast;
         config.ClientName ??= "melanogans-studio";
         try
         {
@@ -67,6 +64,7 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
     public void Send(IStudioEvent e)
     {
         if (_redis is not { } redis) return;
+        // While Redis is away a notification is dropped, not queued to arrive stale later: pages refresh on the next one.
         if (!redis.IsConnected)
         {
             OnLost(null);

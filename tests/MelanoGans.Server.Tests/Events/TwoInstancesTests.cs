@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using MelanoGans.Client.Services;
-using MelanoGans.Server.Data;
-using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
@@ -9,7 +7,6 @@ using MelanoGans.Shared.Contracts.Events;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MelanoGans.Server.Tests.Events;
@@ -40,7 +37,7 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
         // One after the other: what two instances starting at the same moment must agree on is the database's business.
         _a = new StudioFactory(settings);
         _ = _a.Server;
-        await PhantomReadyAsync(_a);
+        await Instances.PhantomReadyAsync(_a);
         _b = new StudioFactory(settings);
         _ = _b.Server;
     }
@@ -97,7 +94,7 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
         }
 
         var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var worker = WorkerConnection(B, token);
+        await using var worker = Instances.WorkerConnection(B, token);
         worker.On(TrainingHubContract.JobQueued, () => woken.TrySetResult());
         await worker.StartAsync(ct);
 
@@ -105,7 +102,7 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
         {
             var (result, _) = await scope.ServiceProvider.GetRequiredService<ITrainingJobs>().StartAsync(new TrainingJobOptions
             {
-                Architecture = "dcgan", Resolution = 32, DatasetId = await PhantomReadyAsync(A), Width = 8, Batch = 4, MaxSteps = 3, Seed = 7,
+                Architecture = "dcgan", Resolution = 32, DatasetId = await Instances.PhantomReadyAsync(A), Width = 8, Batch = 4, MaxSteps = 3, Seed = 7,
             }, ct);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         }
@@ -113,26 +110,31 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
         await woken.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
     }
 
-    private static async Task<int> PhantomReadyAsync(StudioFactory factory) =>
-        (await Eventually.ReturnsAsync(async () =>
+    [Fact]
+    public async Task A_token_revoked_on_A_disconnects_its_worker_connected_to_B()
+    {
+        redis.SkipIfMissing();
+        var ct = TestContext.Current.CancellationToken;
+        string token;
+        await using (var scope = ScopeAs.Create(A.Services, StudioFactory.AdminUserName, Roles.Admin))
         {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            return await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Kind == DatasetKind.Phantom);
-        }, d => d?.State == DatasetState.Ready, TimeSpan.FromSeconds(60), "the phantom dataset"))!.Id;
+            var (result, created) = await scope.ServiceProvider.GetRequiredService<IWorkerAdministration>().CreateTokenAsync("revoked on A", ct);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+            token = created!;
+        }
 
-    /// <summary>A worker's hub connection through the in-memory server of one instance (DESIGN.md "Platform notes").</summary>
-    private static HubConnection WorkerConnection(StudioFactory instance, string token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(instance.Server.BaseAddress, TrainingHubContract.Path), options =>
+        await using var worker = Instances.WorkerConnection(B, token);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await worker.StartAsync(ct);
+
+        await using (var scope = ScopeAs.Create(A.Services, StudioFactory.AdminUserName, Roles.Admin))
         {
-            options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            options.HttpMessageHandlerFactory = _ => instance.Server.CreateHandler();
-            options.WebSocketFactory = async (context, ct) =>
-            {
-                var client = instance.Server.CreateWebSocketClient();
-                client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + token;
-                return await client.ConnectAsync(context.Uri, ct);
-            };
-        })
-        .Build();
+            var admin = scope.ServiceProvider.GetRequiredService<IWorkerAdministration>();
+            var id = Assert.Single(await admin.TokensAsync(ct), t => t.Name == "revoked on A").Id;
+            Assert.True((await admin.RevokeTokenAsync(id, ct)).Succeeded);
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
+    }
 }
