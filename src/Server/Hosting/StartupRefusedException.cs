@@ -1,7 +1,4 @@
 namespace MelanoGans.Server.Hosting;
 
-/// <summary>
-/// A start-up check found something the operator must fix (an unreachable service, for example); its message is
-/// the one line <see cref="StartupProblem"/> prints.
-/// </summary>
-public sealed class StartupRefusedException(string reason, Exception? inner = null) : Exception(reason, inner);
+/// <summary>Something the studio needs at start is missing or unreachable; the message is the one line to show.</summary>
+public sealed class StartupRefusedException(string message, Exception? inner = null) : Exception(message, inner);
