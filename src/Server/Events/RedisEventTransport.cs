@@ -22,7 +22,6 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
     private static readonly RedisChannel Channel = RedisChannel.Literal("melanogans:events");
 
     private ConnectionMultiplexer? _redis;
-    private ChannelMessageQueue? _messages;
     private Action<IStudioEvent>? _deliver;
     private int _degraded;
 
@@ -56,8 +55,7 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
         _redis.ConnectionFailed += (_, e) => OnLost(e);
         _redis.ConnectionRestored += (_, e) => OnRestored(e);
         // A queue, not a plain handler, so one instance's events arrive in the order it published them.
-        _messages = await _redis.GetSubscriber().SubscribeAsync(Channel);
-        _messages.OnMessage(OnMessage);
+        (await _redis.GetSubscriber().SubscribeAsync(Channel)).OnMessage(OnMessage);
         LogConnected(string.Join(", ", config.EndPoints), InstanceId);
     }
 
@@ -71,9 +69,21 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
             return;
         }
 
+        string message;
         try
         {
-            redis.GetSubscriber().Publish(Channel, StudioEventSerializer.Serialize(InstanceId, e), CommandFlags.FireAndForget);
+            message = StudioEventSerializer.Serialize(InstanceId, e);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            // A bug (StudioEventSerializerTests round-trip every event of Shared), never the publisher's problem.
+            LogNotSendable(ex, e.GetType().Name);
+            return;
+        }
+
+        try
+        {
+            redis.GetSubscriber().Publish(Channel, message, CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
         {
@@ -126,13 +136,8 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
         _ => "not connected",
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_redis is null) return;
-        if (_messages is not null) await _messages.UnsubscribeAsync();
-        await _redis.CloseAsync();
-        _redis.Dispose();
-    }
+    // Closing the connection ends the subscription on the server too; no command that could wait for a lost Redis.
+    public ValueTask DisposeAsync() => _redis?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private sealed class Receiver(RedisEventTransport transport, Action<IStudioEvent> deliver) : IDisposable
     {
@@ -150,6 +155,9 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
 
     [LoggerMessage(LogLevel.Warning, "An event from instance {Instance} has a type this instance does not know; skipped")]
     private partial void LogUnknownEvent(string instance);
+
+    [LoggerMessage(LogLevel.Error, "A {Event} cannot be sent to the other instances; only this instance's pages hear it")]
+    private partial void LogNotSendable(Exception exception, string @event);
 
     [LoggerMessage(LogLevel.Error, "An event message from Redis could not be read; skipped")]
     private partial void LogUnreadable(Exception exception);
