@@ -36,7 +36,9 @@ public sealed class RedisServer : IAsyncLifetime
     public void SkipIfMissing()
     {
         if (Binary is null)
-            Assert.Skip("redis-server is not installed (apt-get install -y redis-server, or set MELANOGANS_REDIS_SERVER); CI always installs it");
+            Assert.Skip(Environment.GetEnvironmentVariable("MELANOGANS_REDIS_SERVER") is { Length: > 0 } configured
+                ? $"MELANOGANS_REDIS_SERVER names {configured}, which does not exist"
+                : "redis-server is not installed (apt-get install -y redis-server, or set MELANOGANS_REDIS_SERVER); CI always installs it");
     }
 
     public async Task StartAsync()
@@ -122,7 +124,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     private static string? FindBinary()
     {
-        if (Environment.GetEnvironmentVariable("MELANOGANS_REDIS_SERVER") is { Length: > 0 } configured) return configured;
+        if (Environment.GetEnvironmentVariable("MELANOGANS_REDIS_SERVER") is { Length: > 0 } configured) return File.Exists(configured) ? configured : null;
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "redis-server"))
             .FirstOrDefault(File.Exists);
