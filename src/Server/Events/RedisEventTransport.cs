@@ -42,21 +42,25 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
         // Refuse to start without Redis: instances that silently cannot see each other are worse than one that says so.
         config.AbortOnConnectFail = true;
         config.ClientName ??= "melanogans-studio";
+        var endPoints = string.Join(", ", config.EndPoints);
         try
         {
             _redis = await ConnectionMultiplexer.ConnectAsync(config);
+            _redis.ConnectionFailed += (_, e) => OnLost(e);
+            _redis.ConnectionRestored += (_, e) => OnRestored(e);
+            // A queue, not a plain handler, so one instance's events arrive in the order it published them.
+            (await _redis.GetSubscriber().SubscribeAsync(Channel)).OnMessage(OnMessage);
         }
         catch (RedisConnectionException e)
         {
-            throw new StartupRefusedException(
-                $"Studio:Redis: cannot connect to Redis at {string.Join(", ", config.EndPoints)} ({e.FailureType}): start Redis or correct the setting.", e);
+            throw new StartupRefusedException($"Studio:Redis: cannot connect to Redis at {endPoints} ({e.FailureType}): start Redis or correct the setting.", e);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            throw new StartupRefusedException($"Studio:Redis: Redis at {endPoints} did not accept the subscription ({e.Message})", e);
         }
 
-        _redis.ConnectionFailed += (_, e) => OnLost(e);
-        _redis.ConnectionRestored += (_, e) => OnRestored(e);
-        // A queue, not a plain handler, so one instance's events arrive in the order it published them.
-        (await _redis.GetSubscriber().SubscribeAsync(Channel)).OnMessage(OnMessage);
-        LogConnected(string.Join(", ", config.EndPoints), InstanceId);
+        LogConnected(endPoints, InstanceId);
     }
 
     public void Send(IStudioEvent e)
