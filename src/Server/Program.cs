@@ -61,6 +61,8 @@ try
     // Check every typed option now: a malformed value stops the start with one line, not a stack trace.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.Services.MigrateStudioDatabaseAsync();
+    // Operator commands need no other instance; the server refuses to start without the Redis it was given.
+    if (adminCommand is null) await app.Services.ConnectStudioEventsAsync();
 }
 catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
 {

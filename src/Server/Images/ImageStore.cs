@@ -1,4 +1,5 @@
 using MelanoGans.Server.Configuration;
+using MelanoGans.Server.Storage;
 using MelanoGans.Shared.Imaging;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace MelanoGans.Server.Images;
 
 /// <summary>
 /// Content-addressed PNG files in <c>&lt;data&gt;/images/&lt;sha256&gt;.png</c>. Writing the same bytes twice
-/// stores one file; files are written to a temporary name and moved, so a crash never leaves half a file.
+/// stores one file; files are written with <see cref="AtomicFile"/>, so neither a crash nor another instance writing
+/// the same address at the same moment (a shared data directory) ever leaves half a file.
 /// </summary>
 public sealed class ImageStore
 {
@@ -24,9 +26,7 @@ public sealed class ImageStore
         var sha = ContentAddress.Sha256Hex(png);
         var path = PathOf(sha);
         if (File.Exists(path)) return sha;
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, png, ct);
-        File.Move(temp, path, overwrite: true);
+        await AtomicFile.WriteAllBytesAsync(path, png, ct);
         return sha;
     }
 

@@ -1,5 +1,5 @@
-using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Events;
 using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace MelanoGans.Server.Metrics;
 
-/// <summary>Queues a metrics job for every model registered by an upload or a training job (<see cref="MetricsOptions.OnRegister"/>).</summary>
+/// <summary>
+/// Queues a metrics job for every model registered by an upload or a training job (<see cref="MetricsOptions.OnRegister"/>):
+/// on the instance that registered it only, so several instances queue one job, not one each.
+/// </summary>
 internal sealed class MetricsOnRegister(
-    IStudioEvents events, IServiceScopeFactory scopes, IOptions<MetricsOptions> options, ILogger<MetricsOnRegister> logger) : IHostedService
+    ILocalStudioEvents events, IServiceScopeFactory scopes, IOptions<MetricsOptions> options, ILogger<MetricsOnRegister> logger) : IHostedService
 {
     private IDisposable? subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.OnRegister) subscription = events.Subscribe<ModelRegistered>(e => _ = QueueAsync(e));
+        if (options.Value.OnRegister) subscription = events.SubscribeLocal<ModelRegistered>(e => _ = QueueAsync(e));
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MelanoGans.Server.Configuration;
 using MelanoGans.Server.Generation;
+using MelanoGans.Server.Storage;
 using MelanoGans.Shared.Contracts;
 using Microsoft.Extensions.Options;
 
@@ -19,18 +20,17 @@ public sealed class ModelFiles(IOptions<StudioOptions> options)
 
     public string FullPath(string relativePath) => Path.Combine(DataDirectory, relativePath);
 
-    /// <summary>Writes both files into a temporary folder and moves it into place, so no half model is ever seen.</summary>
+    /// <summary>
+    /// Writes both files with <see cref="AtomicFile"/>, the manifest first: whoever sees <c>generator.onnx</c> (the
+    /// path the database row names) sees both files whole. Two instances registering the same model at once, or a
+    /// registration that crashed before its database row, leave the same bytes (the folder is the sha256).
+    /// </summary>
     public async Task<string> WriteAsync(string sha256, byte[] onnx, byte[] manifestJson, CancellationToken ct)
     {
         var relative = RelativeOnnxPath(sha256);
         var folder = Path.GetDirectoryName(FullPath(relative))!;
-        var temp = folder + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        Directory.CreateDirectory(temp);
-        await File.WriteAllBytesAsync(Path.Combine(temp, GeneratorManifest.OnnxFileName), onnx, ct);
-        await File.WriteAllBytesAsync(Path.Combine(temp, GeneratorManifest.FileName), manifestJson, ct);
-        // A folder left by a registration that crashed before its database row holds the same bytes (same sha256).
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.Move(temp, folder);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(folder, GeneratorManifest.FileName), manifestJson, ct);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(folder, GeneratorManifest.OnnxFileName), onnx, ct);
         return relative;
     }
 

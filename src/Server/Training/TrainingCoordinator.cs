@@ -61,7 +61,7 @@ internal sealed class TrainingCoordinator(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Publish(job);
-        await hub.Clients.All.SendAsync(TrainingHubContract.JobQueued, ct);
+        await SignalWorkersAsync(c => c.All.SendAsync(TrainingHubContract.JobQueued, ct), "a job is queued");
         return (job.Id, null);
     }
 
@@ -226,7 +226,7 @@ internal sealed class TrainingCoordinator(
 
         await db.SaveChangesAsync();
         foreach (var job in jobs) Publish(job);
-        if (jobs.Any(j => j.State == TrainingJobState.Queued)) await hub.Clients.All.SendAsync(TrainingHubContract.JobQueued);
+        if (jobs.Any(j => j.State == TrainingJobState.Queued)) await SignalWorkersAsync(c => c.All.SendAsync(TrainingHubContract.JobQueued), "a job is queued");
     }
 
     /// <summary>Cancels a queued job at once; asks the worker of a running one to stop (it reports back).</summary>
@@ -252,7 +252,7 @@ internal sealed class TrainingCoordinator(
 
         await db.Entry(job).ReloadAsync(ct);
         if (job.ConnectionId is { } connection && cancelledInQueue == 0)
-            await hub.Clients.Client(connection).SendAsync(TrainingHubContract.CancelJob, jobId, ct);
+            await SignalWorkersAsync(c => c.Client(connection).SendAsync(TrainingHubContract.CancelJob, jobId, ct), $"cancel job {jobId}");
         Publish(job);
         return OperationResult.Ok;
     }
@@ -293,4 +293,21 @@ internal sealed class TrainingCoordinator(
         handlers.FirstOrDefault(h => h.Kind == kind) ?? throw new InvalidOperationException($"No handler for {kind} jobs is registered.");
 
     public void Publish(TrainingJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
+
+    /// <summary>
+    /// Sends a hub message to workers. Its database change is committed already and stands when the message cannot go
+    /// out (Redis lost with several instances: the backplane times out): idle workers find queued jobs by polling, and
+    /// a cancel is asked again from the page.
+    /// </summary>
+    private async Task SignalWorkersAsync(Func<IHubClients, Task> send, string what)
+    {
+        try
+        {
+            await send(hub.Clients);
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            logger.LogWarning("Could not tell the workers ({What}): {Reason}", what, e.Message);
+        }
+    }
 }

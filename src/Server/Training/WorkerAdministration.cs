@@ -1,7 +1,8 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
-using MelanoGans.Shared.Contracts;
 using MelanoGans.Server.Identity;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;
@@ -10,6 +11,7 @@ namespace MelanoGans.Server.Training;
 internal sealed class WorkerAdministration(
     IDbContextFactory<StudioDbContext> dbs,
     WorkerConnections connections,
+    IStudioEvents events,
     CurrentUser current) : IWorkerAdministration
 {
     public async Task<IReadOnlyList<WorkerTokenSummary>> TokensAsync(CancellationToken ct = default)
@@ -38,7 +40,8 @@ internal sealed class WorkerAdministration(
         if (token is null) return OperationResult.Fail("No such token.");
         token.RevokedAt ??= DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
-        connections.AbortToken(id);
+        // Every instance (this one at once) drops the workers connected with the token; they cannot connect again.
+        events.Publish(new WorkerTokenRevoked(id));
         return OperationResult.Ok;
     }
 

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MelanoGans.Server.Training;
 
 /// <summary>
-/// Workers connected to the hub now: for the admin's list, for the local-worker decision ("is anyone
-/// there?") and to disconnect the workers of a revoked token.
+/// Workers connected to this instance's hub now: for the admin's list, for the local-worker decision ("is anyone
+/// there?") and to disconnect the workers of a revoked token (on whichever instance the token was revoked).
 /// </summary>
-public sealed class WorkerConnections
+public sealed class WorkerConnections : IDisposable
 {
     private sealed record Entry(HubCallerContext Context, int TokenId, string TokenName, DateTimeOffset ConnectedAt)
     {
@@ -20,6 +22,11 @@ public sealed class WorkerConnections
     }
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly IDisposable _revocations;
+
+    public WorkerConnections(IStudioEvents events) => _revocations = events.Subscribe<WorkerTokenRevoked>(e => AbortToken(e.TokenId));
+
+    public void Dispose() => _revocations.Dispose();
 
     public int Count => _entries.Count;
 
