@@ -56,82 +56,21 @@ public sealed class ThirtyRatersLoadTests : IAsyncLifetime
             Assert.True((await admin.StartAsync(id)).Succeeded);
             studyId = id;
         }
-        var clients = new List<HttpClient>();
-        foreach (var name in names)
+        var raters = new List<RaterLoad.Rater>();
+        for (var r = 0; r < Raters; r++)
         {
             var client = BrowserlessClient.Create(_factory);
-            Assert.Equal(HttpStatusCode.Redirect, (await BrowserlessClient.SignInAsync(client, name, Password)).StatusCode);
-            clients.Add(client);
+            Assert.Equal(HttpStatusCode.Redirect, (await BrowserlessClient.SignInAsync(client, names[r], Password)).StatusCode);
+            raters.Add(new RaterLoad.Rater(names[r], ids[r], services, client));
         }
 
         var wall = Stopwatch.StartNew();
-        var results = await Task.WhenAll(names.Select((name, r) => Task.Run(async () =>
-        {
-            // Raters arrive spread over one think time, not at the same millisecond.
-            await Task.Delay(ThinkTime * r / Raters, ct);
-            return await RateAllAsync(name, clients[r], studyId, ct);
-        }, ct)));
+        var outcomes = await RaterLoad.RunAsync(raters, studyId, ThinkTime, ct);
         wall.Stop();
 
-        // Each rater's first answer is the warm-up (JIT of the path, the circuit's first read of the items).
-        var latencies = results.SelectMany(r => r.Latencies.Skip(1)).Order().ToList();
-        var p50 = latencies[latencies.Count / 2];
-        var p95 = latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1];
+        var (count, p50, p95, max) = RaterLoad.Latency(outcomes);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{latencies.Count} answers by {Raters} raters in {wall.Elapsed.TotalSeconds:0.0} s; submit to next image p50 {p50:0.0} ms, p95 {p95:0.0} ms, max {latencies[^1]:0.0} ms");
-
-        await using var check = services.CreateAsyncScope();
-        var db = check.ServiceProvider.GetRequiredService<StudioDbContext>();
-        var stored = await db.Set<Answer>().Where(a => a.StudyId == studyId).ToListAsync(ct);
-        var perRater = 40 + 4; // 40 items and 10% of them repeated
-        Assert.Equal(Raters * perRater, stored.Count);
-        Assert.Equal(stored.Count, stored.Select(a => (a.RaterId, a.ItemId, a.RepeatIndex)).Distinct().Count());
-        for (var r = 0; r < Raters; r++)
-        {
-            var mine = stored.Where(a => a.RaterId == ids[r]).OrderBy(a => a.Position).Select(a => a.Response);
-            Assert.Equal(results[r].Sent, mine);
-        }
-    }
-
-    private async Task<(List<int> Sent, List<double> Latencies)> RateAllAsync(string rater, HttpClient http, int studyId, CancellationToken ct)
-    {
-        var sent = new List<int>();
-        var latencies = new List<double>();
-        // One scope for the whole session, as a Blazor circuit keeps its scoped services.
-        await using var scope = ScopeAs.Create(_factory.Services, rater, Roles.Rater);
-        var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
-        var step = (await session.GetStepAsync(studyId, ct))!;
-        while (!step.Finished)
-        {
-            var response = 1 + (step.Position * 7 + rater.Length) % 6;
-            var answer = new AnswerSubmission(studyId, step.Position, response, [], null, DateTimeOffset.UtcNow, 800);
-            var clock = Stopwatch.StartNew();
-            SubmitResult result;
-            if (step.Position % 10 == 0)
-            {
-                // A double press: a second circuit of the same rater sends the same answer at the same time.
-                await using var twin = ScopeAs.Create(_factory.Services, rater, Roles.Rater);
-                var both = await Task.WhenAll(session.SubmitAsync(answer), twin.ServiceProvider.GetRequiredService<IRatingSession>().SubmitAsync(answer));
-                Assert.Single(both, b => b.Outcome == SubmitOutcome.Saved);
-                result = both[0];
-            }
-            else
-            {
-                result = await session.SubmitAsync(answer);
-            }
-            Assert.True(result.Advances, result.Message);
-            step = (await session.GetStepAsync(studyId, ct))!;
-            if (step.ImageUrl is not null)
-            {
-                var image = await http.GetAsync(step.ImageUrl, ct);
-                Assert.Equal(HttpStatusCode.OK, image.StatusCode);
-                await image.Content.ReadAsByteArrayAsync(ct);
-            }
-            latencies.Add(clock.Elapsed.TotalMilliseconds);
-            sent.Add(response);
-            // A rater looks at each image before answering; nobody answers 30 images a second.
-            await Task.Delay(ThinkTime, ct);
-        }
-        return (sent, latencies);
+            $"{count} answers by {Raters} raters in {wall.Elapsed.TotalSeconds:0.0} s; submit to next image p50 {p50:0.0} ms, p95 {p95:0.0} ms, max {max:0.0} ms");
+        await RaterLoad.AssertNothingLostOrDuplicatedAsync(services, studyId, raters, outcomes, perRater: 40 + 4, ct); // 40 items and 10% repeated
     }
 }
