@@ -56,10 +56,13 @@ builder.AddStudioUi();
 
 var app = builder.Build();
 
+IAsyncDisposable startLock;
 try
 {
     // Check every typed option now: a malformed value stops the start with one line, not a stack trace.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    // Instances sharing one PostgreSQL migrate and seed one at a time; an unreachable database refuses here.
+    startLock = await app.Services.LockStudioStartAsync();
     await app.Services.MigrateStudioDatabaseAsync();
 }
 catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
@@ -67,10 +70,16 @@ catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
     Console.Error.WriteLine($"MelanoGANs Studio cannot start: {reason}");
     return 1;
 }
-await app.Services.SeedStudioIdentityAsync();
+await using (startLock)
+{
+    await app.Services.SeedStudioIdentityAsync();
+    if (adminCommand is null)
+    {
+        await app.Services.RequeueInterruptedTrainingAsync();
+        await app.Services.RecoverInterruptedStudyStartsAsync();
+    }
+}
 if (adminCommand is not null) return await adminCommand.RunAsync(app.Services, Console.Out);
-await app.Services.RequeueInterruptedTrainingAsync();
-await app.Services.RecoverInterruptedStudyStartsAsync();
 
 app.UseStudioPipeline();
 app.UseStudioApi();

@@ -12,6 +12,8 @@ public static class StartupProblem
         {
             switch (e)
             {
+                case StartupRefusedException refused:
+                    return OneLine(refused.Message);
                 case OptionsValidationException validation:
                     return OneLine(string.Join("; ", validation.Failures));
                 case InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
