@@ -14,10 +14,13 @@ namespace MelanoGans.Server.Data;
 public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogger<StudioDatabaseLock> logger)
 {
     /// <summary>Migrations and first-start seeding (roles, first admin, phantom dataset).</summary>
-    public const long Start = 0x4D47_5354_0001;   // "MGST" 1
+    public const long Start = 0x4D47_5354_0000_0001;   // "MGST" 1
 
     /// <summary>The lease of the instance that starts local workers.</summary>
-    public const long LocalWorkers = 0x4D47_5354_0002;
+    public const long LocalWorkers = 0x4D47_5354_0000_0002;
+
+    /// <summary>Held while one instance builds or imports a dataset, so two instances never build the same one.</summary>
+    public static long DatasetBuild(int datasetId) => 0x4D47_5355_0000_0000 + datasetId;
 
     private static readonly IAsyncDisposable Granted = new NothingHeld();
 
