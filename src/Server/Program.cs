@@ -1,5 +1,6 @@
 using MelanoGans.Server.Api;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Data.Copy;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Events;
 using MelanoGans.Server.Experiments;
@@ -17,16 +18,20 @@ using MelanoGans.Server.Studies;
 using MelanoGans.Server.Training;
 
 AdminCommand? adminCommand;
+DbCopyCommand? dbCopy;
 try
 {
     // `admin reset|create NAME`: the operator's way back in, run instead of the server.
     adminCommand = AdminCommand.Parse(args);
+    // `db copy --from sqlite:PATH --to postgres:CONNSTRING`: moves a studio to another database, without a host.
+    dbCopy = DbCopyCommand.Parse(args);
 }
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+if (dbCopy is not null) return await dbCopy.RunAsync(Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
