@@ -47,6 +47,23 @@ public static class DataExtensions
     public static Task<IAsyncDisposable> LockStudioStartAsync(this IServiceProvider services, CancellationToken ct = default) =>
         services.GetRequiredService<StudioDatabaseLock>().AcquireAsync(StudioDatabaseLock.Start, ct);
 
+    /// <summary>
+    /// Marks this instance as running on the database until disposed (held for the process's lifetime) and says whether
+    /// it is the only one: only then may it treat claimed jobs and half-started studies as left by a stopped server.
+    /// Call under the start lock, so two starting instances cannot both find themselves alone.
+    /// </summary>
+    public static async Task<(IAsyncDisposable Presence, bool Alone)> JoinStudioInstancesAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var locks = services.GetRequiredService<StudioDatabaseLock>();
+        var alone = false;
+        if (await locks.TryAcquireAsync(StudioDatabaseLock.Instances, ct) is { } exclusive)
+        {
+            alone = true;
+            await exclusive.DisposeAsync();
+        }
+        return (await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct), alone);
+    }
+
     /// <summary>Creates the data directory, applies the provider's migrations and, on SQLite, switches the file to WAL.</summary>
     public static async Task MigrateStudioDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {

@@ -19,6 +19,12 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
     /// <summary>The lease of the instance that starts local workers.</summary>
     public const long LocalWorkers = 0x4D47_5354_0000_0002;
 
+    /// <summary>
+    /// Held shared by every running instance for its lifetime: a starting instance that can take it exclusively is
+    /// alone on the database, and only then recovers what a stopped server left (claimed jobs, half-started studies).
+    /// </summary>
+    public const long Instances = 0x4D47_5354_0000_0004;
+
     /// <summary>Held while one instance builds or imports a dataset, so two instances never build the same one.</summary>
     public static long DatasetBuild(int datasetId) => 0x4D47_5355_0000_0000 + datasetId;
 
@@ -36,7 +42,28 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
             command.Parameters.AddWithValue("key", key);
             command.CommandTimeout = database.StartLockTimeoutSeconds;
             await command.ExecuteNonQueryAsync(ct);
-            return new Held(connection, key);
+            return new Held(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Holds the lock shared (with every other shared holder) until disposed; waits while someone holds it exclusively.</summary>
+    public async Task<IAsyncDisposable> AcquireSharedAsync(long key, CancellationToken ct = default)
+    {
+        var database = options.Value;
+        if (database.Provider != DatabaseProvider.Postgres) return Granted;
+        var connection = await OpenAsync(database, ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock_shared(@key)", connection);
+            command.Parameters.AddWithValue("key", key);
+            command.CommandTimeout = database.StartLockTimeoutSeconds;
+            await command.ExecuteNonQueryAsync(ct);
+            return new Held(connection);
         }
         catch
         {
@@ -53,7 +80,7 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
         var connection = await OpenAsync(database, ct);
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", key);
-        if (await command.ExecuteScalarAsync(ct) is true) return new Held(connection, key);
+        if (await command.ExecuteScalarAsync(ct) is true) return new Held(connection);
         await connection.DisposeAsync();
         return null;
     }
@@ -104,22 +131,10 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection, long key) : IAsyncDisposable
+    /// <summary>A session-level lock ends with its session: closing the unpooled connection releases it.</summary>
+    private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-                command.Parameters.AddWithValue("key", key);
-                await command.ExecuteNonQueryAsync();
-            }
-            catch (NpgsqlException)
-            {
-                // The connection is gone, and with it the lock.
-            }
-            await connection.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 
     private sealed class NothingHeld : IAsyncDisposable

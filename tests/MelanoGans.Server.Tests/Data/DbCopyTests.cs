@@ -79,7 +79,7 @@ public sealed class DbCopyTests : IDisposable
                 await using var scope = copy.Services.CreateAsyncScope();
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
                 Assert.True(await users.CheckPasswordAsync((await users.FindByNameAsync("rater1"))!, StudyWorld.Password));
-                Assert.True(await users.IsInRoleAsync((await users.FindByNameAsync("lead"))!, Roles.Lead));
+                Assert.True(await users.IsInRoleAsync((await users.FindByNameAsync("lead2"))!, Roles.Lead));
                 // New rows continue after the copied keys.
                 var (datasetId, _) = await StudySeed.AddSourcesAsync(copy.Services, reals: 1, fakes: 1, suffix: " after the copy");
                 var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
@@ -105,7 +105,7 @@ public sealed class DbCopyTests : IDisposable
         var (datasetId, poolId) = await StudySeed.AddSourcesAsync(services, reals: 8, fakes: 8);
         var rater1 = await StudySeed.AddUserAsync(services, "rater1", StudyWorld.Password, Roles.Rater);
         var rater2 = await StudySeed.AddUserAsync(services, "rater2", StudyWorld.Password, Roles.Rater);
-        await StudySeed.AddUserAsync(services, "lead", StudyWorld.Password, Roles.Lead);
+        await StudySeed.AddUserAsync(services, "lead2", StudyWorld.Password, Roles.Lead);
         using (var client = factory.CreateClient()) (await client.GetAsync("/account/login", Ct)).EnsureSuccessStatusCode();
 
         int studyId;

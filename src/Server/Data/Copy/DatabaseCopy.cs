@@ -89,7 +89,8 @@ internal sealed class DatabaseCopy(DatabaseEndpoint from, DatabaseEndpoint to, T
                 // State, not Add: only this row, never the rows its navigations reach.
                 var entry = target.Entry(entities[j]);
                 entry.State = EntityState.Added;
-                entry.CurrentValues.SetValues(values[j]);
+                // By name: the two sides are the same model built for two providers, not the same metadata objects.
+                foreach (var property in entry.Properties) property.CurrentValue = values[j][property.Metadata.Name];
                 if (utc) ToUtc(entry);
             }
             await target.SaveChangesAsync(ct);
