@@ -99,14 +99,23 @@ public sealed class PostgresStartupTests
             Assert.False(waiting.IsCompleted);
             await held.DisposeAsync();
             await (await waiting).DisposeAsync();
-            await using var again = await locks.TryAcquireAsync(StudioDatabaseLock.Start, Ct);
-            Assert.NotNull(again);
+            // Closing the lock's connection releases it as the server ends that session: a moment later.
+            await using (await FreeAsync(locks, StudioDatabaseLock.Start)) { }
+
+            // Running instances hold the presence lock shared; one that can take it exclusively is alone.
+            await using (await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, Ct))
+            await using (await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, Ct))
+                Assert.Null(await locks.TryAcquireAsync(StudioDatabaseLock.Instances, Ct));
+            await using (await FreeAsync(locks, StudioDatabaseLock.Instances)) { }
         }
         finally
         {
             await TestDatabase.DropDatabaseAsync(server, name);
         }
     }
+
+    private static async Task<IAsyncDisposable> FreeAsync(StudioDatabaseLock locks, long key) =>
+        (await Eventually.ReturnsAsync(() => locks.TryAcquireAsync(key, Ct), held => held is not null, TimeSpan.FromSeconds(10), "the lock to be free"))!;
 
     [Fact]
     public async Task Unique_violations_are_recognised_on_postgres()
