@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MelanoGans.Server.Tests.Data;
+namespace MelanoGans.Server.Tests.Data.Copy;
 
 /// <summary>
 /// <c>db copy</c> moves a SQLite studio with data of every kind into PostgreSQL: the studio started on the copy gives
