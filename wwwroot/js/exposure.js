@@ -56,3 +56,10 @@ export async function present(frame, exposureMs) {
     }
   }
 }
+
+// Shows only the noise mask: the frame's image was already shown (the page was reloaded) and is not shown again.
+export function mask(frame) {
+  const canvas = frame.querySelector('canvas');
+  drawNoise(canvas);
+  canvas.style.display = 'block';
+}

@@ -47,7 +47,7 @@ export function attach(dotnet, idleMs) {
       return;
     }
     if (isTyping(e.target)) return;
-    if (/^[1-6a-z+\-0]$/.test(e.key)) {
+    if (/^[1-6a-z+\-0]$/.test(e.key) || e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       e.preventDefault();
       s.dotnet.invokeMethodAsync('OnKeyAsync', e.key);
     }

@@ -23,4 +23,10 @@ public interface IRatingSession
 
     /// <summary>Stores one answer, committed before it returns; one answer per place, enforced by the database.</summary>
     Task<SubmitResult> SubmitAsync(AnswerSubmission answer);
+
+    /// <summary>
+    /// Records that the timed image at <paramref name="position"/> has been shown, with the exposure the page measured: a
+    /// reload shows the mask instead of the image again, and the image is no longer served. The first record stands.
+    /// </summary>
+    Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs);
 }

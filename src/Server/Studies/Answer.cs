@@ -49,12 +49,15 @@ public sealed class Answer
     /// <summary>True when the measured exposure missed the target by more than one 60 Hz frame (<see cref="RatingSession.FrameToleranceMs"/>).</summary>
     public bool ExposureMissed { get; set; }
 
-    /// <summary>A practice answer (never counted); none are served yet.</summary>
+    /// <summary>A practice answer (never counted).</summary>
     public bool IsPractice { get; set; }
 
-    /// <summary>A catch item's answer (only in catch accuracy); none are served yet.</summary>
+    /// <summary>A catch item's answer (only in catch accuracy).</summary>
     public bool IsCatch { get; set; }
 
     /// <summary>A paired trial's choice: the truth of the image picked as real; null for 6-point answers.</summary>
     public RatingTruth? Chosen { get; set; }
+
+    /// <summary>The real shown beside the fake (<see cref="ItemId"/>) of a paired trial; null for 6-point answers.</summary>
+    public long? PairItemId { get; set; }
 }

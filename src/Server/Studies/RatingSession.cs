@@ -30,12 +30,24 @@ internal sealed class RatingSession(
     /// </summary>
     public const int FrameToleranceMs = 17;
 
-    // Per scope, that is per circuit: the frozen items and this rater's sequence of each study opened.
-    private readonly Dictionary<int, (List<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence)> _frozen = [];
+    // Per scope, that is per circuit: the frozen items of each study opened and this rater's order seed.
+    private readonly Dictionary<int, (List<StudyItem> Items, List<TrialItem> TrialItems, ulong Seed)> _frozen = [];
 
-    private sealed record Context(Study Study, IReadOnlyList<StudyItem> Items, IReadOnlyList<SequenceSlot> Sequence, HashSet<int> Answered)
+    private sealed record Context(Study Study, IReadOnlyList<StudyItem> Items, IReadOnlyList<Trial> Sequence, HashSet<int> Answered, int PracticeLength)
     {
+        /// <summary>Whether each practice answer, by position, was right.</summary>
+        public IReadOnlyDictionary<int, bool> Correct { get; init; } = new Dictionary<int, bool>();
+
         public int FirstUnanswered() => Enumerable.Range(0, Sequence.Count).FirstOrDefault(p => !Answered.Contains(p), Sequence.Count);
+
+        /// <summary>The left and right items of a trial: the one image of a 6-point trial is on the left.</summary>
+        public (StudyItem Left, StudyItem? Right) Sides(Trial trial)
+        {
+            var item = Items[trial.ItemIndex];
+            if (trial.RealIndex is not { } realIndex) return (item, null);
+            var real = Items[realIndex];
+            return trial.FakeOnLeft ? (item, real) : (real, item);
+        }
     }
 
     public async Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default)
@@ -47,19 +59,14 @@ internal sealed class RatingSession(
                 join s in db.Set<Study>() on r.StudyId equals s.Id
                 where r.UserId == userId && (s.State == StudyState.Open || s.State == StudyState.Paused || s.State == StudyState.Closed)
                 orderby s.Id descending
-                select new { s.Id, s.Name, s.State, s.RepeatShare })
+                select new { s.Id, s.Name, s.State, s.RepeatShare, s.Mode })
             .ToListAsync(ct);
         var ids = studies.Select(s => s.Id).ToList();
-        var itemCounts = await db.Set<StudyItem>().Where(i => ids.Contains(i.StudyId)).GroupBy(i => i.StudyId)
+        var lengths = await StudyLengths.CountedAsync(db, ids, ct);
+        // Practice answers are not counted: the list shows the study's own progress.
+        var answered = await db.Set<Answer>().Where(a => a.RaterId == userId && ids.Contains(a.StudyId) && !a.IsPractice).GroupBy(a => a.StudyId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var answered = await db.Set<Answer>().Where(a => a.RaterId == userId && ids.Contains(a.StudyId)).GroupBy(a => a.StudyId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return studies.Select(s =>
-        {
-            var items = itemCounts.GetValueOrDefault(s.Id);
-            return new AssignedStudy(s.Id, s.Name, s.State, answered.GetValueOrDefault(s.Id),
-                items + RaterSequence.RepeatCount(items, s.RepeatShare));
-        }).ToList();
+        return studies.Select(s => new AssignedStudy(s.Id, s.Name, s.State, answered.GetValueOrDefault(s.Id), lengths.GetValueOrDefault(s.Id))).ToList();
     }
 
     public async Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default)
@@ -73,15 +80,32 @@ internal sealed class RatingSession(
             .FirstOrDefault(p => !context.Answered.Contains(p), context.Sequence.Count);
         var places = new[] { position, next }.Where(p => p < context.Sequence.Count).ToList();
         var showings = await ShowingsAsync(db, context, userId, places, ct);
-        string? Url(int p) => study.State == StudyState.Open && showings.TryGetValue(p, out var showing)
-            ? StudyEndpoints.ImageUrl(showing.Token)
+        string? Url(int p, bool right = false) => study.State == StudyState.Open && showings.TryGetValue(p, out var showing)
+            ? (right ? showing.PairToken : showing.Token) is { } token ? StudyEndpoints.ImageUrl(token) : null
             : null;
+        var practiceRound = position < context.Sequence.Count && context.Sequence[position].Role == ItemRole.Practice
+            ? context.Sequence[position].RepeatIndex + 1
+            : (int?)null;
         var draft = showings.TryGetValue(position, out var here) && (here.DraftResponse is not null || here.DraftTags.Count > 0 || here.DraftComment is not null)
             ? new RatingDraft(study.Id, position, here.DraftResponse, here.DraftTags, here.DraftComment)
             : null;
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
             context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft,
-            study.Mode, await TargetExposureAsync(db, study, userId, ct));
+            study.Mode, await TargetExposureAsync(db, study, userId, ct), Url(position, right: true), Url(next, right: true),
+            practiceRound, study.PracticePassMark, here?.ShownExposureMs);
+    }
+
+    public async Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs)
+    {
+        var userId = (await current.RequireAsync(Roles.Rater)).Id;
+        if (exposureMs is < 0 or > StudySetupValidator.MaxExposureMs * 2) return OperationResult.Fail("The exposure is out of range.");
+        await using var db = await dbs.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        // Only the first record stands: a second tab or a late call cannot move the time or the exposure.
+        var marked = await db.Set<StudyShowing>()
+            .Where(s => s.StudyId == studyId && s.RaterId == userId && s.Position == position && s.ShownAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ShownAt, now).SetProperty(s => s.ShownExposureMs, exposureMs));
+        return marked == 1 ? OperationResult.Ok : OperationResult.Fail("This image was already shown, or is not yours.");
     }
 
     public async Task<OperationResult> SaveDraftAsync(RatingDraft draft)
@@ -94,6 +118,7 @@ internal sealed class RatingSession(
         if (context.Study.State != StudyState.Open) return OperationResult.Fail("The study is not open for answers.");
         if (draft.Position != context.FirstUnanswered() || draft.Position >= context.Sequence.Count)
             return OperationResult.Fail("This image is not the one waiting for your answer.");
+        if (context.Sequence[draft.Position].Paired) return OperationResult.Fail("A paired choice is answered with one key; it has no draft.");
         if (draft.Response is < 1 or > 6) return OperationResult.Fail("The answer must be between 1 and 6.");
         var tags = (draft.Tags ?? []).Distinct().ToList();
         if (tags.Any(t => !context.Study.ArtifactTags.Contains(t))) return OperationResult.Fail("Unknown artifact tag.");
@@ -120,12 +145,25 @@ internal sealed class RatingSession(
             var showings = await db.Set<StudyShowing>().AsNoTracking()
                 .Where(s => s.StudyId == studyId && s.RaterId == userId && places.Contains(s.Position))
                 .ToDictionaryAsync(s => s.Position, ct);
+            // A place made for the next image before a failed practice round moved the sequence on shows another item
+            // now: its showing (never answered: only unanswered places are asked for) is dropped and made afresh.
+            var stale = showings.Values.Where(s => (s.ItemId, s.PairItemId) != Ids(context.Sides(context.Sequence[s.Position]))).ToList();
+            if (stale.Count > 0)
+            {
+                var ids = stale.Select(s => s.Id).ToList();
+                await db.Set<StudyShowing>().Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(ct);
+                foreach (var showing in stale) showings.Remove(showing.Position);
+            }
             var missing = places.Where(p => !showings.ContainsKey(p)).ToList();
             if (missing.Count == 0) return showings;
-            var created = missing.Select(p => new StudyShowing
+            var created = missing.Select(p =>
             {
-                StudyId = studyId, RaterId = userId, Position = p,
-                ItemId = context.Items[context.Sequence[p].ItemIndex].Id, Token = StudyTokens.NewToken(),
+                var (left, right) = context.Sides(context.Sequence[p]);
+                return new StudyShowing
+                {
+                    StudyId = studyId, RaterId = userId, Position = p, ItemId = left.Id, Token = StudyTokens.NewToken(),
+                    PairItemId = right?.Id, PairToken = right is null ? null : StudyTokens.NewToken(),
+                };
             }).ToList();
             db.AddRange(created);
             try
@@ -141,6 +179,8 @@ internal sealed class RatingSession(
             }
         }
     }
+
+    private static (long, long?) Ids((StudyItem Left, StudyItem? Right) sides) => (sides.Left.Id, sides.Right?.Id);
 
     public async Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
     {
@@ -158,9 +198,12 @@ internal sealed class RatingSession(
             return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
         if (answer.Position != context.FirstUnanswered())
             return new SubmitResult(SubmitOutcome.Invalid, "Answer the images in the order shown.");
-        if (answer.Response is < 1 or > 6)
+        var trial = context.Sequence[answer.Position];
+        if (trial.Paired && answer.PickedLeft is null)
+            return new SubmitResult(SubmitOutcome.Invalid, "Pick the image you think is real: left or right.");
+        if (!trial.Paired && answer.Response is < 1 or > 6)
             return new SubmitResult(SubmitOutcome.Invalid, "The answer must be between 1 and 6.");
-        var tags = answer.Tags.Distinct().ToList();
+        var tags = trial.Paired ? [] : answer.Tags.Distinct().ToList();
         if (tags.Any(t => !study.ArtifactTags.Contains(t)))
             return new SubmitResult(SubmitOutcome.Invalid, "Unknown artifact tag.");
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
@@ -172,17 +215,18 @@ internal sealed class RatingSession(
             return new SubmitResult(SubmitOutcome.Invalid, "The exposure of the image was not measured; reload the page.");
         var exposure = target is null ? null : answer.ExposureMs;
 
-        var slot = context.Sequence[answer.Position];
-        var item = context.Items[slot.ItemIndex];
+        var item = context.Items[trial.ItemIndex];
+        // A paired trial's answer: the truth of the image picked as real (the fake is picked when its side is).
+        RatingTruth? chosen = trial.Paired ? answer.PickedLeft == trial.FakeOnLeft ? RatingTruth.Fake : RatingTruth.Real : null;
         var now = clock.GetUtcNow();
         db.Add(new Answer
         {
             StudyId = study.Id,
             RaterId = userId,
             ItemId = item.Id,
-            RepeatIndex = slot.RepeatIndex,
+            RepeatIndex = trial.RepeatIndex,
             Position = answer.Position,
-            Response = answer.Response,
+            Response = trial.Paired ? RatingRow.NoResponse : answer.Response,
             Tags = tags,
             Comment = comment,
             // The page's clock is the server's (Blazor Server), but never trust a time after the answer.
@@ -193,6 +237,10 @@ internal sealed class RatingSession(
             TargetExposureMs = target,
             ExposureMs = exposure,
             ExposureMissed = target is not null && Math.Abs(exposure!.Value - target.Value) > FrameToleranceMs,
+            IsPractice = trial.Role == ItemRole.Practice,
+            IsCatch = trial.Role == ItemRole.Catch,
+            Chosen = chosen,
+            PairItemId = trial.RealIndex is { } realIndex ? context.Items[realIndex].Id : null,
         });
         try
         {
@@ -205,7 +253,25 @@ internal sealed class RatingSession(
             return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
         }
         events.Publish(new AnswerRecorded(study.Id));
-        return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback ? item.Truth : null);
+        var practice = trial.Role == ItemRole.Practice;
+        return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback || practice ? chosen ?? item.Truth : null,
+            practice ? await PracticeNoteAsync(db, context, userId, answer.Position) : null);
+    }
+
+    /// <summary>The result of a practice round when this position ended it: the score, and whether another round follows.</summary>
+    private async Task<string?> PracticeNoteAsync(StudioDbContext db, Context context, string userId, int position)
+    {
+        var length = context.PracticeLength;
+        if ((position + 1) % length != 0) return null;
+        db.ChangeTracker.Clear();
+        var after = await LoadAsync(db, userId, context.Study.Id, default);
+        var round = position / length;
+        var correct = Enumerable.Range(round * length, length).Count(p => after!.Correct.TryGetValue(p, out var right) && right);
+        var passed = after!.Sequence.Count(t => t.Role == ItemRole.Practice) == (round + 1) * length;
+        var score = $"Practice round {round + 1}: {correct} of {length} right.";
+        return passed
+            ? $"{score} The study starts now{(context.Study.Feedback ? "" : ", without feedback")}: every answer counts."
+            : $"{score} The pass mark is {context.Study.PracticePassMark * 100:0}%: another practice round follows.";
     }
 
     /// <summary>
@@ -249,12 +315,23 @@ internal sealed class RatingSession(
             // Items in id order are the fixed list the seeded sequence indexes into; ids were given in
             // shuffled order. A started study's items never change, so a circuit reads them once.
             var items = await db.Set<StudyItem>().AsNoTracking().Where(i => i.StudyId == studyId).OrderBy(i => i.Id).ToListAsync(ct);
-            frozen = (items, RaterSequence.Build(items.Count, study.RepeatShare, (ulong)assignment.OrderSeed));
+            frozen = (items, items.Select(i => new TrialItem(i.Truth, i.Role)).ToList(), (ulong)assignment.OrderSeed);
             _frozen[studyId] = frozen;
         }
         // Answers are read every time: the same rater may be answering on another device.
-        var answered = await db.Set<Answer>().Where(a => a.StudyId == studyId && a.RaterId == userId)
-            .Select(a => a.Position).ToListAsync(ct);
-        return new Context(study, frozen.Items, frozen.Sequence, [.. answered]);
+        var answers = await (
+                from a in db.Set<Answer>()
+                join i in db.Set<StudyItem>() on a.ItemId equals i.Id
+                where a.StudyId == studyId && a.RaterId == userId
+                select new { a.Position, a.IsPractice, a.Response, a.Chosen, i.Truth })
+            .ToListAsync(ct);
+        // Practice answers decide how many practice rounds there are (a round under the pass mark adds one).
+        var correct = answers.Where(a => a.IsPractice).ToDictionary(a => a.Position,
+            a => a.Chosen is { } chosen ? chosen == RatingTruth.Real : PracticeRounds.Correct(a.Response, a.Truth));
+        var paired = study.Mode == RatingMode.Paired;
+        var practiceLength = StudyTrials.PracticeLength(frozen.TrialItems, paired);
+        var rounds = PracticeRounds.Given(practiceLength, study.PracticePassMark, p => correct.TryGetValue(p, out var right) ? right : null);
+        var sequence = StudyTrials.Build(frozen.TrialItems, paired, study.RepeatShare, frozen.Seed, rounds);
+        return new Context(study, frozen.Items, sequence, [.. answers.Select(a => a.Position)], practiceLength) { Correct = correct };
     }
 }

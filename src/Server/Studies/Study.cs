@@ -66,6 +66,15 @@ public sealed class Study
     /// <summary>The staircase rule's settings of this study.</summary>
     public StaircaseSettings Staircase => new(StaircaseStartMs, StaircaseMinMs, StaircaseMaxMs);
 
+    /// <summary>Items of the practice round (half reals, half fakes, beyond the study's own); 0 for no practice.</summary>
+    public int PracticeCount { get; set; }
+
+    /// <summary>The share of practice answers a rater needs right before the study starts; null for no pass mark.</summary>
+    public double? PracticePassMark { get; set; }
+
+    /// <summary>Catch trials mixed into each rater's sequence (obvious fakes made of noise, obvious reals); 0 for none.</summary>
+    public int CatchCount { get; set; }
+
     /// <summary>The artifact tags, in display order (stored as JSON).</summary>
     public List<string> ArtifactTags { get; set; } = [];
 

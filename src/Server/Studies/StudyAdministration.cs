@@ -33,16 +33,17 @@ internal sealed class StudyAdministration(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var studies = await db.Set<Study>().AsNoTracking().Include(s => s.Pools).Include(s => s.Raters)
             .OrderByDescending(s => s.Id).ToListAsync(ct);
-        var items = await db.Set<StudyItem>().GroupBy(i => new { i.StudyId, i.Truth })
+        var items = await db.Set<StudyItem>().Where(i => i.Role == ItemRole.Main).GroupBy(i => new { i.StudyId, i.Truth })
             .Select(g => new { g.Key.StudyId, g.Key.Truth, Count = g.Count() }).ToListAsync(ct);
-        var answers = await db.Set<Answer>().GroupBy(a => a.StudyId)
+        var lengths = await StudyLengths.CountedAsync(db, studies.Select(s => s.Id).ToList(), ct);
+        var answers = await db.Set<Answer>().Where(a => !a.IsPractice).GroupBy(a => a.StudyId)
             .Select(g => new { StudyId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.StudyId, g => g.Count, ct);
         return studies.Select(s =>
         {
             var frozen = s.State is not (StudyState.Draft or StudyState.Starting);
             var reals = frozen ? items.Where(i => i.StudyId == s.Id && i.Truth == RatingTruth.Real).Sum(i => i.Count) : s.RealCount;
             var fakes = frozen ? items.Where(i => i.StudyId == s.Id && i.Truth == RatingTruth.Fake).Sum(i => i.Count) : s.Pools.Sum(p => p.Count);
-            var perRater = reals + fakes + RaterSequence.RepeatCount(reals + fakes, s.RepeatShare);
+            var perRater = lengths.GetValueOrDefault(s.Id);
             return new StudySummary(s.Id, s.Name, s.State, reals, fakes, s.Raters.Count,
                 answers.GetValueOrDefault(s.Id), frozen ? perRater * s.Raters.Count : 0, s.CreatedAt, s.StartedAt, s.Version);
         }).ToList();
@@ -324,14 +325,17 @@ internal sealed class StudyAdministration(
     {
         study.Instructions = setup.Instructions.Trim();
         study.RealCount = setup.RealCount;
-        study.RealDatasetId = setup.RealCount > 0 ? setup.RealDatasetId : null;
-        study.RealLabel = setup.RealCount > 0 && !string.IsNullOrWhiteSpace(setup.RealLabel) ? setup.RealLabel : null;
+        var reals = setup.RealCount + setup.CatchReals + setup.PracticeReals > 0;
+        study.RealDatasetId = reals ? setup.RealDatasetId : null;
+        study.RealLabel = reals && !string.IsNullOrWhiteSpace(setup.RealLabel) ? setup.RealLabel : null;
         study.PresentationSize = setup.PresentationSize;
         study.RepeatShare = setup.RepeatShare;
         study.Feedback = setup.Feedback;
         study.Mode = setup.Mode;
         (study.ExposureMs, study.StaircaseStartMs, study.StaircaseMinMs, study.StaircaseMaxMs) =
             (setup.ExposureMs, setup.StaircaseStartMs, setup.StaircaseMinMs, setup.StaircaseMaxMs);
+        (study.PracticeCount, study.PracticePassMark, study.CatchCount) =
+            (setup.PracticeCount, setup.PracticeCount > 0 ? setup.PracticePassMark : null, setup.CatchCount);
         study.ArtifactTags = setup.ArtifactTags.Select(t => t.Trim()).ToList();
         // Rows are updated in place rather than cleared and re-added: EF cannot track a deleted and a new
         // row with the same key at once, and a rater who stays keeps their order seed.
@@ -386,6 +390,9 @@ internal sealed class StudyAdministration(
         StaircaseStartMs = study.StaircaseStartMs,
         StaircaseMinMs = study.StaircaseMinMs,
         StaircaseMaxMs = study.StaircaseMaxMs,
+        PracticeCount = study.PracticeCount,
+        PracticePassMark = study.PracticePassMark,
+        CatchCount = study.CatchCount,
         Version = study.Version,
     };
 }

@@ -72,11 +72,13 @@ public static class StudyEndpoints
         if (!StudyTokens.IsToken(token)) return Results.NotFound();
         if (users.GetUserId(http.User) is not { } userId) return Results.NotFound();
         // A showing's token opens its image for the rater it was made for, and for nobody else.
+        // The token names the left image of its showing, or the right one of a paired trial.
         var sha = await (
                 from shown in db.Set<StudyShowing>()
-                join i in db.Set<StudyItem>() on shown.ItemId equals i.Id
+                join i in db.Set<StudyItem>() on (shown.Token == token ? shown.ItemId : shown.PairItemId) equals (long?)i.Id
                 join s in db.Set<Study>() on shown.StudyId equals s.Id
-                where shown.Token == token && shown.RaterId == userId && s.State == StudyState.Open
+                where (shown.Token == token || shown.PairToken == token) && shown.RaterId == userId && s.State == StudyState.Open
+                      && shown.ShownAt == null
                       && db.Set<StudyRater>().Any(r => r.StudyId == s.Id && r.UserId == userId)
                 select i.Sha256)
             .SingleOrDefaultAsync(ct);

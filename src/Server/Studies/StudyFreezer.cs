@@ -20,24 +20,33 @@ namespace MelanoGans.Server.Studies;
 /// </remarks>
 internal sealed class StudyFreezer(ImageStore store)
 {
-    private sealed record Drawn(RatingTruth Truth, string Source, long? DatasetImageId, long? GeneratedImageId, string Sha256);
+    private sealed record Drawn(RatingTruth Truth, ItemRole Role, string Source, long? DatasetImageId, long? GeneratedImageId, string Sha256);
+
+    /// <summary>The source name of catch trials' noise fakes (the ratings table's <c>source</c>).</summary>
+    public const string CatchNoiseSource = "catch noise";
 
     public async Task<List<StudyItem>> FreezeAsync(StudioDbContext db, Study study, CancellationToken ct = default)
     {
         var random = new PhantomRandom((ulong)study.Seed);
         var drawn = new List<Drawn>();
-        if (study.RealCount > 0 && study.RealDatasetId is { } datasetId)
+        // Reals for the study, then for catch trials, then for practice: one draw, so none is used twice.
+        var catchReals = ExtraItems.CatchReals(study.Mode, study.CatchCount);
+        var practiceReals = ExtraItems.PracticeReals(study.PracticeCount);
+        var realRoles = Roles(study.RealCount, catchReals, practiceReals);
+        if (realRoles.Count > 0 && study.RealDatasetId is { } datasetId)
         {
             var dataset = await db.Set<Dataset>().SingleAsync(d => d.Id == datasetId, ct);
             var images = await db.Set<DatasetImage>()
                 .Where(i => i.DatasetId == datasetId && (study.RealLabel == null || i.Label == study.RealLabel))
                 .OrderBy(i => i.Id).Select(i => new { i.Id, i.Sha256 }).ToListAsync(ct);
-            if (images.Count < study.RealCount)
-                throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {study.RealCount} requested.");
-            drawn.AddRange(Sample(images, study.RealCount, random)
-                .Select(i => new Drawn(RatingTruth.Real, dataset.Name, i.Id, null, i.Sha256)));
+            if (images.Count < realRoles.Count)
+                throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {realRoles.Count} requested.");
+            drawn.AddRange(Sample(images, realRoles.Count, random)
+                .Select((i, k) => new Drawn(RatingTruth.Real, realRoles[k], dataset.Name, i.Id, null, i.Sha256)));
         }
 
+        // Practice fakes come from the pools' spare images, in pool order.
+        var practiceFakes = ExtraItems.PracticeFakes(study.PracticeCount);
         foreach (var source in study.Pools.Where(p => p.Count > 0).OrderBy(p => p.PoolId))
         {
             var pool = await db.Set<GeneratedPool>().SingleAsync(p => p.Id == source.PoolId, ct);
@@ -45,8 +54,19 @@ internal sealed class StudyFreezer(ImageStore store)
                 .OrderBy(i => i.Id).Select(i => new { i.Id, i.Sha256 }).ToListAsync(ct);
             if (images.Count < source.Count)
                 throw new StudySetupException($"{pool.Name} holds only {images.Count} images; {source.Count} requested.");
-            drawn.AddRange(Sample(images, source.Count, random)
-                .Select(i => new Drawn(RatingTruth.Fake, pool.ModelName, null, i.Id, i.Sha256)));
+            var practice = Math.Min(practiceFakes, images.Count - source.Count);
+            practiceFakes -= practice;
+            var roles = Roles(source.Count, 0, practice);
+            drawn.AddRange(Sample(images, roles.Count, random)
+                .Select((i, k) => new Drawn(RatingTruth.Fake, roles[k], pool.ModelName, null, i.Id, i.Sha256)));
+        }
+        if (practiceFakes > 0)
+            throw new StudySetupException($"The pools hold {practiceFakes} generated images too few for the practice round.");
+
+        for (var k = 0; k < ExtraItems.CatchFakes(study.Mode, study.CatchCount); k++)
+        {
+            var noise = StoredPng.Encode(CatchNoise.Render(study.PresentationSize, PhantomRandom.Mix((ulong)study.Seed, 0xCA7C0000UL + (ulong)k)));
+            drawn.Add(new Drawn(RatingTruth.Fake, ItemRole.Catch, CatchNoiseSource, null, null, await store.PutAsync(noise, ct)));
         }
 
         var shuffled = Sample(drawn, drawn.Count, random);
@@ -59,6 +79,7 @@ internal sealed class StudyFreezer(ImageStore store)
                 StudyId = study.Id,
                 Token = StudyTokens.NewToken(),
                 Truth = item.Truth,
+                Role = item.Role,
                 Source = item.Source,
                 DatasetImageId = item.DatasetImageId,
                 GeneratedImageId = item.GeneratedImageId,
@@ -68,6 +89,9 @@ internal sealed class StudyFreezer(ImageStore store)
         }
         return items;
     }
+
+    private static List<ItemRole> Roles(int main, int catches, int practice) =>
+        [.. Enumerable.Repeat(ItemRole.Main, main), .. Enumerable.Repeat(ItemRole.Catch, catches), .. Enumerable.Repeat(ItemRole.Practice, practice)];
 
     /// <summary>
     /// The one pipeline every study image goes through, whatever its origin: decode, centre crop, resample to the

@@ -1,4 +1,5 @@
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Studies;
 
 namespace MelanoGans.Server.Studies;
 
@@ -19,6 +20,9 @@ public sealed class StudyItem
     public required string Token { get; set; }
 
     public RatingTruth Truth { get; set; }
+
+    /// <summary>Main, catch or practice (stored as its name).</summary>
+    public ItemRole Role { get; set; }
 
     /// <summary>The real dataset's name or the generating model's name (the ratings table's <c>source</c>).</summary>
     public required string Source { get; set; }

@@ -10,6 +10,9 @@ namespace MelanoGans.Server.Studies;
 /// </summary>
 internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)
 {
+    /// <summary>Joins the fake's and the real's item ids into the <c>item</c> of a paired trial's row.</summary>
+    public const string PairSeparator = "|";
+
     /// <summary>One row per answer, by rater name then sequence position; null for an unknown study.</summary>
     public async Task<IReadOnlyList<RatingRow>?> ReadAsync(int studyId, CancellationToken ct = default)
     {
@@ -20,10 +23,12 @@ internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)
                 from a in db.Set<Answer>().AsNoTracking()
                 join i in db.Set<StudyItem>() on a.ItemId equals i.Id
                 join u in db.Users on a.RaterId equals u.Id
+                join pair in db.Set<StudyItem>() on a.PairItemId equals pair.Id into pairs
+                from pair in pairs.DefaultIfEmpty()
                 where a.StudyId == studyId
                 select new
                 {
-                    Rater = u.UserName!, i.Token, i.Source, i.Truth, a.Response, a.Tags, a.RepeatIndex, a.StartedAt, a.AnsweredAt, a.ActiveMs, a.Position,
+                    Rater = u.UserName!, Token = pair == null ? i.Token : i.Token + PairSeparator + pair.Token, i.Source, i.Truth, a.Response, a.Tags, a.RepeatIndex, a.StartedAt, a.AnsweredAt, a.ActiveMs, a.Position,
                     a.Mode, a.ExposureMs, a.IsPractice, a.IsCatch, a.Chosen,
                 })
             .ToListAsync(ct);

@@ -39,14 +39,15 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
                 where ids.Contains(r.StudyId) && r.ExcludedAt != null
                 select new { r.StudyId, Rater = u.UserName!, r.ExcludedBy, r.ExcludedAt })
             .ToListAsync(ct);
-        var answers = await db.Set<Answer>().AsNoTracking().Where(a => ids.Contains(a.StudyId))
+        var lengths = await StudyLengths.CountedAsync(db, ids, ct);
+        var answers = await db.Set<Answer>().AsNoTracking().Where(a => ids.Contains(a.StudyId) && !a.IsPractice)
             .GroupBy(a => new { a.StudyId, a.RaterId })
             .Select(g => new { g.Key.StudyId, Count = g.Count(), Missed = g.Count(a => a.ExposureMissed) })
             .ToListAsync(ct);
         return studies.Select(s =>
         {
             var perRater = answers.Where(a => a.StudyId == s.Id).ToList();
-            var sequence = s.Items + RaterSequence.RepeatCount(s.Items, s.RepeatShare);
+            var sequence = lengths.GetValueOrDefault(s.Id);
             return new StudyRatingsInfo(s.Id, s.Name, s.State.ToString(), perRater.Sum(a => a.Count),
                 perRater.Count(a => a.Count >= sequence), s.Raters,
                 StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources),

@@ -39,17 +39,21 @@ internal static class StudySetupValidator
         if (setup.Instructions.Length > 4000) errors.Add(("instructions", "The instructions are longer than 4000 characters."));
 
         if (setup.RealCount < 0) errors.Add(("realCount", "The number of real images cannot be negative."));
-        if (setup.RealCount > 0)
+        errors.AddRange(PracticeAndCatchErrors(setup));
+        // Practice and catch reals come from the study's dataset too, beyond its own reals.
+        var realsNeeded = Math.Max(0, setup.RealCount) + Math.Max(0, setup.CatchReals) + Math.Max(0, setup.PracticeReals);
+        if (realsNeeded > 0)
         {
             var dataset = options.Datasets.FirstOrDefault(d => d.Id == setup.RealDatasetId);
             if (dataset is null)
             {
                 errors.Add(("realDatasetId", "Choose the dataset the real images come from."));
             }
-            else if (dataset.Available(setup.RealLabel) < setup.RealCount)
+            else if (dataset.Available(setup.RealLabel) < realsNeeded)
             {
                 var filter = setup.RealLabel is null ? "" : $" with class {setup.RealLabel}";
-                errors.Add(("realCount", $"{setup.RealCount} real images requested, but {dataset.Name} holds only {dataset.Available(setup.RealLabel)}{filter}."));
+                var extra = realsNeeded == setup.RealCount ? "" : $" ({setup.RealCount} for the study, the rest for practice and catch trials)";
+                errors.Add(("realCount", $"{realsNeeded} real images requested{extra}, but {dataset.Name} holds only {dataset.Available(setup.RealLabel)}{filter}."));
             }
         }
 
@@ -64,6 +68,10 @@ internal static class StudySetupValidator
         }
 
         if (setup.RealCount + setup.FakeCount < 2) errors.Add(("realCount", "A study needs at least two images."));
+        var practiceFakes = ExtraItems.PracticeFakes(setup.PracticeCount);
+        var spare = setup.Pools.Sum(s => options.Pools.FirstOrDefault(p => p.Id == s.PoolId) is { } pool && s.Count > 0 ? Math.Max(0, pool.Count - s.Count) : 0);
+        if (practiceFakes > 0 && spare < practiceFakes)
+            errors.Add(("practiceCount", $"The practice round needs {practiceFakes} generated images beyond the study's, but its pools hold only {spare} more."));
         if (setup.PresentationSize is < MinPresentationSize or > MaxPresentationSize)
             errors.Add(("presentationSize", $"The presentation size must be between {MinPresentationSize} and {MaxPresentationSize} pixels."));
         else errors.AddRange(PresentationErrors(setup, options).Select(message => ("presentationSize", message)));
@@ -105,10 +113,25 @@ internal static class StudySetupValidator
                 else if (new StaircaseSettings(setup.StaircaseStartMs, setup.StaircaseMinMs, setup.StaircaseMaxMs).Problem() is { } problem)
                     yield return ("staircaseStartMs", Capitalised(problem) + ".");
                 break;
-            case RatingMode.Paired:
-                yield return ("mode", "Paired choice is not available yet: choose untimed, fixed exposure or staircase.");
+            case RatingMode.Paired when setup.RealCount == 0 || setup.FakeCount == 0:
+                yield return ("mode", "Paired choice shows a real beside a fake: choose at least one real and one generated image.");
                 break;
         }
+    }
+
+    /// <summary>The most practice items and catch trials a study may have.</summary>
+    public const int MaxPracticeOrCatch = 200;
+
+    private static IEnumerable<(string Field, string Message)> PracticeAndCatchErrors(StudySetup setup)
+    {
+        if (setup.PracticeCount is < 0 or > MaxPracticeOrCatch)
+            yield return ("practiceCount", $"The practice round must have between 0 and {MaxPracticeOrCatch} images.");
+        else if (setup.PracticeCount == 1 || (setup.Mode == RatingMode.Paired && setup.PracticeCount is > 0 and < 2))
+            yield return ("practiceCount", "A practice round needs at least two images: a real and a generated one.");
+        if (setup.PracticeCount > 0 && setup.PracticePassMark is { } mark && (mark is <= 0 or > 1 || double.IsNaN(mark)))
+            yield return ("practicePassMark", "The pass mark must be a share of correct answers above 0% and at most 100%.");
+        if (setup.CatchCount is < 0 or > MaxPracticeOrCatch)
+            yield return ("catchCount", $"The number of catch trials must be between 0 and {MaxPracticeOrCatch}.");
     }
 
     /// <summary>The sources a set-up draws from with their native resolutions (unknown ids are reported elsewhere).</summary>

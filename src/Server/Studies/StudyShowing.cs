@@ -23,6 +23,18 @@ public sealed class StudyShowing
     /// <summary>Opaque random token of this showing; see <see cref="StudyTokens"/>.</summary>
     public required string Token { get; set; }
 
+    /// <summary>The image on the right of a paired trial (<see cref="ItemId"/> is on the left); null for a 6-point trial.</summary>
+    public long? PairItemId { get; set; }
+
+    /// <summary>The token of the right image of a paired trial.</summary>
+    public string? PairToken { get; set; }
+
+    /// <summary>When a timed image was shown (its exposure over); null until then. It is never shown or served again.</summary>
+    public DateTimeOffset? ShownAt { get; set; }
+
+    /// <summary>The exposure the page measured when it showed the timed image.</summary>
+    public int? ShownExposureMs { get; set; }
+
     /// <summary>The 6-point answer chosen but not submitted yet.</summary>
     public int? DraftResponse { get; set; }
 

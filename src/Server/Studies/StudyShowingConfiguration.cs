@@ -11,7 +11,10 @@ internal sealed class StudyShowingConfiguration : IEntityTypeConfiguration<Study
         builder.HasIndex(s => s.Token).IsUnique();
         // One showing per place: two devices of one rater asking at once end with one token, the first written.
         builder.HasIndex(s => new { s.StudyId, s.RaterId, s.Position }).IsUnique();
+        builder.HasIndex(s => s.PairToken).IsUnique();
         builder.Property(s => s.Token).HasMaxLength(64);
+        builder.Property(s => s.ShownAt).HasConversion(new UtcTicksConverter());
+        builder.Property(s => s.PairToken).HasMaxLength(64);
         builder.Property(s => s.RaterId).HasMaxLength(450);
         builder.Property(s => s.DraftComment).HasMaxLength(RatingSession.MaxCommentLength);
         builder.HasOne<Study>().WithMany().HasForeignKey(s => s.StudyId).OnDelete(DeleteBehavior.Cascade);

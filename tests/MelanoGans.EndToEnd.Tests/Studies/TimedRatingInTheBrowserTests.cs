@@ -33,6 +33,28 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Reloading_after_the_exposure_shows_the_mask_not_the_image_again()
+    {
+        var study = await BrowserStudy.StartAsync(browser.Factory, "reload", reals: 3, fakes: 3,
+            s => (s.Mode, s.ExposureMs) = (RatingMode.Fixed, 300), "gil");
+        var page = await OpenRatingAsync(study.Raters[0], study.StudyId);
+        await Assertions.Expect(page.Locator("[data-testid=timed-frame]")).ToHaveAttributeAsync("data-shown", "true");
+
+        await page.ReloadAsync();
+        await StudioPage.WaitInteractiveAsync(page);
+        await page.Locator("[data-keys=ready]").WaitForAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=exposure-note]")).ToContainTextAsync("already shown");
+        await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=noise-mask]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("2");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=progress-text]")).ToHaveTextAsync($"1 of {Total} answered");
+        var row = Assert.Single(await study.RatingsAsync(browser.Factory));
+        Assert.InRange(row.ExposureMs!.Value, 250, 400); // the exposure of the one showing, not of the reload
+    }
+
+    [Fact]
     public async Task The_staircase_serves_each_rater_their_own_exposure_and_records_it()
     {
         var study = await BrowserStudy.StartAsync(browser.Factory, "stair", reals: 3, fakes: 3,

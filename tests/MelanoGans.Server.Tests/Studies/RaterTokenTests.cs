@@ -1,6 +1,5 @@
 using System.Net;
 using MelanoGans.Client.Services;
-using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,10 +68,8 @@ public sealed class RaterTokenTests : IAsyncLifetime
         string url;
         await using (var scope = _world.As("rater1", Roles.Rater))
             url = (await scope.ServiceProvider.GetRequiredService<IRatingSession>().GetStepAsync(id, Ct))!.ImageUrl!;
-        var rater1 = BrowserlessClient.Create(_world.Factory);
-        await BrowserlessClient.SignInAsync(rater1, "rater1", StudyWorld.Password);
-        var rater2 = BrowserlessClient.Create(_world.Factory);
-        await BrowserlessClient.SignInAsync(rater2, "rater2", StudyWorld.Password);
+        var rater1 = await _world.SignedInClientAsync("rater1");
+        var rater2 = await _world.SignedInClientAsync("rater2");
 
         Assert.Equal(HttpStatusCode.OK, (await rater1.GetAsync(url, Ct)).StatusCode);
         var foreign = await rater2.GetAsync(url, Ct);

@@ -16,14 +16,6 @@ public sealed class StudyEndpointTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _world.DisposeAsync();
 
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = BrowserlessClient.Create(_world.Factory);
-        var response = await BrowserlessClient.SignInAsync(client, userName, StudyWorld.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     [Fact]
     public async Task Study_images_are_served_only_to_assigned_raters_of_an_open_study()
     {
@@ -33,14 +25,14 @@ public sealed class StudyEndpointTests : IAsyncLifetime
             url = (await scope.ServiceProvider.GetRequiredService<IRatingSession>().GetStepAsync(id, TestContext.Current.CancellationToken))!.ImageUrl!;
         Assert.Matches("^/study-images/[A-Za-z0-9_-]{32}$", url);
 
-        var rater1 = await SignedInAsync("rater1");
+        var rater1 = await _world.SignedInClientAsync("rater1");
         var ok = await rater1.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("image/png", ok.Content.Headers.ContentType?.MediaType);
         var png = await ok.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal((48, 48), (Shared.Imaging.ImageCodec.Decode(png).Width, Shared.Imaging.ImageCodec.Decode(png).Height));
 
-        var rater3 = await SignedInAsync("rater3");
+        var rater3 = await _world.SignedInClientAsync("rater3");
         Assert.Equal(HttpStatusCode.NotFound, (await rater3.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
         var anonymous = BrowserlessClient.Create(_world.Factory);
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
@@ -62,7 +54,7 @@ public sealed class StudyEndpointTests : IAsyncLifetime
             await session.SubmitAsync(new(id, step.Position, 5, ["implausible hair", "other"], "=cmd", DateTimeOffset.UtcNow, 0));
         }
 
-        var lead = await SignedInAsync("lead");
+        var lead = await _world.SignedInClientAsync("lead");
         var csv = await lead.GetStringAsync($"/api/studies/{id}/ratings.csv", TestContext.Current.CancellationToken);
         var read = RatingsCsv.Read(new StringReader(csv));
         Assert.Empty(read.Errors);
@@ -73,7 +65,7 @@ public sealed class StudyEndpointTests : IAsyncLifetime
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(json, "^\\[\\{\"study\":\"Turing test\",\"rater\":\"rater1\",\"item\":\"[^\"]+\",\"source\":\"[^\"]+\",\"truth\":\"(real|fake)\",\"response\":5,\"tags\":\\[\"implausible hair\",\"other\"\\],\"is_repeat\":false,\"started_at\":\"[^\"]+\",\"answered_at\":\"[^\"]+\",\"active_ms\":0,\"mode\":\"untimed\",\"exposure_ms\":null,\"is_practice\":false,\"is_catch\":false,\"chosen\":null\\}\\]$"), json);
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/api/studies/999/ratings.csv", TestContext.Current.CancellationToken)).StatusCode);
 
-        var rater = await SignedInAsync("rater1");
+        var rater = await _world.SignedInClientAsync("rater1");
         Assert.NotEqual(HttpStatusCode.OK, (await rater.GetAsync($"/api/studies/{id}/ratings.csv", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

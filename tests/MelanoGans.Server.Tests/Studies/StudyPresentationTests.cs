@@ -3,7 +3,6 @@ using System.Text.Json;
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Studies;
-using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Imaging;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +95,7 @@ public sealed class StudyPresentationTests : IAsyncLifetime
         Assert.Contains("Allowed by lead", info.PresentationWarning);
         Assert.Contains("Replicating the 2018 study", info.PresentationWarning);
 
-        var client = await SignedInAsync("lead");
+        var client = await _world.SignedInClientAsync("lead");
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/studies/{id}/presentation.json", Ct));
         var root = json.RootElement;
         Assert.False(root.GetProperty("like_for_like").GetBoolean());
@@ -117,7 +116,7 @@ public sealed class StudyPresentationTests : IAsyncLifetime
         var id = await _world.StartedStudyAsync();
         await using var scope = _world.As("lead", Roles.Lead);
         Assert.Null((await scope.ServiceProvider.GetRequiredService<IStudyStatistics>().StudyAsync(id, Ct))!.PresentationWarning);
-        var client = await SignedInAsync("lead");
+        var client = await _world.SignedInClientAsync("lead");
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/studies/{id}/presentation.json", Ct));
         Assert.True(json.RootElement.GetProperty("like_for_like").GetBoolean());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("warning").ValueKind);
@@ -127,7 +126,7 @@ public sealed class StudyPresentationTests : IAsyncLifetime
     public async Task Every_image_a_rater_receives_has_the_same_length_encoding_and_headers()
     {
         var id = await _world.StartedStudyAsync();
-        var client = await SignedInAsync("rater1");
+        var client = await _world.SignedInClientAsync("rater1");
         var responses = new List<(HttpResponseMessage Response, byte[] Body)>();
         for (var i = 0; i < 13; i++)
         {
@@ -154,11 +153,4 @@ public sealed class StudyPresentationTests : IAsyncLifetime
     // Every header but Date, names and values, in order.
     private static string Headers(HttpResponseMessage response) => string.Join("\n",
         response.Headers.Concat(response.Content.Headers).Where(h => h.Key != "Date").Select(h => $"{h.Key}: {string.Join(",", h.Value)}"));
-
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = BrowserlessClient.Create(_world.Factory);
-        Assert.Equal(HttpStatusCode.Redirect, (await BrowserlessClient.SignInAsync(client, userName, StudyWorld.Password)).StatusCode);
-        return client;
-    }
 }

@@ -36,6 +36,14 @@ public sealed class StudyWorld : IAsyncDisposable
 
     public AsyncServiceScope As(string userName, params string[] roles) => ScopeAs.Create(Factory.Services, userName, roles);
 
+    /// <summary>An HTTP client signed in as <paramref name="userName"/> (the test server's cookies), for image and export requests.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName)
+    {
+        var client = BrowserlessClient.Create(Factory);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await BrowserlessClient.SignInAsync(client, userName, Password)).StatusCode);
+        return client;
+    }
+
     public StudySetup Setup(int reals = 6, int fakes = 6, double repeatShare = 0.1) => new()
     {
         Name = "Turing test",

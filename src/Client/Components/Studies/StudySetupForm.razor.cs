@@ -92,6 +92,10 @@ public partial class StudySetupForm
 
     private void SetRepeatPercent(int percent) => Setup.RepeatShare = percent / 100.0;
 
+    private int? PassMarkPercent => Setup.PracticePassMark is { } mark ? (int)Math.Round(mark * 100) : null;
+
+    private void SetPassMarkPercent(int? percent) => Setup.PracticePassMark = percent / 100.0;
+
     // Blank lines are dropped; the server checks duplicates and lengths.
     private void SetTags(string text) =>
         Setup.ArtifactTags = (text ?? "").Split('\n').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();

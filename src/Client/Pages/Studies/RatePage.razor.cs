@@ -47,6 +47,8 @@ public partial class RatePage
 
     private bool Timed => _step is { Mode: RatingMode.Fixed or RatingMode.Staircase, ExposureMs: not null };
 
+    private bool Paired => _step is { PairImageUrl: not null };
+
     private double Percent => _step is { Total: > 0 } ? 100.0 * _step.Answered / _step.Total : 0;
 
     protected override async Task OnParametersSetAsync() => await LoadStepAsync();
@@ -68,22 +70,50 @@ public partial class RatePage
             _shownAt = Clock.GetUtcNow();
             await _module.InvokeVoidAsync("startItem");
             if (step.NextImageUrl is not null) await _module.InvokeVoidAsync("preload", step.NextImageUrl);
+            if (step.NextPairImageUrl is not null) await _module.InvokeVoidAsync("preload", step.NextPairImageUrl);
         }
         if (Timed && _step is { ImageUrl: not null } timed && _presentedFor != timed.Position)
         {
             _presentedFor = timed.Position;
             _exposure ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/exposure.js");
-            _measuredMs = await _exposure.InvokeAsync<int>("present", _timedFrame, timed.ExposureMs!.Value);
+            if (timed.ShownExposureMs is { } shown)
+            {
+                // Reloaded after the image was shown: the mask only, and the answer carries the exposure measured then.
+                await _exposure.InvokeVoidAsync("mask", _timedFrame);
+                _measuredMs = shown;
+            }
+            else
+            {
+                _measuredMs = await _exposure.InvokeAsync<int>("present", _timedFrame, timed.ExposureMs!.Value);
+                await MarkShownAsync(timed.Position, _measuredMs.Value);
+            }
             StateHasChanged();
         }
     }
 
-    /// <summary>Keys forwarded by <c>js/rating.js</c>: 1-6, a-z, Enter, + - 0.</summary>
+    // A failed record must not end the page: the answer still carries the measured exposure.
+    private async Task MarkShownAsync(int position, int exposureMs)
+    {
+        try
+        {
+            await Ratings.MarkShownAsync(StudyId, position, exposureMs);
+        }
+        catch (Exception)
+        {
+            // Logged by the server; a reload would then show the image again, as before this record existed.
+        }
+    }
+
+    /// <summary>Keys forwarded by <c>js/rating.js</c>: 1-6, a-z, Enter, + - 0, and the left and right arrows of a paired choice.</summary>
     [JSInvokable]
     public async Task OnKeyAsync(string key)
     {
         if (_step?.ImageUrl is null) return;
-        if (key == "Enter") await SubmitAsync();
+        if (Paired)
+        {
+            if (key is "ArrowLeft" or "ArrowRight") await PickAsync(left: key == "ArrowLeft");
+        }
+        else if (key == "Enter") await SubmitAsync();
         else if (key.Length == 1 && key[0] is >= '1' and <= '6') await ChooseResponseAsync(key[0] - '0');
         else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) await ToggleTagAsync(_step.Tags[key[0] - 'a']);
         else if (key == "+") _zoomIndex = Math.Min(_zoomIndex + 1, ZoomLevels.Length - 1);
@@ -146,9 +176,16 @@ public partial class RatePage
 
     private void CycleZoom() => _zoomIndex = (_zoomIndex + 1) % ZoomLevels.Length;
 
+    /// <summary>A paired trial's answer: the side picked as real. It is committed at once, like a 6-point answer's submit.</summary>
+    private async Task PickAsync(bool left)
+    {
+        if (_busy || _step?.ImageUrl is null || !Paired) return;
+        await SendAsync(left);
+    }
+
     private async Task SubmitAsync()
     {
-        if (_busy || _step?.ImageUrl is null) return;
+        if (_busy || _step?.ImageUrl is null || Paired) return;
         if (_response is null)
         {
             _message = "Choose an answer with the keys 1-6 first.";
@@ -159,18 +196,29 @@ public partial class RatePage
             _message = "Wait until the image has been shown.";
             return;
         }
+        await SendAsync(pickedLeft: null);
+    }
+
+    private async Task SendAsync(bool? pickedLeft)
+    {
         _busy = true;
         try
         {
             var activeMs = _module is null ? 0 : await _module.InvokeAsync<long>("activeMs");
             var result = await Ratings.SubmitAsync(new AnswerSubmission(
-                StudyId, _step.Position, _response.Value, [.. _tags], _comment, _shownAt, activeMs, Timed ? _measuredMs : null));
+                StudyId, _step!.Position, _response ?? RatingRow.NoResponse, [.. _tags], _comment, _shownAt, activeMs, Timed ? _measuredMs : null, pickedLeft));
             if (!result.Advances)
             {
                 _message = result.Message;
                 return;
             }
-            _feedback = result.Truth is { } truth ? $"The last image was {(truth == RatingTruth.Real ? "real" : "generated")}." : null;
+            var kind = pickedLeft is null ? "The last image was" : "The image you picked as real was";
+            _feedback = string.Join(" ", new[]
+            {
+                result.Truth is { } truth ? $"{kind} {(truth == RatingTruth.Real ? "real" : "generated")}." : null,
+                result.Note,
+            }.Where(t => t is not null));
+            if (_feedback.Length == 0) _feedback = null;
             _response = null;
             _tags.Clear();
             _comment = null;

@@ -9,6 +9,7 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="Comment">Optional free text.</param>
 /// <param name="StartedAt">When the page showed the item.</param>
 /// <param name="ActiveMs">Time the rater was active on the item (tab visible, input in the last 60 s).</param>
+/// <param name="PickedLeft">A paired trial's answer: true when the rater picked the left image as the real one; null for a 6-point trial.</param>
 /// <param name="ExposureMs">The exposure the page measured (requestAnimationFrame, first frame with the image to first frame with the mask); required in timed studies.</param>
 public sealed record AnswerSubmission(
     int StudyId,
@@ -18,4 +19,5 @@ public sealed record AnswerSubmission(
     string? Comment,
     DateTimeOffset StartedAt,
     long ActiveMs,
-    int? ExposureMs = null);
+    int? ExposureMs = null,
+    bool? PickedLeft = null);

@@ -17,6 +17,14 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="Draft">What the rater chose at this place but did not submit yet (kept across sessions); null when nothing.</param>
 /// <param name="Mode">The study's protocol: untimed, fixed or staircase.</param>
 /// <param name="ExposureMs">How long to show the image before the noise mask (fixed and staircase); null when untimed.</param>
+/// <param name="PairImageUrl">The right image of a paired (2AFC) trial (<paramref name="ImageUrl"/> is the left); null for a 6-point trial.</param>
+/// <param name="NextPairImageUrl">The right image of the next paired trial, for preloading.</param>
+/// <param name="PracticeRound">The practice round (1, 2, ...) this place belongs to; null outside practice.</param>
+/// <param name="PracticePassMark">The share of practice answers needed right before the study starts; null for none.</param>
+/// <param name="ShownExposureMs">
+/// A timed image already shown at this place (the page was reloaded): the exposure measured then. The page shows the
+/// mask, not the image again, and answers with this exposure. Null when the image has not been shown.
+/// </param>
 public sealed record RatingStep(
     int StudyId,
     string StudyName,
@@ -30,7 +38,12 @@ public sealed record RatingStep(
     string? NextImageUrl,
     RatingDraft? Draft = null,
     RatingMode Mode = RatingMode.Untimed,
-    int? ExposureMs = null)
+    int? ExposureMs = null,
+    string? PairImageUrl = null,
+    string? NextPairImageUrl = null,
+    int? PracticeRound = null,
+    double? PracticePassMark = null,
+    int? ShownExposureMs = null)
 {
     /// <summary>True when every place has an answer.</summary>
     public bool Finished => Answered >= Total;

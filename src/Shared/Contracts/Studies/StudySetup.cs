@@ -53,8 +53,8 @@ public sealed class StudySetup
     public bool Feedback { get; set; }
 
     /// <summary>
-    /// The protocol (docs/studies.md, "Protocols"): untimed 6-point (default), fixed exposure, or an exposure staircase
-    /// (HYPE-time). Paired choice is not served yet and is refused.
+    /// The protocol (docs/studies.md, "Protocols"): untimed 6-point (default), fixed exposure, an exposure staircase
+    /// (HYPE-time) or paired choice (2AFC: a real and a fake side by side).
     /// </summary>
     public RatingMode Mode { get; set; } = RatingMode.Untimed;
 
@@ -69,6 +69,27 @@ public sealed class StudySetup
 
     /// <summary>The staircase's longest exposure, in milliseconds.</summary>
     public int StaircaseMaxMs { get; set; } = 2000;
+
+    /// <summary>
+    /// Items of a practice round before the study, with feedback after each answer and never counted: half reals, half
+    /// fakes, drawn from the same sources beyond the study's own items. 0 for no practice.
+    /// </summary>
+    public int PracticeCount { get; set; }
+
+    /// <summary>The share of practice answers (0 to 1) a rater needs right before the study starts; null for no pass mark.</summary>
+    public double? PracticePassMark { get; set; }
+
+    /// <summary>
+    /// Catch trials mixed into each rater's sequence: obvious fakes (noise) and obvious reals (extra reals of the dataset);
+    /// counted only in each rater's catch accuracy. 0 for none.
+    /// </summary>
+    public int CatchCount { get; set; }
+
+    /// <summary>How many of the catch trials are reals (the rest are noise fakes); a paired catch trial pairs noise with a real.</summary>
+    public int CatchReals => ExtraItems.CatchReals(Mode, CatchCount);
+
+    /// <summary>Reals of the practice round (the rest are fakes).</summary>
+    public int PracticeReals => ExtraItems.PracticeReals(PracticeCount);
 
     /// <summary>The study's version this set-up was read at; null for a new study or to skip the check.</summary>
     public int? Version { get; set; }

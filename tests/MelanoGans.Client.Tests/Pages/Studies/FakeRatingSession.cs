@@ -19,6 +19,12 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
 
     public int? ExposureMs { get; set; }
 
+    /// <summary>The practice round the steps are in; null outside practice.</summary>
+    public int? PracticeRound { get; set; }
+
+    /// <summary>What each submit returns; saved without feedback unless set.</summary>
+    public SubmitResult Result { get; set; } = new(SubmitOutcome.Saved);
+
     public Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<AssignedStudy>>(Assigned ? [new AssignedStudy(7, "Pilot", StudyState.Open, Submitted.Count, total)] : []);
 
@@ -26,9 +32,23 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
     {
         if (!Assigned) return Task.FromResult<RatingStep?>(null);
         var position = Submitted.Count;
-        string? Url(int p) => p < total ? $"/study-images/token{p:00}" : null;
+        string? Url(int p, string side = "") => p < total ? $"/study-images/token{p:00}{side}" : null;
+        string? PairUrl(int p) => Mode == RatingMode.Paired ? Url(p, "r") : null;
         return Task.FromResult<RatingStep?>(new RatingStep(studyId, "Pilot", "Look closely.", StudyState.Open, tags,
-            position, position, total, Url(position), Url(position + 1), Draft?.Position == position ? Draft : null, Mode, ExposureMs));
+            position, position, total, Url(position), Url(position + 1), Draft?.Position == position ? Draft : null, Mode, ExposureMs,
+            PairUrl(position), PairUrl(position + 1), PracticeRound, PracticeRound is null ? null : 0.8, ShownExposureMs));
+    }
+
+    /// <summary>Places whose timed image the page recorded as shown, with the measured exposure.</summary>
+    public List<(int Position, int ExposureMs)> Shown { get; } = [];
+
+    /// <summary>The exposure of an image shown before a reload, returned with every step; null when not shown.</summary>
+    public int? ShownExposureMs { get; set; }
+
+    public Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs)
+    {
+        Shown.Add((position, exposureMs));
+        return Task.FromResult(OperationResult.Ok);
     }
 
     public Task<OperationResult> SaveDraftAsync(RatingDraft draft)
@@ -40,6 +60,6 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
     public Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
     {
         Submitted.Add(answer);
-        return Task.FromResult(new SubmitResult(SubmitOutcome.Saved));
+        return Task.FromResult(Result);
     }
 }

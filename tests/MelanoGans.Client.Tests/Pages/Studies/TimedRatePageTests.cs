@@ -43,6 +43,24 @@ public sealed class TimedRatePageTests : StudioComponentTest
         Assert.Equal((0, 2, 517), (answer.Position, answer.Response, answer.ExposureMs));
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=study-image]").GetAttribute("data-position")));
         Assert.Equal(2, _exposure.Invocations["present"].Count);
+        Assert.Equal((0, 517), _session.Shown[0]);
+    }
+
+    [Fact]
+    public async Task After_a_reload_an_image_already_shown_is_masked_not_shown_again_and_answered_with_its_first_exposure()
+    {
+        _session.ShownExposureMs = 503;
+        _exposure.SetupVoid("mask", _ => true).SetVoidResult();
+
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+
+        cut.WaitForAssertion(() => Assert.Contains("already shown", cut.Find("[data-testid=exposure-note]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=study-image]"));
+        Assert.Empty(_exposure.Invocations["present"]);
+        Assert.Single(_exposure.Invocations["mask"]);
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        cut.WaitForAssertion(() => Assert.Equal(503, Assert.Single(_session.Submitted).ExposureMs));
     }
 
     [Fact]

@@ -629,6 +629,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PairItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -680,6 +683,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CatchCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -715,6 +721,12 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PracticeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PracticePassMark")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("PresentationSize")
                         .HasColumnType("INTEGER");
@@ -802,6 +814,11 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
 
                     b.Property<long?>("GeneratedImageId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -906,6 +923,13 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PairItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PairToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -913,6 +937,12 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShownExposureMs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StudyId")
                         .HasColumnType("INTEGER");
@@ -923,6 +953,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PairToken")
+                        .IsUnique();
 
                     b.HasIndex("Token")
                         .IsUnique();
