@@ -657,6 +657,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("PairItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -710,6 +713,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int>("CatchCount")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("bigint");
 
@@ -745,6 +751,12 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PracticeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("PracticePassMark")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("PresentationSize")
                         .HasColumnType("integer");
@@ -834,6 +846,11 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
 
                     b.Property<long?>("GeneratedImageId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -940,6 +957,13 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PairItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PairToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -947,6 +971,12 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("ShownAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ShownExposureMs")
+                        .HasColumnType("integer");
 
                     b.Property<int>("StudyId")
                         .HasColumnType("integer");
@@ -957,6 +987,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PairToken")
+                        .IsUnique();
 
                     b.HasIndex("Token")
                         .IsUnique();

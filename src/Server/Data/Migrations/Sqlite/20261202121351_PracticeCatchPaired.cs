@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MelanoGans.Server.Data.Migrations
+namespace MelanoGans.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PracticeCatchPaired : Migration

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace MelanoGans.Server.Data.Migrations
+namespace MelanoGans.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261202121351_PracticeCatchPaired")]
-    partial class PracticeCatchPaired
+    [Migration("20261202123333_TimedShowingsShownOnce")]
+    partial class TimedShowingsShownOnce
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -940,6 +940,12 @@ namespace MelanoGans.Server.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShownExposureMs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StudyId")
                         .HasColumnType("INTEGER");

@@ -405,6 +405,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     StaircaseStartMs = table.Column<int>(type: "integer", nullable: false),
                     StaircaseMinMs = table.Column<int>(type: "integer", nullable: false),
                     StaircaseMaxMs = table.Column<int>(type: "integer", nullable: false),
+                    PracticeCount = table.Column<int>(type: "integer", nullable: false),
+                    PracticePassMark = table.Column<double>(type: "double precision", nullable: true),
+                    CatchCount = table.Column<int>(type: "integer", nullable: false),
                     ArtifactTags = table.Column<List<string>>(type: "text[]", nullable: false),
                     Seed = table.Column<long>(type: "bigint", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -580,6 +583,7 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     StudyId = table.Column<int>(type: "integer", nullable: false),
                     Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Truth = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     DatasetImageId = table.Column<long>(type: "bigint", nullable: true),
                     GeneratedImageId = table.Column<long>(type: "bigint", nullable: true),
@@ -635,6 +639,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     Position = table.Column<int>(type: "integer", nullable: false),
                     ItemId = table.Column<long>(type: "bigint", nullable: false),
                     Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PairItemId = table.Column<long>(type: "bigint", nullable: true),
+                    PairToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ShownAt = table.Column<long>(type: "bigint", nullable: true),
+                    ShownExposureMs = table.Column<int>(type: "integer", nullable: true),
                     DraftResponse = table.Column<int>(type: "integer", nullable: true),
                     DraftTags = table.Column<List<string>>(type: "text[]", nullable: false),
                     DraftComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
@@ -719,7 +727,8 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     ExposureMissed = table.Column<bool>(type: "boolean", nullable: false),
                     IsPractice = table.Column<bool>(type: "boolean", nullable: false),
                     IsCatch = table.Column<bool>(type: "boolean", nullable: false),
-                    Chosen = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
+                    Chosen = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PairItemId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -933,6 +942,12 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                 name: "IX_StudyRaters_UserId",
                 table: "StudyRaters",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyShowings_PairToken",
+                table: "StudyShowings",
+                column: "PairToken",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StudyShowings_StudyId_RaterId_Position",
