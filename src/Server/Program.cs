@@ -1,5 +1,6 @@
 using MelanoGans.Server.Api;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Data.Copy;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Events;
 using MelanoGans.Server.Experiments;
@@ -17,16 +18,20 @@ using MelanoGans.Server.Studies;
 using MelanoGans.Server.Training;
 
 AdminCommand? adminCommand;
+DbCopyCommand? dbCopy;
 try
 {
     // `admin reset|create NAME`: the operator's way back in, run instead of the server.
     adminCommand = AdminCommand.Parse(args);
+    // `db copy --from sqlite:PATH --to postgres:CONNSTRING`: moves a studio to another database, without a host.
+    dbCopy = DbCopyCommand.Parse(args);
 }
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+if (dbCopy is not null) return await dbCopy.RunAsync(Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -56,10 +61,13 @@ builder.AddStudioUi();
 
 var app = builder.Build();
 
+IAsyncDisposable startLock;
 try
 {
     // Check every typed option now: a malformed value stops the start with one line, not a stack trace.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    // Instances sharing one PostgreSQL migrate and seed one at a time; an unreachable database refuses here.
+    startLock = await app.Services.LockStudioStartAsync();
     await app.Services.MigrateStudioDatabaseAsync();
     // Operator commands need no other instance; the server refuses to start without the Redis it was given.
     if (adminCommand is null) await app.Services.ConnectStudioEventsAsync();
@@ -69,10 +77,24 @@ catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
     Console.Error.WriteLine($"MelanoGANs Studio cannot start: {reason}");
     return 1;
 }
-await app.Services.SeedStudioIdentityAsync();
+IAsyncDisposable? presence = null;
+await using (startLock)
+{
+    await app.Services.SeedStudioIdentityAsync();
+    if (adminCommand is null)
+    {
+        // What a stopped server left is recovered only by an instance alone on the database: another running
+        // instance's claimed jobs and study starts are live.
+        (presence, var alone) = await app.Services.JoinStudioInstancesAsync();
+        if (alone)
+        {
+            await app.Services.RequeueInterruptedTrainingAsync();
+            await app.Services.RecoverInterruptedStudyStartsAsync();
+        }
+    }
+}
 if (adminCommand is not null) return await adminCommand.RunAsync(app.Services, Console.Out);
-await app.Services.RequeueInterruptedTrainingAsync();
-await app.Services.RecoverInterruptedStudyStartsAsync();
+await using var instance = presence;
 
 app.UseStudioPipeline();
 app.UseStudioApi();

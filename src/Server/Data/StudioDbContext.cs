@@ -3,15 +3,27 @@ using MelanoGans.Server.Experiments;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Models;
 using MelanoGans.Server.Training;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Data;
 
-/// <summary>The studio's SQLite database: Identity now, datasets, studies and ratings as they arrive.</summary>
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The studio's database: Identity, datasets, models, jobs, studies and ratings, and the data-protection keys every
+/// instance shares. One model for SQLite and PostgreSQL; on PostgreSQL the factory hands out
+/// <see cref="Postgres.PostgresStudioDbContext"/>, this same model with its own migrations.
+/// </summary>
+public class StudioDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public StudioDbContext(DbContextOptions<StudioDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's derived context, which differs only in the migrations that belong to it.</summary>
+    protected StudioDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>Cookie and antiforgery keys, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Dataset> Datasets => Set<Dataset>();
 
     public DbSet<DatasetImage> DatasetImages => Set<DatasetImage>();
@@ -46,7 +58,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
-        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks.
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks (on PostgreSQL too: one model).
         builder.Entity<ApplicationUser>().Property(u => u.CreatedAt)
             .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
     }

@@ -154,7 +154,7 @@ internal sealed class DatasetImporter(
     {
         foreach (var skip in skips)
             logger.LogWarning("Import of {Name} skipped {Item}: {Reason}", name, skip.Item, skip.Reason);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         await db.DatasetSkips.Where(s => s.DatasetId == datasetId).ExecuteDeleteAsync(ct);
         db.DatasetSkips.AddRange(skips.Select(s => new DatasetSkip { DatasetId = datasetId, Item = s.Item, Reason = s.Reason }));
         var dataset = await db.Datasets.SingleAsync(d => d.Id == datasetId, ct);

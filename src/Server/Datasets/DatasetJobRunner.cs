@@ -18,6 +18,7 @@ internal sealed class DatasetJobRunner(
     JobProgressNotifier progress,
     IOptions<PhantomOptions> phantom,
     IOptions<ImportOptions> import,
+    StudioDatabaseLock locks,
     ILogger<DatasetJobRunner> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
@@ -106,10 +107,14 @@ internal sealed class DatasetJobRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        if (phantom.Value.Enabled && !await db.Datasets.AnyAsync(d => d.Kind == DatasetKind.Phantom, ct))
+        // Instances starting together on one database: the first creates the phantom, the others find it.
+        await using (await locks.AcquireAsync(StudioDatabaseLock.Start, ct))
         {
-            db.Datasets.Add(PhantomDatasetBuilder.NewDataset(phantom.Value));
-            await db.SaveChangesAsync(ct);
+            if (phantom.Value.Enabled && !await db.Datasets.AnyAsync(d => d.Kind == DatasetKind.Phantom, ct))
+            {
+                db.Datasets.Add(PhantomDatasetBuilder.NewDataset(phantom.Value));
+                await db.SaveChangesAsync(ct);
+            }
         }
         foreach (var id in await db.Datasets.Where(d => d.State == DatasetState.Building).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct))
             queue.Enqueue(id);
@@ -117,6 +122,14 @@ internal sealed class DatasetJobRunner(
 
     private async Task RunAsync(int datasetId, CancellationToken ct)
     {
+        // Another instance on the same database may be building it already (both resume half-built datasets on
+        // start); it finishes the job. Building is resumable, so a later second run only finds the work done.
+        await using var building = await locks.TryAcquireAsync(StudioDatabaseLock.DatasetBuild(datasetId), ct);
+        if (building is null)
+        {
+            logger.LogInformation("Dataset {DatasetId} is being built by another instance", datasetId);
+            return;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         var kind = await db.Datasets.Where(d => d.Id == datasetId).Select(d => d.Kind).SingleAsync(ct);

@@ -1,21 +1,20 @@
-using MelanoGans.Server.Configuration;
+using MelanoGans.Server.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace MelanoGans.Server.Identity;
 
-/// <summary>Keeps the cookie-encryption keys in the data directory, so sign-ins survive a restart.</summary>
+/// <summary>
+/// Keeps the cookie-encryption keys in the database (the <c>DataProtectionKeys</c> table), so sign-ins survive a
+/// restart and a cookie issued by one instance is accepted by every other instance on the same database. One place
+/// for both providers; keys an older version left in the data directory's <c>keys/</c> folder are taken over once
+/// (<see cref="FileKeyImport"/>), so an upgrade signs nobody out.
+/// </summary>
 internal static class DataProtectionExtensions
 {
     public static void AddStudioDataProtection(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection().SetApplicationName("MelanoGans.Studio");
-        // Resolved when first used, so the data directory is the one the host finally configured.
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<StudioOptions>, ILoggerFactory>((keys, studio, logs) =>
-                keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(studio.Value.DataDirectoryFullPath, "keys")), logs));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("MelanoGans.Studio")
+            .PersistKeysToDbContext<StudioDbContext>();
     }
 }

@@ -69,7 +69,10 @@ public static class IdentityExtensions
         return endpoints;
     }
 
-    /// <summary>Roles and the first admin; run after migrations.</summary>
-    public static Task SeedStudioIdentityAsync(this IServiceProvider services, CancellationToken ct = default) =>
-        AdminSeeder.SeedAsync(services, ct);
+    /// <summary>Keys from the data directory, roles and the first admin; run after migrations, under the start lock.</summary>
+    public static async Task SeedStudioIdentityAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await FileKeyImport.ImportAsync(services, ct);
+        await AdminSeeder.SeedAsync(services, ct);
+    }
 }

@@ -114,7 +114,7 @@ internal sealed class UserAdministration(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         await db.Roles.Where(r => r.Name == Roles.Admin)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp));
         if (!(await ActiveAdminIdsAsync(db)).Contains(caller.Id))

@@ -5,7 +5,6 @@ using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Studies;
@@ -173,9 +172,9 @@ internal sealed class RatingSession(
                 foreach (var showing in created) showings[showing.Position] = showing;
                 return showings;
             }
-            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } && attempt < 3)
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
             {
-                // SQLITE_CONSTRAINT: another request of this rater created the place first; read theirs.
+                // A unique index refused it: another request of this rater created the place first; read theirs.
                 db.ChangeTracker.Clear();
             }
         }
@@ -247,9 +246,9 @@ internal sealed class RatingSession(
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            // SQLITE_CONSTRAINT: a concurrent submit of the same place won; its answer stands.
+            // A unique index refused it: a concurrent submit of the same place won; its answer stands.
             logger.LogInformation("Duplicate answer to study {StudyId} position {Position} ignored", study.Id, answer.Position);
             return new SubmitResult(SubmitOutcome.AlreadyAnswered, "This image was already answered; answers are locked.");
         }

@@ -89,7 +89,7 @@ internal sealed class StudyAdministration(
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
         // On SQLite the transaction takes the write lock at once: two saves of one draft take turns.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
         if (StudyChanges.Refusal(study, StudyState.Draft, setup.Version) is { } reason)
             return Refused(studyId, lead, "save", reason);
@@ -150,7 +150,7 @@ internal sealed class StudyAdministration(
             return OperationResult.Fail($"The study could not start: {e.Message}");
         }
         // Items and the Open state are saved together: a study is open with all its items or a draft without any.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var transaction = await db.Database.BeginWriteTransactionAsync())
         {
             db.AddRange(items);
             await db.SaveChangesAsync();
@@ -184,7 +184,7 @@ internal sealed class StudyAdministration(
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var study = await db.Set<Study>().SingleOrDefaultAsync(s => s.Id == studyId);
         if (study is null) return OperationResult.Fail("No such study.");
         if (study.State is not (StudyState.Open or StudyState.Paused))

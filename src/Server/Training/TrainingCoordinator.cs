@@ -42,8 +42,8 @@ internal sealed class TrainingCoordinator(
         TrainingJobOptions jobOptions, string title, string? createdBy, Func<IQueryable<TrainingJob>, CancellationToken, Task<string?>> refusal, CancellationToken ct)
     {
         var kind = jobOptions.Kind;
-        // The next number of the kind and the row in one transaction (SQLite takes its write lock at the start).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The next number of the kind and the row in one transaction that holds the write lock from its start.
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         if (await refusal(db.TrainingJobs.AsNoTracking(), ct) is { } reason) return (null, reason);
         var number = (await db.TrainingJobs.Where(j => j.Kind == kind).MaxAsync(j => (int?)j.Number, ct) ?? 0) + 1;
         var job = new TrainingJob

@@ -14,6 +14,8 @@ namespace MelanoGans.Server.Training;
 /// When <see cref="TrainingOptions.LocalWorker"/> is on, starts <c>melanogans worker</c> on this
 /// machine whenever a job is queued and no worker is connected, so a single machine trains with no set-up.
 /// The local worker gets a fresh token of its own (earlier local tokens are revoked) and OMP_WAIT_POLICY=PASSIVE.
+/// Several instances on one PostgreSQL database: only the holder of the database lease
+/// (<see cref="StudioDatabaseLock.LocalWorkers"/>) starts workers; when it stops or dies, another takes the lease over.
 /// </summary>
 internal sealed class TrainingSupervisor(
     IServiceScopeFactory scopes,
@@ -22,6 +24,7 @@ internal sealed class TrainingSupervisor(
     IOptions<StudioOptions> studio,
     IServer server,
     IHostApplicationLifetime lifetime,
+    StudioDatabaseLock locks,
     ILogger<TrainingSupervisor> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
@@ -29,23 +32,45 @@ internal sealed class TrainingSupervisor(
     private Process? _local;
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
     private bool _reportedMissing;
+    private IAsyncDisposable? _lease;
+    private bool _reportedLeaseHeld;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.LocalWorker) return;
         if (!await WaitStartedAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(Poll);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SuperviseAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Local worker supervision failed");
+                try
+                {
+                    if (await HoldLeaseAsync(stoppingToken)) await SuperviseAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Local worker supervision failed");
+                }
             }
         }
+        finally
+        {
+            if (_lease is not null) await _lease.DisposeAsync();
+        }
+    }
+
+    /// <summary>Takes the local-worker lease when free; true while this instance holds it.</summary>
+    private async Task<bool> HoldLeaseAsync(CancellationToken ct)
+    {
+        if (_lease is not null) return true;
+        _lease = await locks.TryAcquireAsync(StudioDatabaseLock.LocalWorkers, ct);
+        if (_lease is null && !_reportedLeaseHeld)
+        {
+            logger.LogInformation("Another instance on this database starts the local workers");
+            _reportedLeaseHeld = true;
+        }
+        return _lease is not null;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

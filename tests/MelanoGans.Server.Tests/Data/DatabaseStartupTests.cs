@@ -13,7 +13,8 @@ public sealed class DatabaseStartupTests
     [Fact]
     public async Task Start_applies_migrations_to_a_WAL_mode_file_in_the_data_directory()
     {
-        await using var factory = new StudioFactory();
+        // The SQLite file itself, also in the PostgreSQL run of the tests.
+        await using var factory = new StudioFactory(new Dictionary<string, string> { ["Studio:Database:Provider"] = "sqlite" });
         _ = factory.Server;
         var file = Path.Combine(factory.DataDirectory, "melanogans.db");
         Assert.True(File.Exists(file));
@@ -64,6 +65,7 @@ public sealed class DatabaseStartupTests
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             builder.UseSetting("Studio:DataDirectory", dataDirectory);
+            foreach (var (key, value) in TestDatabase.Settings(dataDirectory)) builder.UseSetting(key, value);
             builder.UseSetting("Studio:Admin:Password", "Another-Pass-2026");
         }
     }

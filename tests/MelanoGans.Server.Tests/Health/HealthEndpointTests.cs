@@ -30,7 +30,7 @@ public sealed class HealthEndpointTests
         {
             // Break the schema the app depends on.
             var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE AspNetUsers RENAME TO Broken", TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AspNetUsers\" RENAME TO \"Broken\"", TestContext.Current.CancellationToken);
         }
 
         var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);

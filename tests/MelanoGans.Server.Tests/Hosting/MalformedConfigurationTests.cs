@@ -13,7 +13,12 @@ public sealed class MalformedConfigurationTests : IDisposable
     [InlineData("--Studio:Phantom:Size=abc", "Studio:Phantom:Size")]
     [InlineData("--Studio:Phantom:Size=7", "Size")]
     [InlineData("--Studio:Admin:UserName=", "UserName")]
-    public async Task The_server_exits_with_one_line_naming_the_setting(string setting, string named)
+    [InlineData("--Studio:Database:Provider=mongodb", "Studio:Database:Provider")]
+    [InlineData("--Studio:Database:Provider=postgres", "ConnectionStrings:Studio")]
+    [InlineData("--Studio:Database:Provider=postgres --ConnectionStrings:Studio=Hots=x", "ConnectionStrings:Studio")]
+    // Nothing listens on port 1: an unreachable PostgreSQL refuses the start the same way, naming where it looked.
+    [InlineData("--Studio:Database:Provider=postgres --ConnectionStrings:Studio=Host=127.0.0.1;Port=1;Database=nowhere;Timeout=5", "127.0.0.1:1")]
+    public async Task The_server_exits_with_one_line_naming_the_setting(string settings, string named)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +27,7 @@ public sealed class MalformedConfigurationTests : IDisposable
             WorkingDirectory = _data,
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "MelanoGans.Server.dll"),
-                     "--urls", "http://127.0.0.1:0", $"--Studio:DataDirectory={_data}", setting })
+                     "--urls", "http://127.0.0.1:0", $"--Studio:DataDirectory={_data}" }.Concat(settings.Split(' ')))
             start.ArgumentList.Add(arg);
 
         using var process = Process.Start(start)!;

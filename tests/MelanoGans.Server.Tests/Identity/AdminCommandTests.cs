@@ -75,7 +75,8 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _factory.DataDirectory };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "MelanoGans.Server.dll") }.Concat(args)
-                     .Append($"--Studio:DataDirectory={_factory.DataDirectory}").Append("--Studio:Training:LocalWorker=false"))
+                     .Append($"--Studio:DataDirectory={_factory.DataDirectory}").Append("--Studio:Training:LocalWorker=false")
+                     .Concat(TestDatabase.Arguments(_factory.DataDirectory)))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace MelanoGans.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server on a fresh data directory (a real SQLite file in a temporary folder), with a known
-/// first-admin password. Deleted on dispose.
+/// The real server on a fresh data directory (a real SQLite file in a temporary folder, or a fresh PostgreSQL database
+/// of its own when <see cref="TestDatabase.Variable"/> is set), with a known first-admin password. Deleted on dispose.
 /// </summary>
 public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
@@ -30,6 +30,9 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Studio:DataDirectory", DataDirectory);
+        // On PostgreSQL the database belongs to the data directory: a host given another one's finds its data.
+        foreach (var (key, value) in TestDatabase.Settings(settings?.GetValueOrDefault("Studio:DataDirectory") ?? DataDirectory))
+            builder.UseSetting(key, value);
         builder.UseSetting("Studio:Admin:UserName", AdminUserName);
         builder.UseSetting("Studio:Admin:Password", AdminPassword);
         // A small phantom at 32x32 keeps every test host quick; the full set is benchmarked separately.
@@ -51,6 +54,8 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only the database of the directory this factory made; a host reusing another's leaves it to that one.
+        await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { /* a file still open on a slow shutdown; the OS cleans temp */ }
     }

@@ -1,0 +1,144 @@
+using MelanoGans.Server.Configuration;
+using MelanoGans.Server.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MelanoGans.Server.Data;
+
+/// <summary>
+/// Locks that span every instance on one database. On PostgreSQL each is a session-level advisory lock
+/// (<c>pg_advisory_lock</c>) held on a connection of its own: released by <c>DisposeAsync</c>, and by the server when
+/// the instance dies, so a crashed instance never leaves a lock behind. On SQLite there is one instance per file
+/// (the file lives in that instance's data directory), so the locks are granted at once.
+/// </summary>
+public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogger<StudioDatabaseLock> logger)
+{
+    /// <summary>Migrations and first-start seeding (roles, first admin, phantom dataset).</summary>
+    public const long Start = 0x4D47_5354_0000_0001;   // "MGST" 1
+
+    /// <summary>The lease of the instance that starts local workers.</summary>
+    public const long LocalWorkers = 0x4D47_5354_0000_0002;
+
+    /// <summary>
+    /// Held shared by every running instance for its lifetime: a starting instance that can take it exclusively is
+    /// alone on the database, and only then recovers what a stopped server left (claimed jobs, half-started studies).
+    /// </summary>
+    public const long Instances = 0x4D47_5354_0000_0004;
+
+    /// <summary>Held while one instance builds or imports a dataset, so two instances never build the same one.</summary>
+    public static long DatasetBuild(int datasetId) => 0x4D47_5355_0000_0000 + datasetId;
+
+    private static readonly IAsyncDisposable Granted = new NothingHeld();
+
+    /// <summary>Waits for the lock (up to <see cref="DatabaseOptions.StartLockTimeoutSeconds"/>) and holds it until disposed.</summary>
+    public async Task<IAsyncDisposable> AcquireAsync(long key, CancellationToken ct = default)
+    {
+        var database = options.Value;
+        if (database.Provider != DatabaseProvider.Postgres) return Granted;
+        var connection = await OpenAsync(database, ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", key);
+            command.CommandTimeout = database.StartLockTimeoutSeconds;
+            await command.ExecuteNonQueryAsync(ct);
+            return new Held(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Holds the lock shared (with every other shared holder) until disposed; waits while someone holds it exclusively.</summary>
+    public async Task<IAsyncDisposable> AcquireSharedAsync(long key, CancellationToken ct = default)
+    {
+        var database = options.Value;
+        if (database.Provider != DatabaseProvider.Postgres) return Granted;
+        var connection = await OpenAsync(database, ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock_shared(@key)", connection);
+            command.Parameters.AddWithValue("key", key);
+            command.CommandTimeout = database.StartLockTimeoutSeconds;
+            await command.ExecuteNonQueryAsync(ct);
+            return new Held(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Takes the lock when nobody holds it; null when another instance does.</summary>
+    public async Task<IAsyncDisposable?> TryAcquireAsync(long key, CancellationToken ct = default)
+    {
+        var database = options.Value;
+        if (database.Provider != DatabaseProvider.Postgres) return Granted;
+        var connection = await OpenAsync(database, ct);
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", key);
+        if (await command.ExecuteScalarAsync(ct) is true) return new Held(connection);
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>
+    /// Opens a connection of the lock's own (no pooling: the lock lives and dies with it). Creates the database on
+    /// first use, as EF Core's migrator would; refuses an unreachable server with one line.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenAsync(DatabaseOptions database, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false };
+        for (var attempt = 0; ; attempt++)
+        {
+            var connection = new NpgsqlConnection(builder.ConnectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                return connection;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && attempt == 0)
+            {
+                await connection.DisposeAsync();
+                await CreateDatabaseAsync(builder, ct);
+            }
+            catch (NpgsqlException e)
+            {
+                await connection.DisposeAsync();
+                throw new StartupRefusedException(
+                    $"the PostgreSQL database {builder.Database} at {builder.Host}:{builder.Port} cannot be reached: {e.Message}", e);
+            }
+        }
+    }
+
+    private async Task CreateDatabaseAsync(NpgsqlConnectionStringBuilder target, CancellationToken ct)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+            logger.LogWarning("Created the PostgreSQL database {Database}", target.Database);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another instance created it a moment ago.
+        }
+    }
+
+    /// <summary>A session-level lock ends with its session: closing the unpooled connection releases it.</summary>
+    private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
