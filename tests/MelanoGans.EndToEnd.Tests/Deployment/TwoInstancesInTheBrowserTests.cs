@@ -75,6 +75,7 @@ public sealed class TwoInstancesInTheBrowserTests(BrowserFixture browser) : IAsy
         var admin = await PageAtAsync(urlB);
         await StudioPage.SignInAsync(admin, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
         await admin.GotoAsync("/admin/training");
+        await StudioPage.WaitInteractiveAsync(admin);
         await admin.Locator("[data-testid=start-run]:not([disabled])").WaitForAsync(new() { Timeout = 60_000 });
         await admin.ClickAsync("[data-testid=resolution-32]");
         await StudioPage.FillNumberAsync(admin, "start-epochs", "1000");
@@ -90,7 +91,8 @@ public sealed class TwoInstancesInTheBrowserTests(BrowserFixture browser) : IAsy
         string current;
         while ((current = await state.GetAttributeAsync("data-state") ?? "") is not ("Succeeded" or "Failed" or "Cancelled"))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"the run did not finish in time (state {current})");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"B's page still says {current} after 4 minutes; the database says {await JobStateAsync()}; chart points seen: {string.Join(", ", points)}");
             if (current == "Running") points.Add(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture));
             await Task.Delay(150, TestContext.Current.CancellationToken);
         }
@@ -100,6 +102,14 @@ public sealed class TwoInstancesInTheBrowserTests(BrowserFixture browser) : IAsy
         await admin.GotoAsync("/admin/models");
         await StudioPage.WaitInteractiveAsync(admin);
         await Assertions.Expect(admin.Locator("[data-testid=model-row-name]", new() { HasText = "32px" })).ToHaveCountAsync(1);
+    }
+
+    private async Task<string> JobStateAsync()
+    {
+        await using var scope = _a!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
+        var jobs = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Set<MelanoGans.Server.Training.TrainingJob>());
+        return string.Join("; ", jobs.Select(j => $"job {j.Id} {j.State} on {j.Worker}"));
     }
 
     private static string Start(StudioFactory factory)

@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MelanoGans.Server.Tests.Events;
 
 /// <summary>
-/// Two instances of the real server on one data directory (one SQLite file: enough for the notifications; the
-/// PostgreSQL set-up has its own tests) and one real Redis: the bus's events and SignalR's hub messages cross.
+/// Two instances of the real server on one data directory (one SQLite file, or its one PostgreSQL database when the
+/// tests run on PostgreSQL) and one real Redis: the bus's events and SignalR's hub messages cross.
 /// </summary>
 public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
@@ -47,6 +47,7 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
         if (_b is not null) await _b.DisposeAsync();
         if (_a is not null) await _a.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(_data); // on PostgreSQL both instances used the shared directory's database
         try { Directory.Delete(_data, recursive: true); }
         catch (IOException) { /* the OS cleans temp */ }
     }
