@@ -29,7 +29,11 @@ public static class EventsExtensions
             // Messages to a worker (cancel, "a job is queued") reach it whichever instance it is connected to.
             // A channelPrefix in the connection string separates studios sharing one Redis, for both channels.
             // While Redis is away a hub message waits for it up to the client's timeout (5 s), then fails; its sender logs that.
-            services.AddSignalR().AddStackExchangeRedis(redis.ConnectionString!, o => o.Configuration.AbortOnConnectFail = false);
+            services.AddSignalR().AddStackExchangeRedis(redis.ConnectionString!, o =>
+            {
+                o.Configuration.AbortOnConnectFail = false;
+                StudioRedisOptions.Tune(o.Configuration);
+            });
         }
 
         return builder;

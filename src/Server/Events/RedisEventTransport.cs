@@ -42,6 +42,7 @@ internal sealed partial class RedisEventTransport(IOptions<StudioRedisOptions> o
         // Refuse to start without Redis: instances that silently cannot see each other are worse than one that says so.
         config.AbortOnConnectFail = true;
         config.ClientName ??= "melanogans-studio";
+        StudioRedisOptions.Tune(config);
         var endPoints = string.Join(", ", config.EndPoints);
         try
         {
