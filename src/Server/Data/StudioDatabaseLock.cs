@@ -31,35 +31,19 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
     private static readonly IAsyncDisposable Granted = new NothingHeld();
 
     /// <summary>Waits for the lock (up to <see cref="DatabaseOptions.StartLockTimeoutSeconds"/>) and holds it until disposed.</summary>
-    public async Task<IAsyncDisposable> AcquireAsync(long key, CancellationToken ct = default)
-    {
-        var database = options.Value;
-        if (database.Provider != DatabaseProvider.Postgres) return Granted;
-        var connection = await OpenAsync(database, ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-            command.Parameters.AddWithValue("key", key);
-            command.CommandTimeout = database.StartLockTimeoutSeconds;
-            await command.ExecuteNonQueryAsync(ct);
-            return new Held(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IAsyncDisposable> AcquireAsync(long key, CancellationToken ct = default) => HoldAsync("pg_advisory_lock", key, ct);
 
     /// <summary>Holds the lock shared (with every other shared holder) until disposed; waits while someone holds it exclusively.</summary>
-    public async Task<IAsyncDisposable> AcquireSharedAsync(long key, CancellationToken ct = default)
+    public Task<IAsyncDisposable> AcquireSharedAsync(long key, CancellationToken ct = default) => HoldAsync("pg_advisory_lock_shared", key, ct);
+
+    private async Task<IAsyncDisposable> HoldAsync(string function, long key, CancellationToken ct)
     {
         var database = options.Value;
         if (database.Provider != DatabaseProvider.Postgres) return Granted;
         var connection = await OpenAsync(database, ct);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock_shared(@key)", connection);
+            await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
             command.Parameters.AddWithValue("key", key);
             command.CommandTimeout = database.StartLockTimeoutSeconds;
             await command.ExecuteNonQueryAsync(ct);

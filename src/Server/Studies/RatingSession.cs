@@ -255,23 +255,27 @@ internal sealed class RatingSession(
         events.Publish(new AnswerRecorded(study.Id));
         var practice = trial.Role == ItemRole.Practice;
         return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback || practice ? chosen ?? item.Truth : null,
-            practice ? await PracticeNoteAsync(db, context, userId, answer.Position) : null);
+            practice ? PracticeNote(context, answer.Position, IsRight(chosen, answer.Response, item.Truth)) : null);
     }
 
-    /// <summary>The result of a practice round when this position ended it: the score, and whether another round follows.</summary>
-    private async Task<string?> PracticeNoteAsync(StudioDbContext db, Context context, string userId, int position)
+    // A paired answer is right when the real was picked; a 6-point answer when its side of the scale matches the truth.
+    private static bool IsRight(RatingTruth? chosen, int response, RatingTruth truth) =>
+        chosen is { } picked ? picked == RatingTruth.Real : PracticeRounds.Correct(response, truth);
+
+    /// <summary>The result of a practice round when this answer ended it: the score, and whether another round follows.</summary>
+    /// <remarks>From the context read for the submit plus this answer: no second read of the rater's answers.</remarks>
+    private static string? PracticeNote(Context context, int position, bool right)
     {
         var length = context.PracticeLength;
         if ((position + 1) % length != 0) return null;
-        db.ChangeTracker.Clear();
-        var after = await LoadAsync(db, userId, context.Study.Id, default);
+        var correct = new Dictionary<int, bool>(context.Correct) { [position] = right };
         var round = position / length;
-        var correct = Enumerable.Range(round * length, length).Count(p => after!.Correct.TryGetValue(p, out var right) && right);
-        var passed = after!.Sequence.Count(t => t.Role == ItemRole.Practice) == (round + 1) * length;
-        var score = $"Practice round {round + 1}: {correct} of {length} right.";
-        return passed
-            ? $"{score} The study starts now{(context.Study.Feedback ? "" : ", without feedback")}: every answer counts."
-            : $"{score} The pass mark is {context.Study.PracticePassMark * 100:0}%: another practice round follows.";
+        var score = correct.Count(c => c.Key / length == round && c.Value);
+        var rounds = PracticeRounds.Given(length, context.Study.PracticePassMark, p => correct.TryGetValue(p, out var r) ? r : null);
+        var summary = $"Practice round {round + 1}: {score} of {length} right.";
+        return rounds == round + 1
+            ? $"{summary} The study starts now{(context.Study.Feedback ? "" : ", without feedback")}: every answer counts."
+            : $"{summary} The pass mark is {context.Study.PracticePassMark * 100:0}%: another practice round follows.";
     }
 
     /// <summary>
@@ -327,7 +331,7 @@ internal sealed class RatingSession(
             .ToListAsync(ct);
         // Practice answers decide how many practice rounds there are (a round under the pass mark adds one).
         var correct = answers.Where(a => a.IsPractice).ToDictionary(a => a.Position,
-            a => a.Chosen is { } chosen ? chosen == RatingTruth.Real : PracticeRounds.Correct(a.Response, a.Truth));
+            a => IsRight(a.Chosen, a.Response, a.Truth));
         var paired = study.Mode == RatingMode.Paired;
         var practiceLength = StudyTrials.PracticeLength(frozen.TrialItems, paired);
         var rounds = PracticeRounds.Given(practiceLength, study.PracticePassMark, p => correct.TryGetValue(p, out var right) ? right : null);
