@@ -13,7 +13,7 @@ namespace MelanoGans.Server.Models;
 /// <summary>
 /// Validates and stores generators. Registration is idempotent by the ONNX file's sha256 and manifest (a
 /// worker that retries an upload gets the same model back) and serialised, so two uploads of one file
-/// make one row; the same file with a manifest that says something else is checked and refused.
+/// make one row (across instances too: an insert that loses a race reads the winner's row); the same file with a manifest that says something else is checked and refused.
 /// </summary>
 internal sealed class ModelRegistry(
     IServiceScopeFactory scopes,
@@ -41,42 +41,55 @@ internal sealed class ModelRegistry(
         await _gate.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            var existing = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Sha256 == sha, ct);
-            if (existing is not null && Describes(existing, manifest)) return new ModelRegistration(existing.Id, []);
-
-            // A file registered before but described differently now is checked again, for the reason to show.
-            var validation = await Task.Run(() => validator.Validate(onnx, manifest), ct);
-            if (!validation.Succeeded) return Refuse(origin, validation.Errors);
-            if (existing is not null)
-                return Refuse(origin, [$"This generator.onnx is already registered as {existing.Name}, with a manifest that says otherwise."]);
-
-            var samples = await StoreSamplesAsync(validation.Samples, manifest.Resolution, ct);
-            var model = new GeneratorModel
+            for (var attempt = 1; ; attempt++)
             {
-                Name = await UniqueNameAsync(db, manifest, ct),
-                Architecture = manifest.Architecture,
-                Resolution = manifest.Resolution,
-                InputsJson = JsonSerializer.Serialize(manifest.Inputs),
-                Output = manifest.Output,
-                Dataset = manifest.Dataset,
-                Class = manifest.Class,
-                HeldOutTestFraction = manifest.HeldOut?.TestFraction,
-                HeldOutSplitSeed = manifest.HeldOut?.SplitSeed,
-                Step = manifest.Step,
-                Sha256 = sha,
-                Origin = origin,
-                OnnxPath = await files.WriteAsync(sha, onnx, manifestJson, ct),
-                FileBytes = onnx.LongLength,
-                SampleSha256s = string.Join(',', samples),
-            };
-            db.GeneratorModels.Add(model);
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Registered model {ModelId} {Name} ({Architecture} {Resolution}px) from {Origin}",
-                model.Id, model.Name, model.Architecture, model.Resolution, origin);
-            events.Publish(new ModelRegistered(model.Id, model.Name));
-            return new ModelRegistration(model.Id, []);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+                var existing = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Sha256 == sha, ct);
+                if (existing is not null && Describes(existing, manifest)) return new ModelRegistration(existing.Id, []);
+
+                // A file registered before but described differently now is checked again, for the reason to show.
+                var validation = await Task.Run(() => validator.Validate(onnx, manifest), ct);
+                if (!validation.Succeeded) return Refuse(origin, validation.Errors);
+                if (existing is not null)
+                    return Refuse(origin, [$"This generator.onnx is already registered as {existing.Name}, with a manifest that says otherwise."]);
+
+                var samples = await StoreSamplesAsync(validation.Samples, manifest.Resolution, ct);
+                var model = new GeneratorModel
+                {
+                    Name = await UniqueNameAsync(db, manifest, ct),
+                    Architecture = manifest.Architecture,
+                    Resolution = manifest.Resolution,
+                    InputsJson = JsonSerializer.Serialize(manifest.Inputs),
+                    Output = manifest.Output,
+                    Dataset = manifest.Dataset,
+                    Class = manifest.Class,
+                    HeldOutTestFraction = manifest.HeldOut?.TestFraction,
+                    HeldOutSplitSeed = manifest.HeldOut?.SplitSeed,
+                    Step = manifest.Step,
+                    Sha256 = sha,
+                    Origin = origin,
+                    OnnxPath = await files.WriteAsync(sha, onnx, manifestJson, ct),
+                    FileBytes = onnx.LongLength,
+                    SampleSha256s = string.Join(',', samples),
+                };
+                db.GeneratorModels.Add(model);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
+                {
+                    // Another instance (the gate is per process) registered this file or took the name between the read
+                    // and the insert, as two instances starting at once both register the demo: read again.
+                    continue;
+                }
+
+                logger.LogInformation("Registered model {ModelId} {Name} ({Architecture} {Resolution}px) from {Origin}",
+                    model.Id, model.Name, model.Architecture, model.Resolution, origin);
+                events.Publish(new ModelRegistered(model.Id, model.Name));
+                return new ModelRegistration(model.Id, []);
+            }
         }
         finally
         {

@@ -77,6 +77,25 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_instances_registering_one_file_at_once_make_one_row_and_both_get_it()
+    {
+        // A second instance on the same data directory and database, as two instances starting at once both register the demo.
+        await using var other = new StudioFactory(new Dictionary<string, string>
+        {
+            ["Studio:DataDirectory"] = _parent.DataDirectory,
+            ["Studio:Models:RegisterDemo"] = "false",
+        });
+        var registries = new[] { Registry, other.Services.GetRequiredService<IModelRegistry>() };
+
+        var results = await Task.WhenAll(registries.Select(r =>
+            Task.Run(() => r.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", Ct), Ct)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
+        Assert.Equal(results[0].ModelId, results[1].ModelId);
+        Assert.Equal(1, await CountModelsAsync());
+    }
+
+    [Fact]
     public async Task A_registered_file_with_a_manifest_that_disagrees_is_still_refused()
     {
         var registered = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", Ct);
