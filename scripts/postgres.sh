@@ -31,6 +31,7 @@ case "$action" in
     if [ "$(id -un)" != postgres ]; then
       id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
       chown postgres "$dir"
+      as_postgres test -x "$dir" || { echo "the postgres user cannot enter $dir (a parent folder is private): use a DIR it can reach" >&2; exit 1; }
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
       as_postgres mkdir -p "$data" "$sockets"
