@@ -25,6 +25,12 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
     /// </summary>
     public const long Instances = 0x4D47_5354_0000_0004;
 
+    /// <summary>
+    /// Held exclusively by one running instance for its lifetime (<see cref="StudioInstance.Key"/>): when another
+    /// instance can take it, that instance has stopped or died, and the jobs it held go back to the queue.
+    /// </summary>
+    public static long Instance(uint id) => 0x4D47_5349_0000_0000 + id;
+
     /// <summary>Held while one instance builds or imports a dataset, so two instances never build the same one.</summary>
     public static long DatasetBuild(int datasetId) => 0x4D47_5355_0000_0000 + datasetId;
 

@@ -19,6 +19,7 @@ namespace MelanoGans.Server.Training;
 /// </summary>
 internal sealed class TrainingCoordinator(
     StudioDbContext db,
+    StudioInstance instance,
     IEnumerable<IWorkerJobHandler> handlers,
     TrainingNotifier notifier,
     IHubContext<TrainingHub> hub,
@@ -29,7 +30,8 @@ internal sealed class TrainingCoordinator(
     /// <summary>How the job's options are stored (camelCase, the web defaults).</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
-    private static readonly TrainingJobState[] Held = [TrainingJobState.Claimed, TrainingJobState.Running];
+    /// <summary>The states in which a worker holds a job.</summary>
+    internal static readonly TrainingJobState[] Held = [TrainingJobState.Claimed, TrainingJobState.Running];
 
     public async Task<long> EnqueueAsync(TrainingJobOptions jobOptions, string title, string? createdBy, CancellationToken ct) =>
         (await EnqueueUnlessAsync(jobOptions, title, createdBy, (_, _) => Task.FromResult<string?>(null), ct)).JobId!.Value;
@@ -89,6 +91,7 @@ internal sealed class TrainingCoordinator(
                     .SetProperty(j => j.Device, hello.Device)
                     .SetProperty(j => j.WorkerTokenId, tokenId)
                     .SetProperty(j => j.ConnectionId, connectionId)
+                    .SetProperty(j => j.InstanceKey, instance.Key)
                     .SetProperty(j => j.ReservedFor, (string?)null)
                     .SetProperty(j => j.ReservedUntil, (DateTimeOffset?)null), ct);
             if (won != 1) continue; // another worker was faster; look again
@@ -200,11 +203,16 @@ internal sealed class TrainingCoordinator(
     /// <see cref="TrainingOptions.ResumeGraceSeconds"/>: the worker's run directory holds the checkpoint, so when it
     /// reconnects it resumes there. After the grace period any worker may take the job and start over.
     /// </summary>
-    public async Task ReleaseAsync(string? connectionId, string reason)
+    public Task ReleaseAsync(string? connectionId, string reason) =>
+        ReleaseAsync(connectionId is null ? held => held : held => held.Where(j => j.ConnectionId == connectionId), reason);
+
+    /// <summary>As <see cref="ReleaseAsync(string?, string)"/> for every job held through an instance that has stopped or died.</summary>
+    public Task ReleaseInstanceAsync(long instanceKey, string reason) =>
+        ReleaseAsync(held => held.Where(j => j.InstanceKey == instanceKey), reason);
+
+    private async Task ReleaseAsync(Func<IQueryable<TrainingJob>, IQueryable<TrainingJob>> which, string reason)
     {
-        var query = db.TrainingJobs.Where(j => Held.Contains(j.State));
-        if (connectionId is not null) query = query.Where(j => j.ConnectionId == connectionId);
-        var jobs = await query.ToListAsync();
+        var jobs = await which(db.TrainingJobs.Where(j => Held.Contains(j.State))).ToListAsync();
         foreach (var job in jobs)
         {
             if (job.CancelRequested)
@@ -215,6 +223,7 @@ internal sealed class TrainingCoordinator(
 
             job.MoveTo(TrainingJobState.Queued, null);
             job.ConnectionId = null;
+            job.InstanceKey = null;
             job.WorkerTokenId = null;
             job.Interruptions++;
             job.ReservedFor = job.Worker;

@@ -23,6 +23,7 @@ public static class TrainingExtensions
         services.AddScoped<ITrainingJobs, TrainingJobs>();
         services.AddScoped<IWorkerAdministration, WorkerAdministration>();
         services.AddHostedService<TrainingSupervisor>();
+        services.AddHostedService<StoppedInstanceSweeper>();
         return builder;
     }
 

@@ -38,6 +38,9 @@ public sealed class TrainingJob
     /// <summary>The hub connection that holds the job; a disconnect of this connection releases it.</summary>
     public string? ConnectionId { get; set; }
 
+    /// <summary>The server instance that connection is on (<see cref="Data.StudioInstance.Key"/>): if it dies, another requeues the job.</summary>
+    public long? InstanceKey { get; set; }
+
     public string? Device { get; set; }
 
     public long Step { get; set; }
@@ -98,6 +101,7 @@ public sealed class TrainingJob
         Message = message;
         if (!WorkerJobStates.IsFinished(state)) return;
         ConnectionId = null;
+        InstanceKey = null;
         ReservedFor = null;
         ReservedUntil = null;
         FinishedAt = DateTimeOffset.UtcNow;

@@ -1069,6 +1069,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     b.Property<double?>("ImagesPerSecond")
                         .HasColumnType("double precision");
 
+                    b.Property<long?>("InstanceKey")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Interruptions")
                         .HasColumnType("integer");
 

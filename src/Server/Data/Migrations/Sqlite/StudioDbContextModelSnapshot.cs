@@ -1031,6 +1031,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.Property<double?>("ImagesPerSecond")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("InstanceKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Interruptions")
                         .HasColumnType("INTEGER");
 
