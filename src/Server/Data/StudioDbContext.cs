@@ -44,6 +44,8 @@ public class StudioDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<WorkerToken> WorkerTokens => Set<WorkerToken>();
 
+    public DbSet<WorkerConnectionRecord> WorkerConnections => Set<WorkerConnectionRecord>();
+
     public DbSet<ExperimentResult> ExperimentResults => Set<ExperimentResult>();
 
     public DbSet<ExperimentRunRecord> ExperimentRuns => Set<ExperimentRunRecord>();

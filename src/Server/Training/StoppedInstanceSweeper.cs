@@ -10,7 +10,7 @@ namespace MelanoGans.Server.Training;
 /// others live, since its worker's disconnect was never handled. Every <see cref="TrainingOptions.InstanceCheckSeconds"/>
 /// each instance takes, for every other instance named on a held job, that instance's lock (<see cref="StudioInstance"/>):
 /// the database frees it when the instance's sessions end, so a lock taken means the instance is gone, and its jobs go
-/// back to the queue, kept for their workers to resume. The lock is held while they are requeued, so of two instances
+/// back to the queue, kept for their workers to resume, and its workers leave the list of connected workers. The lock is held while they are requeued, so of two instances
 /// sweeping at once one does it. On SQLite there is one instance, and the start recovers what a stopped one left.
 /// </summary>
 internal sealed partial class StoppedInstanceSweeper(
@@ -42,15 +42,17 @@ internal sealed partial class StoppedInstanceSweeper(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        var others = await db.TrainingJobs
-            .Where(j => TrainingCoordinator.Held.Contains(j.State) && j.InstanceKey != null && j.InstanceKey != instance.Key)
-            .Select(j => j.InstanceKey!.Value).Distinct().ToListAsync(ct);
+        var others = (await db.TrainingJobs
+                .Where(j => TrainingCoordinator.Held.Contains(j.State) && j.InstanceKey != null && j.InstanceKey != instance.Key)
+                .Select(j => j.InstanceKey!.Value).Distinct().ToListAsync(ct))
+            .Union(await db.WorkerConnections.Where(c => c.InstanceKey != instance.Key).Select(c => c.InstanceKey).Distinct().ToListAsync(ct));
         foreach (var key in others)
         {
             if (await locks.TryAcquireAsync(key, ct) is not { } gone) continue;
             await using (gone)
             {
                 LogStopped(key);
+                await db.WorkerConnections.Where(c => c.InstanceKey == key).ExecuteDeleteAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<TrainingCoordinator>().ReleaseInstanceAsync(key, "its server instance stopped");
             }
         }

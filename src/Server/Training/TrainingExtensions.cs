@@ -1,6 +1,8 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;
 
@@ -29,12 +31,13 @@ public static class TrainingExtensions
 
     /// <summary>
     /// Requeues jobs a previous server process left claimed or running (their workers' connections died with
-    /// it), kept for their workers to resume. Run on start before the server accepts connections, so a worker
-    /// that connects at once is never mistaken for a dead one.
+    /// it), kept for their workers to resume, and forgets the connections it listed. Run on start before the server
+    /// accepts connections, so a worker that connects at once is never mistaken for a dead one.
     /// </summary>
     public static async Task RequeueInterruptedTrainingAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StudioDbContext>().WorkerConnections.ExecuteDeleteAsync();
         await scope.ServiceProvider.GetRequiredService<TrainingCoordinator>().ReleaseAsync(null, "the server restarted");
     }
 }

@@ -15,24 +15,21 @@ namespace MelanoGans.Server.Training;
 internal sealed class TrainingHub(
     TrainingCoordinator coordinator, ExperimentJobReports experiments, MetricsJobReports metrics, WorkerConnections connections) : Hub
 {
-    public override Task OnConnectedAsync()
-    {
-        connections.Add(Context, WorkerClaims.TokenId(Context.User), Context.User?.Identity?.Name ?? "?");
-        return Task.CompletedTask;
-    }
+    public override Task OnConnectedAsync() =>
+        connections.AddAsync(Context, WorkerClaims.TokenId(Context.User), Context.User?.Identity?.Name ?? "?");
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Remove(Context.ConnectionId);
+        await connections.RemoveAsync(Context.ConnectionId);
         await coordinator.ReleaseAsync(Context.ConnectionId, "the worker disconnected");
     }
 
     [HubMethodName(TrainingHubContract.Claim)]
     public async Task<TrainingAssignment?> Claim(WorkerHello hello)
     {
-        connections.Describe(Context.ConnectionId, hello);
+        await connections.DescribeAsync(Context.ConnectionId, hello);
         var assignment = await coordinator.ClaimAsync(hello, WorkerClaims.TokenId(Context.User), Context.ConnectionId, Context.ConnectionAborted);
-        connections.SetJob(Context.ConnectionId, assignment?.JobId);
+        await connections.SetJobAsync(Context.ConnectionId, assignment?.JobId);
         return assignment;
     }
 
@@ -52,13 +49,13 @@ internal sealed class TrainingHub(
     public async Task ReportCancelled(long jobId, long step)
     {
         await coordinator.CancelledAsync(jobId, Context.ConnectionId, step);
-        connections.SetJob(Context.ConnectionId, null);
+        await connections.SetJobAsync(Context.ConnectionId, null);
     }
 
     [HubMethodName(TrainingHubContract.ReportFailed)]
     public async Task ReportFailed(long jobId, string message)
     {
         await coordinator.FailedAsync(jobId, Context.ConnectionId, message);
-        connections.SetJob(Context.ConnectionId, null);
+        await connections.SetJobAsync(Context.ConnectionId, null);
     }
 }

@@ -12,7 +12,7 @@ namespace MelanoGans.Server.Training;
 
 /// <summary>
 /// When <see cref="TrainingOptions.LocalWorker"/> is on, starts <c>melanogans worker</c> on this
-/// machine whenever a job is queued and no worker is connected, so a single machine trains with no set-up.
+/// machine whenever a job is queued and no worker is connected (to any instance), so a single machine trains with no set-up.
 /// The local worker gets a fresh token of its own (earlier local tokens are revoked) and OMP_WAIT_POLICY=PASSIVE.
 /// Several instances on one PostgreSQL database: only the holder of the database lease
 /// (<see cref="StudioDatabaseLock.LocalWorkers"/>) starts workers; when it stops or dies, another takes the lease over.
@@ -110,7 +110,7 @@ internal sealed class TrainingSupervisor(
             _local = null;
         }
 
-        if (_local is not null || connections.Count > 0 || DateTimeOffset.UtcNow - _lastStart < MinRestartInterval) return;
+        if (_local is not null || DateTimeOffset.UtcNow - _lastStart < MinRestartInterval || await connections.AnyAsync(ct)) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         if (!await db.TrainingJobs.AnyAsync(j => j.State == TrainingJobState.Queued, ct)) return;

@@ -48,7 +48,7 @@ internal sealed class WorkerAdministration(
     public async Task<IReadOnlyList<ConnectedWorker>> ConnectedAsync(CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        return connections.Snapshot();
+        return await connections.SnapshotAsync(ct);
     }
 
     /// <summary>Stores the hash of a new token and returns the token (the only time it exists outside the caller).</summary>

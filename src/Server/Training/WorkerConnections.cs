@@ -1,59 +1,91 @@
 using System.Collections.Concurrent;
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;
 
 /// <summary>
-/// Workers connected to this instance's hub now: for the admin's list, for the local-worker decision ("is anyone
-/// there?") and to disconnect the workers of a revoked token (on whichever instance the token was revoked).
+/// Workers connected to the hub now. Every instance writes its own connections to the database
+/// (<see cref="WorkerConnectionRecord"/>), so the admin's list and the local-worker decision ("is anyone there?") see
+/// the workers of every instance; the connections themselves stay here, to disconnect the workers of a revoked token
+/// (on whichever instance the token was revoked).
 /// </summary>
 public sealed class WorkerConnections : IDisposable
 {
-    private sealed record Entry(HubCallerContext Context, int TokenId, string TokenName, DateTimeOffset ConnectedAt)
-    {
-        public string Name { get; set; } = TokenName;
-
-        public string Device { get; set; } = "?";
-
-        public long? JobId { get; set; }
-    }
-
-    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly ConcurrentDictionary<string, (HubCallerContext Context, int TokenId)> _here = new();
+    private readonly IDbContextFactory<StudioDbContext> _dbs;
+    private readonly StudioInstance _instance;
     private readonly IDisposable _revocations;
 
-    public WorkerConnections(IStudioEvents events) => _revocations = events.Subscribe<WorkerTokenRevoked>(e => AbortToken(e.TokenId));
+    public WorkerConnections(IDbContextFactory<StudioDbContext> dbs, StudioInstance instance, IStudioEvents events)
+    {
+        _dbs = dbs;
+        _instance = instance;
+        _revocations = events.Subscribe<WorkerTokenRevoked>(e => AbortToken(e.TokenId));
+    }
 
     public void Dispose() => _revocations.Dispose();
 
-    public int Count => _entries.Count;
-
-    internal void Add(HubCallerContext context, int tokenId, string tokenName) =>
-        _entries[context.ConnectionId] = new Entry(context, tokenId, tokenName, DateTimeOffset.UtcNow);
-
-    internal void Remove(string connectionId) => _entries.TryRemove(connectionId, out _);
-
-    internal void Describe(string connectionId, WorkerHello hello)
+    internal async Task AddAsync(HubCallerContext context, int tokenId, string tokenName)
     {
-        if (!_entries.TryGetValue(connectionId, out var entry)) return;
-        entry.Name = hello.Name;
-        entry.Device = hello.Device;
+        _here[context.ConnectionId] = (context, tokenId);
+        await using var db = await _dbs.CreateDbContextAsync();
+        db.WorkerConnections.Add(new WorkerConnectionRecord
+        {
+            ConnectionId = context.ConnectionId,
+            InstanceKey = _instance.Key,
+            TokenId = tokenId,
+            TokenName = tokenName,
+            Name = tokenName,
+            ConnectedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
-    internal void SetJob(string connectionId, long? jobId)
+    internal async Task RemoveAsync(string connectionId)
     {
-        if (_entries.TryGetValue(connectionId, out var entry)) entry.JobId = jobId;
+        _here.TryRemove(connectionId, out _);
+        await using var db = await _dbs.CreateDbContextAsync();
+        await db.WorkerConnections.Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync();
     }
 
-    /// <summary>Drops every connection made with the token; their jobs go back to the queue on disconnect.</summary>
+    internal async Task DescribeAsync(string connectionId, WorkerHello hello)
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        await db.WorkerConnections.Where(c => c.ConnectionId == connectionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, Clip(hello.Name, 200)).SetProperty(c => c.Device, Clip(hello.Device, 50)));
+    }
+
+    private static string Clip(string value, int length) => value.Length > length ? value[..length] : value;
+
+    internal async Task SetJobAsync(string connectionId, long? jobId)
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        await db.WorkerConnections.Where(c => c.ConnectionId == connectionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.JobId, jobId));
+    }
+
+    /// <summary>Drops every connection to this instance made with the token; their jobs go back to the queue on disconnect.</summary>
     internal void AbortToken(int tokenId)
     {
-        foreach (var entry in _entries.Values.Where(e => e.TokenId == tokenId)) entry.Context.Abort();
+        foreach (var (context, _) in _here.Values.Where(e => e.TokenId == tokenId)) context.Abort();
     }
 
-    public IReadOnlyList<ConnectedWorker> Snapshot() =>
-        _entries.Values.OrderBy(e => e.ConnectedAt)
-            .Select(e => new ConnectedWorker(e.Name, e.Device, e.TokenName, e.ConnectedAt, e.JobId)).ToList();
+    /// <summary>True when a worker is connected to any instance.</summary>
+    public async Task<bool> AnyAsync(CancellationToken ct)
+    {
+        await using var db = await _dbs.CreateDbContextAsync(ct);
+        return await db.WorkerConnections.AnyAsync(ct);
+    }
+
+    /// <summary>The workers connected to every instance, longest connected first.</summary>
+    public async Task<IReadOnlyList<ConnectedWorker>> SnapshotAsync(CancellationToken ct)
+    {
+        await using var db = await _dbs.CreateDbContextAsync(ct);
+        var rows = await db.WorkerConnections.AsNoTracking().ToListAsync(ct);
+        return rows.OrderBy(c => c.ConnectedAt).Select(c => new ConnectedWorker(c.Name, c.Device, c.TokenName, c.ConnectedAt, c.JobId)).ToList();
+    }
 }

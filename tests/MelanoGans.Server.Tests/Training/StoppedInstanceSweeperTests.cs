@@ -12,7 +12,8 @@ namespace MelanoGans.Server.Tests.Training;
 
 /// <summary>
 /// Two instances on one PostgreSQL: a job claimed through instance A goes back to the queue when A dies while B runs,
-/// and the same worker, reconnected to B, gets it again. PostgreSQL only (skipped with the reason otherwise).
+/// and the same worker, reconnected to B, gets it again; B's admin sees the workers connected to A until A dies.
+/// PostgreSQL only (skipped with the reason otherwise).
 /// </summary>
 public sealed class StoppedInstanceSweeperTests
 {
@@ -51,6 +52,8 @@ public sealed class StoppedInstanceSweeperTests
         Assert.Equal(jobId, (await onA.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, hello, Ct))?.JobId);
         var keyA = a.Services.GetRequiredService<StudioInstance>().Key;
         Assert.Equal(keyA, (await JobAsync(b, jobId)).InstanceKey);
+        var seenOnB = Assert.Single(await ConnectedAsync(b));
+        Assert.Equal(("gpu-box", "cpu", "gpu box", (long?)jobId), (seenOnB.Name, seenOnB.Device, seenOnB.TokenName, seenOnB.JobId));
 
         // While A lives, B's checks (every second) leave A's job alone.
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
@@ -71,12 +74,20 @@ public sealed class StoppedInstanceSweeperTests
         Assert.Equal(hello.Name, requeued.ReservedFor);
         Assert.Null(requeued.InstanceKey);
         Assert.Contains("its server instance stopped", requeued.Message, StringComparison.Ordinal);
+        Assert.Empty(await ConnectedAsync(b));
 
         // The worker, reconnected to B, resumes the job (it holds the checkpoint).
         await using var onB = Instances.WorkerConnection(b, token);
         await onB.StartAsync(Ct);
         Assert.Equal(jobId, (await onB.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, hello, Ct))?.JobId);
         Assert.Equal(b.Services.GetRequiredService<StudioInstance>().Key, (await JobAsync(a, jobId)).InstanceKey);
+        Assert.Equal(jobId, Assert.Single(await ConnectedAsync(a)).JobId);
+    }
+
+    private static async Task<IReadOnlyList<ConnectedWorker>> ConnectedAsync(StudioFactory instance)
+    {
+        await using var scope = ScopeAs.Create(instance.Services, StudioFactory.AdminUserName, Roles.Admin);
+        return await scope.ServiceProvider.GetRequiredService<IWorkerAdministration>().ConnectedAsync(Ct);
     }
 
     private static async Task<TrainingJob> JobAsync(StudioFactory instance, long jobId)

@@ -1,5 +1,6 @@
 using System.Net;
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,29 @@ public sealed class WorkerHubTests : IAsyncLifetime
             var job = (await _host.JobAsync(jobId)).Job;
             Assert.Equal(TrainingJobState.Claimed, job.State);
             Assert.Equal(claims[0] is not null ? "a" : "b", job.Worker);
+        }
+    }
+
+    [Fact]
+    public async Task The_admins_list_shows_a_workers_hello_and_job_and_forgets_it_when_it_disconnects()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var worker = _host.Connection(await _host.CreateTokenAsync("lab box"));
+        await worker.StartAsync(ct);
+        var jobId = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 3));
+        Assert.Equal(jobId, (await worker.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, new WorkerHello("box-1", "cuda:0"), ct))?.JobId);
+
+        await using (var scope = _host.AsAdmin())
+        {
+            var listed = Assert.Single(await scope.ServiceProvider.GetRequiredService<IWorkerAdministration>().ConnectedAsync(ct));
+            Assert.Equal(("box-1", "cuda:0", "lab box", (long?)jobId), (listed.Name, listed.Device, listed.TokenName, listed.JobId));
+        }
+
+        await worker.DisposeAsync();
+        await using (var scope = _host.AsAdmin())
+        {
+            var admin = scope.ServiceProvider.GetRequiredService<IWorkerAdministration>();
+            await Eventually.ReturnsAsync(() => admin.ConnectedAsync(ct), l => l.Count == 0, TimeSpan.FromSeconds(15), "the disconnected worker to leave the list");
         }
     }
 

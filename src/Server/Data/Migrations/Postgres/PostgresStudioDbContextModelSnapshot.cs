@@ -1196,6 +1196,46 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     b.ToTable("TrainingTicks");
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Training.WorkerConnectionRecord", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("InstanceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("InstanceKey");
+
+                    b.ToTable("WorkerConnections", (string)null);
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Training.WorkerToken", b =>
                 {
                     b.Property<int>("Id")

@@ -1156,6 +1156,46 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.ToTable("TrainingTicks");
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Training.WorkerConnectionRecord", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstanceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("InstanceKey");
+
+                    b.ToTable("WorkerConnections", (string)null);
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Training.WorkerToken", b =>
                 {
                     b.Property<int>("Id")
