@@ -21,4 +21,11 @@ public sealed class DatabaseOptions
     /// <summary>How long a starting instance waits for another one to finish its migrations and seeding.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int StartLockTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// With several instances on PostgreSQL: how often each looks for what an instance that stopped or died (its lock
+    /// is free) held (claimed jobs, connected workers, a study half frozen), to give it back.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int InstanceCheckSeconds { get; set; } = 10;
 }

@@ -29,6 +29,7 @@ public static class DataExtensions
                 services.GetRequiredService<IOptions<StudioOptions>>().Value));
         builder.Services.AddSingleton<StudioDatabaseLock>();
         builder.Services.AddSingleton<StudioInstance>();
+        builder.Services.AddHostedService<StoppedInstanceSweeper>();
         builder.Services.AddSingleton<OperationScopes>();
         return builder;
     }

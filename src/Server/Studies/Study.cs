@@ -101,6 +101,9 @@ public sealed class Study
     /// <summary>User name of the lead who started it.</summary>
     public string? StartedBy { get; set; }
 
+    /// <summary>The instance that froze (or is freezing) its items (<see cref="Data.StudioInstance.Key"/>).</summary>
+    public long? StartedOn { get; set; }
+
     /// <summary>User name of the lead who closed it.</summary>
     public string? ClosedBy { get; set; }
 

@@ -21,6 +21,7 @@ internal sealed class StudyAdministration(
     CurrentUser current,
     StudyFreezer freezer,
     StudyRatings ratings,
+    StudioInstance instance,
     TimeProvider clock,
     IStudioEvents events,
     ILogger<StudyAdministration> logger) : IStudyAdministration
@@ -133,6 +134,7 @@ internal sealed class StudyAdministration(
             .ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.State, StudyState.Starting)
                 .SetProperty(s => s.StartedBy, lead.UserName)
+                .SetProperty(s => s.StartedOn, instance.Key)
                 .SetProperty(s => s.StartedAt, now)
                 .SetProperty(s => s.Version, s => s.Version + 1));
         if (claimed != 1) return await RefusedFreshAsync(db, studyId, lead, "start", StudyState.Draft, study.Version);

@@ -25,7 +25,7 @@ public static class TrainingExtensions
         services.AddScoped<ITrainingJobs, TrainingJobs>();
         services.AddScoped<IWorkerAdministration, WorkerAdministration>();
         services.AddHostedService<TrainingSupervisor>();
-        services.AddHostedService<StoppedInstanceSweeper>();
+        services.AddSingleton<IInstanceHoldings, TrainingHoldings>();
         return builder;
     }
 

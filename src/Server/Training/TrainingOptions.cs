@@ -33,13 +33,6 @@ public sealed class TrainingOptions
     [Range(0, 7 * 24 * 3600)]
     public int ResumeGraceSeconds { get; set; } = 600;
 
-    /// <summary>
-    /// With several instances on PostgreSQL: how often each looks for jobs held through an instance that has stopped or
-    /// died (its lock is free), to queue them again for their workers.
-    /// </summary>
-    [Range(1, 3600)]
-    public int InstanceCheckSeconds { get; set; } = 10;
-
     /// <summary>Largest model upload (generator.onnx) accepted from a worker, in MiB.</summary>
     [Range(1, 4096)]
     public int MaxModelMiB { get; set; } = 512;

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MelanoGans.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261202155423_JobInstanceKey")]
-    partial class JobInstanceKey
+    [Migration("20261202161648_InstanceHoldings")]
+    partial class InstanceHoldings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -766,6 +766,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StartedOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1157,6 +1160,46 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.HasIndex("JobId", "Step");
 
                     b.ToTable("TrainingTicks");
+                });
+
+            modelBuilder.Entity("MelanoGans.Server.Training.WorkerConnectionRecord", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstanceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("InstanceKey");
+
+                    b.ToTable("WorkerConnections", (string)null);
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Training.WorkerToken", b =>

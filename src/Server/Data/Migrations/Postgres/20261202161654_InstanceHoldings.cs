@@ -5,11 +5,23 @@
 namespace MelanoGans.Server.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class WorkerConnections : Migration
+    public partial class InstanceHoldings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "InstanceKey",
+                table: "TrainingJobs",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "StartedOn",
+                table: "Studies",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "WorkerConnections",
                 columns: table => new
@@ -39,6 +51,14 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "WorkerConnections");
+
+            migrationBuilder.DropColumn(
+                name: "InstanceKey",
+                table: "TrainingJobs");
+
+            migrationBuilder.DropColumn(
+                name: "StartedOn",
+                table: "Studies");
         }
     }
 }

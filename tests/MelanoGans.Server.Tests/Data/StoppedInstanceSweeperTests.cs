@@ -1,19 +1,23 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Studies;
 using MelanoGans.Server.Tests.Events;
 using MelanoGans.Server.Tests.Infrastructure;
+using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MelanoGans.Server.Tests.Training;
+namespace MelanoGans.Server.Tests.Data;
 
 /// <summary>
-/// Two instances on one PostgreSQL: a job claimed through instance A goes back to the queue when A dies while B runs,
-/// and the same worker, reconnected to B, gets it again; B's admin sees the workers connected to A until A dies.
-/// PostgreSQL only (skipped with the reason otherwise).
+/// Two instances on one PostgreSQL, and instance A dies while B runs: a job claimed through A goes back to the queue and
+/// the same worker, reconnected to B, gets it again (B's admin saw the workers connected to A until then); a study A was
+/// freezing is a draft again, and starts through B. A's death is what the database sees when an instance's process
+/// dies: its sessions end, its lock with them. PostgreSQL only (skipped with the reason otherwise).
 /// </summary>
 public sealed class StoppedInstanceSweeperTests
 {
@@ -25,7 +29,7 @@ public sealed class StoppedInstanceSweeperTests
         await TestDatabase.RequirePostgresAsync();
         var settings = new Dictionary<string, string>
         {
-            ["Studio:Training:InstanceCheckSeconds"] = "1",
+            ["Studio:Database:InstanceCheckSeconds"] = "1",
             ["Studio:Models:RegisterDemo"] = "false",
         };
         await using var a = new StudioFactory(settings);
@@ -59,15 +63,7 @@ public sealed class StoppedInstanceSweeperTests
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
         Assert.Equal(TrainingJobState.Claimed, (await JobAsync(b, jobId)).State);
 
-        // What the database sees when an instance's process dies: that instance's sessions end, its locks with them.
-        await using (var scope = b.Services.CreateAsyncScope())
-        {
-            var ended = await scope.ServiceProvider.GetRequiredService<StudioDbContext>().Database.SqlQuery<bool>($"""
-                SELECT pg_terminate_backend(pid) AS "Value" FROM pg_locks
-                WHERE locktype = 'advisory' AND classid::bigint = {keyA >> 32} AND objid::bigint = {keyA & 0xFFFF_FFFF} AND objsubid = 1
-                """).ToListAsync(Ct);
-            Assert.Equal([true], ended);
-        }
+        await KillAsync(a, b);
 
         var requeued = await Eventually.ReturnsAsync(() => JobAsync(b, jobId), j => j.State == TrainingJobState.Queued,
             TimeSpan.FromSeconds(30), "B to queue the job of the dead instance again");
@@ -82,6 +78,66 @@ public sealed class StoppedInstanceSweeperTests
         Assert.Equal(jobId, (await onB.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, hello, Ct))?.JobId);
         Assert.Equal(b.Services.GetRequiredService<StudioInstance>().Key, (await JobAsync(a, jobId)).InstanceKey);
         Assert.Equal(jobId, Assert.Single(await ConnectedAsync(a)).JobId);
+    }
+
+    [Fact]
+    public async Task A_study_an_instance_was_freezing_when_it_died_is_a_draft_again_and_starts_through_the_other()
+    {
+        await TestDatabase.RequirePostgresAsync();
+        await using var world = await StudyWorld.CreateAsync();
+        var a = world.Factory;
+        await using var b = new StudioFactory(new Dictionary<string, string>
+        {
+            ["Studio:DataDirectory"] = a.DataDirectory,
+            ["Studio:Database:InstanceCheckSeconds"] = "1",
+        });
+        _ = b.Server;
+        int id;
+        await using (var lead = world.As("lead", Roles.Lead))
+        {
+            var (created, draft) = await lead.ServiceProvider.GetRequiredService<IStudyAdministration>().CreateAsync(world.Setup());
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+            id = draft;
+        }
+
+        // What a kill in the middle of A's freezing leaves: the claimed state with A's key, and no items.
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var keyA = a.Services.GetRequiredService<StudioInstance>().Key;
+            await scope.ServiceProvider.GetRequiredService<StudioDbContext>().Set<Study>().Where(s => s.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, StudyState.Starting).SetProperty(x => x.StartedOn, keyA), Ct);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        Assert.Equal(StudyState.Starting, await StudyStateAsync(b, id));
+
+        await KillAsync(a, b);
+        await Eventually.ReturnsAsync(() => StudyStateAsync(b, id), s => s == StudyState.Draft, TimeSpan.FromSeconds(30), "B to make the study a draft again");
+        await using (var lead = ScopeAs.Create(b.Services, "lead", Roles.Lead))
+        {
+            var started = await lead.ServiceProvider.GetRequiredService<IStudyAdministration>().StartAsync(id);
+            Assert.True(started.Succeeded, string.Join(" ", started.Errors));
+        }
+
+        Assert.Equal(StudyState.Open, await StudyStateAsync(a, id));
+    }
+
+    /// <summary>Ends the sessions of <paramref name="dying"/>'s instance lock, as its process's death would.</summary>
+    private static async Task KillAsync(StudioFactory dying, StudioFactory via)
+    {
+        var key = dying.Services.GetRequiredService<StudioInstance>().Key;
+        await using var scope = via.Services.CreateAsyncScope();
+        var ended = await scope.ServiceProvider.GetRequiredService<StudioDbContext>().Database.SqlQuery<bool>($"""
+            SELECT pg_terminate_backend(pid) AS "Value" FROM pg_locks
+            WHERE locktype = 'advisory' AND classid::bigint = {key >> 32} AND objid::bigint = {key & 0xFFFF_FFFF} AND objsubid = 1
+            """).ToListAsync(Ct);
+        Assert.Equal([true], ended);
+    }
+
+    private static async Task<StudyState> StudyStateAsync(StudioFactory instance, int id)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StudioDbContext>().Set<Study>().Where(s => s.Id == id).Select(s => s.State).SingleAsync(Ct);
     }
 
     private static async Task<IReadOnlyList<ConnectedWorker>> ConnectedAsync(StudioFactory instance)

@@ -1,0 +1,21 @@
+using MelanoGans.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MelanoGans.Server.Training;
+
+/// <summary>
+/// Jobs claimed and workers connected through an instance: when it is gone its workers leave the list and its jobs go
+/// back to the queue, kept for their workers (which hold the checkpoints) to resume through another instance.
+/// </summary>
+internal sealed class TrainingHoldings : IInstanceHoldings
+{
+    public IQueryable<long> Holders(StudioDbContext db) =>
+        db.TrainingJobs.Where(j => TrainingCoordinator.Held.Contains(j.State) && j.InstanceKey != null).Select(j => j.InstanceKey!.Value)
+            .Union(db.WorkerConnections.Select(c => c.InstanceKey));
+
+    public async Task ReleaseAsync(IServiceProvider services, long instanceKey, CancellationToken ct)
+    {
+        await services.GetRequiredService<StudioDbContext>().WorkerConnections.Where(c => c.InstanceKey == instanceKey).ExecuteDeleteAsync(ct);
+        await services.GetRequiredService<TrainingCoordinator>().ReleaseInstanceAsync(instanceKey, "its server instance stopped");
+    }
+}
