@@ -27,7 +27,7 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
 
     /// <summary>
     /// Held exclusively by one running instance for its lifetime (<see cref="StudioInstance.Key"/>): when another
-    /// instance can take it, that instance has stopped or died, and the jobs it held go back to the queue.
+    /// instance can take it, that instance has stopped or died, and what it held is given back (<see cref="StoppedInstanceSweeper"/>).
     /// </summary>
     public static long Instance(uint id) => 0x4D47_5349_0000_0000 + id;
 

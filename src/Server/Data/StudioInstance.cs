@@ -2,7 +2,7 @@ namespace MelanoGans.Server.Data;
 
 /// <summary>
 /// This running instance, as the other instances on the database know it: the key of the lock it holds for its
-/// lifetime (<see cref="StudioDatabaseLock.Instance"/>), written on every job a worker claims through it.
+/// lifetime (<see cref="StudioDatabaseLock.Instance"/>), written on what it holds (<see cref="IInstanceHoldings"/>).
 /// </summary>
 public sealed class StudioInstance
 {

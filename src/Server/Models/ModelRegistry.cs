@@ -13,7 +13,8 @@ namespace MelanoGans.Server.Models;
 /// <summary>
 /// Validates and stores generators. Registration is idempotent by the ONNX file's sha256 and manifest (a
 /// worker that retries an upload gets the same model back) and serialised, so two uploads of one file
-/// make one row (across instances too: an insert that loses a race reads the winner's row); the same file with a manifest that says something else is checked and refused.
+/// make one row (across instances too: an insert that loses the race reads the winner's row); the same file
+/// with a manifest that says something else is checked and refused.
 /// </summary>
 internal sealed class ModelRegistry(
     IServiceScopeFactory scopes,
