@@ -52,7 +52,7 @@ public static class DataExtensions
     /// <summary>
     /// Marks this instance as running on the database until disposed (held for the process's lifetime) and says whether
     /// it is the only one: only then may it treat claimed jobs and half-started studies as left by a stopped server.
-    /// Also holds this instance's own lock (<see cref="StudioInstance"/>), by which the others notice when it dies.
+    /// Also takes this instance's own lock (<see cref="StudioInstance"/>), by which the others notice when it dies.
     /// Call under the start lock, so two starting instances cannot both find themselves alone.
     /// </summary>
     public static async Task<(IAsyncDisposable Presence, bool Alone)> JoinStudioInstancesAsync(this IServiceProvider services, CancellationToken ct = default)
@@ -64,18 +64,9 @@ public static class DataExtensions
             alone = true;
             await exclusive.DisposeAsync();
         }
-        var running = await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct);
-        var own = await locks.AcquireAsync(services.GetRequiredService<StudioInstance>().Key, ct);
-        return (new BothHeld(own, running), alone);
-    }
-
-    private sealed class BothHeld(IAsyncDisposable first, IAsyncDisposable second) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await first.DisposeAsync();
-            await second.DisposeAsync();
-        }
+        if (!await services.GetRequiredService<StudioInstance>().HoldAsync(ct))
+            throw new InvalidOperationException("Another process holds this instance's lock; its random key is taken.");
+        return (await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct), alone);
     }
 
     /// <summary>Creates the data directory, applies the provider's migrations and, on SQLite, switches the file to WAL.</summary>

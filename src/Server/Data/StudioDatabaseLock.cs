@@ -121,9 +121,31 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
         }
     }
 
+    /// <summary>
+    /// True while <paramref name="held"/> still holds its lock. A session can end under its holder (a database restart,
+    /// a network blip, an administrator's <c>pg_terminate_backend</c>), and the lock ends with it.
+    /// </summary>
+    public static async Task<bool> StillHeldAsync(IAsyncDisposable held, CancellationToken ct) =>
+        held is not Held session || await session.AliveAsync(ct);
+
     /// <summary>A session-level lock ends with its session: closing the unpooled connection releases it.</summary>
     private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
     {
+        /// <summary>True while the session is alive and holds its (one) advisory lock.</summary>
+        public async Task<bool> AliveAsync(CancellationToken ct)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand(
+                    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory' AND granted)", connection);
+                return await command.ExecuteScalarAsync(ct) is true;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
         public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 

@@ -17,43 +17,26 @@ namespace MelanoGans.Server.Tests.Data;
 /// Two instances on one PostgreSQL, and instance A dies while B runs: a job claimed through A goes back to the queue and
 /// the same worker, reconnected to B, gets it again (B's admin saw the workers connected to A until then); a study A was
 /// freezing is a draft again, and starts through B. A's death is what the database sees when an instance's process
-/// dies: its sessions end, its lock with them. PostgreSQL only (skipped with the reason otherwise).
+/// dies: its lock's session ends, and A (its checks set an hour apart, as a dead process makes none) does not take
+/// the lock again. A live A whose session ends takes its lock again and keeps its job. PostgreSQL only (skipped with
+/// the reason otherwise).
 /// </summary>
 public sealed class StoppedInstanceSweeperTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly WorkerHello Hello = new("gpu-box", "cpu");
+
     [Fact]
     public async Task A_job_held_through_an_instance_that_dies_is_queued_again_by_the_other_for_its_worker()
     {
         await TestDatabase.RequirePostgresAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Studio:Database:InstanceCheckSeconds"] = "1",
-            ["Studio:Models:RegisterDemo"] = "false",
-        };
-        await using var a = new StudioFactory(settings);
-        _ = a.Server;
-        await using var b = new StudioFactory(new Dictionary<string, string>(settings) { ["Studio:DataDirectory"] = a.DataDirectory });
-        _ = b.Server;
-
-        string token;
-        long jobId;
-        await using (var scope = ScopeAs.Create(a.Services, StudioFactory.AdminUserName, Roles.Admin))
-        {
-            token = (await scope.ServiceProvider.GetRequiredService<IWorkerAdministration>().CreateTokenAsync("gpu box", Ct)).Token!;
-            var (result, id) = await scope.ServiceProvider.GetRequiredService<ITrainingJobs>().StartAsync(new TrainingJobOptions
-            {
-                Architecture = "dcgan", Resolution = 32, DatasetId = await Instances.PhantomReadyAsync(a), Width = 8, Batch = 4, MaxSteps = 3, Seed = 7,
-            }, Ct);
-            Assert.True(result.Succeeded, string.Join(" ", result.Errors));
-            jobId = id!.Value;
-        }
-
-        var hello = new WorkerHello("gpu-box", "cpu");
+        await using var a = Instance(checkSeconds: 3600);
+        await using var b = Instance(checkSeconds: 1, sharing: a);
+        var (token, jobId) = await QueueAsync(a);
         await using var onA = Instances.WorkerConnection(a, token);
         await onA.StartAsync(Ct);
-        Assert.Equal(jobId, (await onA.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, hello, Ct))?.JobId);
+        Assert.Equal(jobId, (await onA.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, Hello, Ct))?.JobId);
         var keyA = a.Services.GetRequiredService<StudioInstance>().Key;
         Assert.Equal(keyA, (await JobAsync(b, jobId)).InstanceKey);
         var seenOnB = Assert.Single(await ConnectedAsync(b));
@@ -67,7 +50,7 @@ public sealed class StoppedInstanceSweeperTests
 
         var requeued = await Eventually.ReturnsAsync(() => JobAsync(b, jobId), j => j.State == TrainingJobState.Queued,
             TimeSpan.FromSeconds(30), "B to queue the job of the dead instance again");
-        Assert.Equal(hello.Name, requeued.ReservedFor);
+        Assert.Equal(Hello.Name, requeued.ReservedFor);
         Assert.Null(requeued.InstanceKey);
         Assert.Contains("its server instance stopped", requeued.Message, StringComparison.Ordinal);
         Assert.Empty(await ConnectedAsync(b));
@@ -75,7 +58,7 @@ public sealed class StoppedInstanceSweeperTests
         // The worker, reconnected to B, resumes the job (it holds the checkpoint).
         await using var onB = Instances.WorkerConnection(b, token);
         await onB.StartAsync(Ct);
-        Assert.Equal(jobId, (await onB.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, hello, Ct))?.JobId);
+        Assert.Equal(jobId, (await onB.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, Hello, Ct))?.JobId);
         Assert.Equal(b.Services.GetRequiredService<StudioInstance>().Key, (await JobAsync(a, jobId)).InstanceKey);
         Assert.Equal(jobId, Assert.Single(await ConnectedAsync(a)).JobId);
     }
@@ -84,14 +67,9 @@ public sealed class StoppedInstanceSweeperTests
     public async Task A_study_an_instance_was_freezing_when_it_died_is_a_draft_again_and_starts_through_the_other()
     {
         await TestDatabase.RequirePostgresAsync();
-        await using var world = await StudyWorld.CreateAsync();
+        await using var world = await StudyWorld.CreateAsync(new Dictionary<string, string> { ["Studio:Database:InstanceCheckSeconds"] = "3600" });
         var a = world.Factory;
-        await using var b = new StudioFactory(new Dictionary<string, string>
-        {
-            ["Studio:DataDirectory"] = a.DataDirectory,
-            ["Studio:Database:InstanceCheckSeconds"] = "1",
-        });
-        _ = b.Server;
+        await using var b = Instance(checkSeconds: 1, sharing: a);
         int id;
         await using (var lead = world.As("lead", Roles.Lead))
         {
@@ -120,6 +98,63 @@ public sealed class StoppedInstanceSweeperTests
         }
 
         Assert.Equal(StudyState.Open, await StudyStateAsync(a, id));
+    }
+
+    [Fact]
+    public async Task An_instance_whose_lock_session_ends_while_it_runs_takes_the_lock_again_and_keeps_its_job()
+    {
+        await TestDatabase.RequirePostgresAsync();
+        // A checks every second, B every two: A takes its lock again before B can find it free twice.
+        await using var a = Instance(checkSeconds: 1);
+        await using var b = Instance(checkSeconds: 2, sharing: a);
+        var (token, jobId) = await QueueAsync(a);
+        await using var onA = Instances.WorkerConnection(a, token);
+        await onA.StartAsync(Ct);
+        Assert.Equal(jobId, (await onA.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, Hello, Ct))?.JobId);
+
+        await KillAsync(a, b);
+        await Task.Delay(TimeSpan.FromSeconds(7), Ct);
+
+        var job = await JobAsync(b, jobId);
+        Assert.Equal((TrainingJobState.Claimed, (long?)a.Services.GetRequiredService<StudioInstance>().Key), (job.State, job.InstanceKey));
+        Assert.Equal(1, await LockHoldersAsync(a, b));
+    }
+
+    private static StudioFactory Instance(int checkSeconds, StudioFactory? sharing = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Studio:Database:InstanceCheckSeconds"] = checkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Studio:Models:RegisterDemo"] = "false",
+        };
+        if (sharing is not null) settings["Studio:DataDirectory"] = sharing.DataDirectory;
+        var instance = new StudioFactory(settings);
+        _ = instance.Server;
+        return instance;
+    }
+
+    /// <summary>A worker token and a small training job, made on <paramref name="instance"/>.</summary>
+    private static async Task<(string Token, long JobId)> QueueAsync(StudioFactory instance)
+    {
+        await using var scope = ScopeAs.Create(instance.Services, StudioFactory.AdminUserName, Roles.Admin);
+        var token = (await scope.ServiceProvider.GetRequiredService<IWorkerAdministration>().CreateTokenAsync("gpu box", Ct)).Token!;
+        var (result, id) = await scope.ServiceProvider.GetRequiredService<ITrainingJobs>().StartAsync(new TrainingJobOptions
+        {
+            Architecture = "dcgan", Resolution = 32, DatasetId = await Instances.PhantomReadyAsync(instance), Width = 8, Batch = 4, MaxSteps = 3, Seed = 7,
+        }, Ct);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return (token, id!.Value);
+    }
+
+    /// <summary>How many sessions hold <paramref name="instance"/>'s lock now, asked through <paramref name="via"/>.</summary>
+    private static async Task<int> LockHoldersAsync(StudioFactory instance, StudioFactory via)
+    {
+        var key = instance.Services.GetRequiredService<StudioInstance>().Key;
+        await using var scope = via.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StudioDbContext>().Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND classid::bigint = {key >> 32} AND objid::bigint = {key & 0xFFFF_FFFF} AND objsubid = 1
+            """).SingleAsync(Ct);
     }
 
     /// <summary>Ends the sessions of <paramref name="dying"/>'s instance lock, as its process's death would.</summary>

@@ -22,9 +22,9 @@ public sealed class StudyWorld : IAsyncDisposable
     public string Rater1Id { get; private set; } = "";
     public string Rater2Id { get; private set; } = "";
 
-    public static async Task<StudyWorld> CreateAsync()
+    public static async Task<StudyWorld> CreateAsync(Dictionary<string, string>? settings = null)
     {
-        var world = new StudyWorld(new StudioFactory());
+        var world = new StudyWorld(settings is null ? new StudioFactory() : new StudioFactory(settings));
         var services = world.Factory.Services;
         (world.DatasetId, world.PoolId) = await StudySeed.AddSourcesAsync(services, reals: 12, fakes: 12);
         world.Rater1Id = await StudySeed.AddUserAsync(services, "rater1", Password, Roles.Rater);
