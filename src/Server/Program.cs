@@ -77,7 +77,6 @@ catch (Exception e) when (StartupProblem.Describe(e) is { } reason)
     Console.Error.WriteLine($"MelanoGANs Studio cannot start: {reason}");
     return 1;
 }
-IAsyncDisposable? presence = null;
 await using (startLock)
 {
     await app.Services.SeedStudioIdentityAsync();
@@ -85,8 +84,7 @@ await using (startLock)
     {
         // What a stopped server left is recovered only by an instance alone on the database: another running
         // instance's claimed jobs and study starts are live.
-        (presence, var alone) = await app.Services.JoinStudioInstancesAsync();
-        if (alone)
+        if (await app.Services.JoinStudioInstancesAsync())
         {
             await app.Services.RequeueInterruptedTrainingAsync();
             await app.Services.RecoverInterruptedStudyStartsAsync();
@@ -94,7 +92,6 @@ await using (startLock)
     }
 }
 if (adminCommand is not null) return await adminCommand.RunAsync(app.Services, Console.Out);
-await using var instance = presence;
 
 app.UseStudioPipeline();
 app.UseStudioApi();

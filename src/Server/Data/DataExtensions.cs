@@ -50,12 +50,11 @@ public static class DataExtensions
         services.GetRequiredService<StudioDatabaseLock>().AcquireAsync(StudioDatabaseLock.Start, ct);
 
     /// <summary>
-    /// Marks this instance as running on the database until disposed (held for the process's lifetime) and says whether
+    /// Marks this instance as running on the database for its lifetime (<see cref="StudioInstance"/>) and says whether
     /// it is the only one: only then may it treat claimed jobs and half-started studies as left by a stopped server.
-    /// Also takes this instance's own lock (<see cref="StudioInstance"/>), by which the others notice when it dies.
     /// Call under the start lock, so two starting instances cannot both find themselves alone.
     /// </summary>
-    public static async Task<(IAsyncDisposable Presence, bool Alone)> JoinStudioInstancesAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task<bool> JoinStudioInstancesAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var locks = services.GetRequiredService<StudioDatabaseLock>();
         var alone = false;
@@ -66,7 +65,7 @@ public static class DataExtensions
         }
         if (!await services.GetRequiredService<StudioInstance>().HoldAsync(ct))
             throw new InvalidOperationException("Another process holds this instance's lock; its random key is taken.");
-        return (await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct), alone);
+        return alone;
     }
 
     /// <summary>Creates the data directory, applies the provider's migrations and, on SQLite, switches the file to WAL.</summary>

@@ -1,38 +1,50 @@
 namespace MelanoGans.Server.Data;
 
 /// <summary>
-/// This running instance, as the other instances on the database know it: the key of the lock it holds for its
-/// lifetime (<see cref="StudioDatabaseLock.Instance"/>), written on what it holds (<see cref="IInstanceHoldings"/>).
-/// Released when the host disposes it.
+/// This running instance, as the other instances on the database know it. It holds two locks for its lifetime: its own
+/// (<see cref="StudioDatabaseLock.Instance"/>, its key written on what it holds, <see cref="IInstanceHoldings"/>), by
+/// which the others see it alive, and the presence lock shared by every running instance
+/// (<see cref="StudioDatabaseLock.Instances"/>), by which a starting instance knows whether it is alone. Both are
+/// released when the host disposes it.
 /// </summary>
 public sealed partial class StudioInstance(StudioDatabaseLock locks, ILogger<StudioInstance> logger) : IAsyncDisposable
 {
-    private IAsyncDisposable? _lock;
+    private IAsyncDisposable? _own;
+    private IAsyncDisposable? _present;
 
     public long Key { get; } = StudioDatabaseLock.Instance((uint)Random.Shared.NextInt64(1, uint.MaxValue));
 
     /// <summary>
-    /// Takes this instance's lock at start, and takes it again when its session ended under it (a database restart or
-    /// a network blip frees every session's locks). True while held; false while another instance holds it for a
-    /// moment to see whether this one is alive: try again at the next check. Called from one place at a time (the start,
-    /// then <see cref="StoppedInstanceSweeper"/>).
+    /// Takes the two locks at start, and takes either again when its session ended under it (a database restart or a
+    /// network blip frees every session's locks). True while this instance's own lock is held; false while another
+    /// instance holds it for a moment to see whether this one is alive: try again at the next check. Called from one
+    /// place at a time (the start, then <see cref="StoppedInstanceSweeper"/>).
     /// </summary>
     public async Task<bool> HoldAsync(CancellationToken ct = default)
     {
-        if (_lock is not null)
-        {
-            if (await StudioDatabaseLock.StillHeldAsync(_lock, ct)) return true;
-            await _lock.DisposeAsync();
-            _lock = null;
-            LogLost(Key);
-        }
-
-        _lock = await locks.TryAcquireAsync(Key, ct);
-        return _lock is not null;
+        _present = await KeepAsync(_present, "presence", async () => await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct), ct);
+        _own = await KeepAsync(_own, "own", () => locks.TryAcquireAsync(Key, ct), ct);
+        return _own is not null;
     }
 
-    public ValueTask DisposeAsync() => _lock?.DisposeAsync() ?? ValueTask.CompletedTask;
+    private async Task<IAsyncDisposable?> KeepAsync(IAsyncDisposable? held, string which, Func<Task<IAsyncDisposable?>> take, CancellationToken ct)
+    {
+        if (held is not null)
+        {
+            if (await StudioDatabaseLock.StillHeldAsync(held, ct)) return held;
+            await held.DisposeAsync();
+            LogLost(which, Key);
+        }
 
-    [LoggerMessage(LogLevel.Warning, "This instance's database lock ({Instance:x}) ended with its session; taking it again")]
-    private partial void LogLost(long instance);
+        return await take();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_own is not null) await _own.DisposeAsync();
+        if (_present is not null) await _present.DisposeAsync();
+    }
+
+    [LoggerMessage(LogLevel.Warning, "This instance's {Which} database lock ({Instance:x}) ended with its session; taking it again")]
+    private partial void LogLost(string which, long instance);
 }

@@ -107,6 +107,21 @@ public sealed class PostgresStartupTests
             await using (await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, Ct))
                 Assert.Null(await locks.TryAcquireAsync(StudioDatabaseLock.Instances, Ct));
             await using (await FreeAsync(locks, StudioDatabaseLock.Instances)) { }
+
+            // A lock whose session ends under its holder (a database restart, a blip) is known to be lost.
+            var lease = await locks.AcquireAsync(StudioDatabaseLock.LocalWorkers, Ct);
+            Assert.True(await StudioDatabaseLock.StillHeldAsync(lease, Ct));
+            await using (var other = new NpgsqlConnection(TestDatabase.ConnectionString(server, name)))
+            {
+                await other.OpenAsync(Ct);
+                await using var kill = new NpgsqlCommand(
+                    "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = @low AND objsubid = 1", other);
+                kill.Parameters.AddWithValue("low", StudioDatabaseLock.LocalWorkers & 0xFFFF_FFFF);
+                Assert.Equal(true, await kill.ExecuteScalarAsync(Ct));
+            }
+            Assert.False(await StudioDatabaseLock.StillHeldAsync(lease, Ct));
+            await lease.DisposeAsync();
+            await using (await FreeAsync(locks, StudioDatabaseLock.LocalWorkers)) { }
         }
         finally
         {
