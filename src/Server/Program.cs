@@ -84,11 +84,7 @@ await using (startLock)
     {
         // What a stopped server left is recovered only by an instance alone on the database: another running
         // instance's claimed jobs and study starts are live.
-        if (await app.Services.JoinStudioInstancesAsync())
-        {
-            await app.Services.RequeueInterruptedTrainingAsync();
-            await app.Services.RecoverInterruptedStudyStartsAsync();
-        }
+        if (await app.Services.JoinStudioInstancesAsync()) await app.Services.RecoverWhatStoppedServersLeftAsync();
     }
 }
 if (adminCommand is not null) return await adminCommand.RunAsync(app.Services, Console.Out);

@@ -68,6 +68,19 @@ public static class DataExtensions
         return alone;
     }
 
+    /// <summary>
+    /// Gives back what stopped servers left (every feature's <see cref="IInstanceHoldings"/>: claimed jobs requeued,
+    /// listed workers forgotten, studies left starting made drafts). Run on start by an instance alone on the database
+    /// (<see cref="JoinStudioInstancesAsync"/>), before it accepts connections, so a worker that connects at once is never
+    /// mistaken for a dead one.
+    /// </summary>
+    public static async Task RecoverWhatStoppedServersLeftAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var holding in scope.ServiceProvider.GetServices<IInstanceHoldings>())
+            await holding.ReleaseAsync(scope.ServiceProvider, null, default);
+    }
+
     /// <summary>Creates the data directory, applies the provider's migrations and, on SQLite, switches the file to WAL.</summary>
     public static async Task MigrateStudioDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {

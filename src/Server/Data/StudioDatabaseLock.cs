@@ -122,11 +122,22 @@ public sealed class StudioDatabaseLock(IOptions<DatabaseOptions> options, ILogge
     }
 
     /// <summary>
-    /// True while <paramref name="held"/> still holds its lock. A session can end under its holder (a database restart,
-    /// a network blip, an administrator's <c>pg_terminate_backend</c>), and the lock ends with it.
+    /// Keeps a lock held for a long time: returns <paramref name="held"/> while it still holds; when its session ended
+    /// under it (a database restart, a network blip, an administrator's <c>pg_terminate_backend</c>: the lock ends with
+    /// the session) calls <paramref name="lost"/> and takes it again with <paramref name="take"/> (null: not free now).
     /// </summary>
-    public static async Task<bool> StillHeldAsync(IAsyncDisposable held, CancellationToken ct) =>
-        held is not Held session || await session.AliveAsync(ct);
+    public static async Task<IAsyncDisposable?> KeepAsync(
+        IAsyncDisposable? held, Func<Task<IAsyncDisposable?>> take, Action lost, CancellationToken ct)
+    {
+        if (held is not null)
+        {
+            if (held is not Held session || await session.AliveAsync(ct)) return held;
+            await held.DisposeAsync();
+            lost();
+        }
+
+        return await take();
+    }
 
     /// <summary>A session-level lock ends with its session: closing the unpooled connection releases it.</summary>
     private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable

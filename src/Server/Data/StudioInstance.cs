@@ -22,21 +22,10 @@ public sealed partial class StudioInstance(StudioDatabaseLock locks, ILogger<Stu
     /// </summary>
     public async Task<bool> HoldAsync(CancellationToken ct = default)
     {
-        _present = await KeepAsync(_present, "presence", async () => await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct), ct);
-        _own = await KeepAsync(_own, "own", () => locks.TryAcquireAsync(Key, ct), ct);
+        _present = await StudioDatabaseLock.KeepAsync(_present,
+            async () => await locks.AcquireSharedAsync(StudioDatabaseLock.Instances, ct), () => LogLost("presence", Key), ct);
+        _own = await StudioDatabaseLock.KeepAsync(_own, () => locks.TryAcquireAsync(Key, ct), () => LogLost("own", Key), ct);
         return _own is not null;
-    }
-
-    private async Task<IAsyncDisposable?> KeepAsync(IAsyncDisposable? held, string which, Func<Task<IAsyncDisposable?>> take, CancellationToken ct)
-    {
-        if (held is not null)
-        {
-            if (await StudioDatabaseLock.StillHeldAsync(held, ct)) return held;
-            await held.DisposeAsync();
-            LogLost(which, Key);
-        }
-
-        return await take();
     }
 
     public async ValueTask DisposeAsync()

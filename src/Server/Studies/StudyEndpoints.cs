@@ -38,7 +38,7 @@ public static class StudyEndpoints
         services.AddSingleton<StudyFreezer>();
         services.AddSingleton<StudyRatings>();
         services.AddScoped<IStudyAdministration, StudyAdministration>();
-        services.AddSingleton<IInstanceHoldings, StudyStartRecovery.Holdings>();
+        services.AddSingleton<IInstanceHoldings, StudyStartHoldings>();
         services.AddScoped<IRatingSession, RatingSession>();
         services.AddSingleton<StudyRatingsTable>();
         services.AddSingleton<IRatingsTable>(sp => sp.GetRequiredService<StudyRatingsTable>());

@@ -2,7 +2,6 @@ using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;
 
@@ -27,17 +26,5 @@ public static class TrainingExtensions
         services.AddHostedService<TrainingSupervisor>();
         services.AddSingleton<IInstanceHoldings, TrainingHoldings>();
         return builder;
-    }
-
-    /// <summary>
-    /// Requeues jobs a previous server process left claimed or running (their workers' connections died with
-    /// it), kept for their workers to resume, and forgets the connections it listed. Run on start before the server
-    /// accepts connections, so a worker that connects at once is never mistaken for a dead one.
-    /// </summary>
-    public static async Task RequeueInterruptedTrainingAsync(this IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StudioDbContext>().WorkerConnections.ExecuteDeleteAsync();
-        await scope.ServiceProvider.GetRequiredService<TrainingCoordinator>().ReleaseAsync(null, "the server restarted");
     }
 }

@@ -13,9 +13,13 @@ internal sealed class TrainingHoldings : IInstanceHoldings
         db.TrainingJobs.Where(j => TrainingCoordinator.Held.Contains(j.State) && j.InstanceKey != null).Select(j => j.InstanceKey!.Value)
             .Union(db.WorkerConnections.Select(c => c.InstanceKey));
 
-    public async Task ReleaseAsync(IServiceProvider services, long instanceKey, CancellationToken ct)
+    public async Task ReleaseAsync(IServiceProvider services, long? instanceKey, CancellationToken ct)
     {
-        await services.GetRequiredService<StudioDbContext>().WorkerConnections.Where(c => c.InstanceKey == instanceKey).ExecuteDeleteAsync(ct);
-        await services.GetRequiredService<TrainingCoordinator>().ReleaseInstanceAsync(instanceKey, "its server instance stopped");
+        var connections = services.GetRequiredService<StudioDbContext>().WorkerConnections;
+        await (instanceKey is { } key ? connections.Where(c => c.InstanceKey == key) : connections).ExecuteDeleteAsync(ct);
+        var coordinator = services.GetRequiredService<TrainingCoordinator>();
+        await (instanceKey is { } stopped
+            ? coordinator.ReleaseInstanceAsync(stopped, "its server instance stopped")
+            : coordinator.ReleaseAsync(null, "the server restarted"));
     }
 }

@@ -63,16 +63,9 @@ internal sealed class TrainingSupervisor(
     /// <summary>Takes the local-worker lease when free; true while this instance holds it.</summary>
     private async Task<bool> HoldLeaseAsync(CancellationToken ct)
     {
-        if (_lease is not null)
-        {
-            if (await StudioDatabaseLock.StillHeldAsync(_lease, ct)) return true;
-            // Its session ended (a database restart, a blip): another instance may hold the lease now.
-            await _lease.DisposeAsync();
-            _lease = null;
-            logger.LogWarning("The local-worker lease ended with its database session; taking it again if it is free");
-        }
-
-        _lease = await locks.TryAcquireAsync(StudioDatabaseLock.LocalWorkers, ct);
+        // A lease whose session ended (a database restart, a blip) may be another instance's now: taken again if free.
+        _lease = await StudioDatabaseLock.KeepAsync(_lease, () => locks.TryAcquireAsync(StudioDatabaseLock.LocalWorkers, ct),
+            () => logger.LogWarning("The local-worker lease ended with its database session; taking it again if it is free"), ct);
         if (_lease is null && !_reportedLeaseHeld)
         {
             logger.LogInformation("Another instance on this database starts the local workers");

@@ -109,8 +109,11 @@ public sealed class PostgresStartupTests
             await using (await FreeAsync(locks, StudioDatabaseLock.Instances)) { }
 
             // A lock whose session ends under its holder (a database restart, a blip) is known to be lost.
-            var lease = await locks.AcquireAsync(StudioDatabaseLock.LocalWorkers, Ct);
-            Assert.True(await StudioDatabaseLock.StillHeldAsync(lease, Ct));
+            var lost = 0;
+            Task<IAsyncDisposable?> Take() => locks.TryAcquireAsync(StudioDatabaseLock.LocalWorkers, Ct);
+            var lease = (await StudioDatabaseLock.KeepAsync(null, Take, () => lost++, Ct))!;
+            Assert.Same(lease, await StudioDatabaseLock.KeepAsync(lease, Take, () => lost++, Ct));
+            Assert.Equal(0, lost);
             await using (var other = new NpgsqlConnection(TestDatabase.ConnectionString(server, name)))
             {
                 await other.OpenAsync(Ct);
@@ -119,8 +122,10 @@ public sealed class PostgresStartupTests
                 kill.Parameters.AddWithValue("low", StudioDatabaseLock.LocalWorkers & 0xFFFF_FFFF);
                 Assert.Equal(true, await kill.ExecuteScalarAsync(Ct));
             }
-            Assert.False(await StudioDatabaseLock.StillHeldAsync(lease, Ct));
-            await lease.DisposeAsync();
+            var again = await StudioDatabaseLock.KeepAsync(lease, Take, () => lost++, Ct);
+            Assert.Equal(1, lost);
+            Assert.NotSame(lease, again);
+            if (again is not null) await again.DisposeAsync();
             await using (await FreeAsync(locks, StudioDatabaseLock.LocalWorkers)) { }
         }
         finally

@@ -115,7 +115,7 @@ public sealed class StudyAdministrationTests : IAsyncLifetime
         }
         Assert.False((await admin.StartAsync(id)).Succeeded);
 
-        await _world.Factory.Services.RecoverInterruptedStudyStartsAsync();
+        await _world.Factory.Services.RecoverWhatStoppedServersLeftAsync();
 
         var started = await admin.StartAsync(id);
         Assert.True(started.Succeeded, string.Join(" ", started.Errors));

@@ -30,7 +30,7 @@ public sealed class TrainingRecoveryTests : IAsyncLifetime
             await db.TrainingJobs.Where(j => j.Id == finished).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, TrainingJobState.Succeeded), ct);
         }
 
-        await _host.Factory.Services.RequeueInterruptedTrainingAsync();
+        await _host.Factory.Services.RecoverWhatStoppedServersLeftAsync();
 
         await using (var scope = _host.Factory.Services.CreateAsyncScope())
         {
