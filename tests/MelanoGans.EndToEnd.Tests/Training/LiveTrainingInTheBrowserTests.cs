@@ -26,7 +26,11 @@ public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
         await StudioPage.FillNumberAsync(page, "start-tick-every", "5");
         await StudioPage.FillNumberAsync(page, "start-snapshot-every", "60");
         await page.ClickAsync("[data-testid=start-run]");
-        await page.WaitForURLAsync("**/admin/training/*");
+        // The job page, or the form's refusal: either shows; a refusal fails with its reason, not after a timeout.
+        var refusal = page.Locator("[data-testid=start-errors]");
+        await page.Locator("[data-testid=loss-chart], [data-testid=start-errors]").First.WaitForAsync();
+        Assert.True(await refusal.CountAsync() == 0, $"the run was refused: {(await refusal.AllInnerTextsAsync()).FirstOrDefault()}");
+        Assert.Matches("/admin/training/[0-9]+$", page.Url);
 
         // Sample the page while the run goes: the chart must grow and the grid change while the job still runs.
         var chart = page.Locator("[data-testid=loss-chart]");

@@ -47,7 +47,11 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (FileLog.FromEnvironment() is { } file) logging.AddProvider(file);
+        });
     }
 
     public override async ValueTask DisposeAsync()
