@@ -1,0 +1,51 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static TorchSharp.torch;
+
+namespace MelanoGans.Training.Platform;
+
+/// <summary>
+/// Points TorchSharp's native calls at <see cref="Library"/> (build/delayed_scalar_frees.c), which frees LibTorch
+/// Scalars a second late: TorchSharp 0.107 passes implicitly made Scalars to LibTorch with no reference held during the
+/// call, so a collection on another thread could free one mid-call ("Expected false to be true" from
+/// c10::Scalar::toFloat failed a CI run's experiment job). Installed when this assembly loads, before TorchSharp binds
+/// any native function; the build compiles the library with gcc next to every copy of libLibTorchSharp.so.
+/// </summary>
+public static class DelayedScalarFrees
+{
+    public const string Library = "libMelanoGansScalarFrees.so";
+
+    /// <summary>True when TorchSharp's Scalars are freed through the delay in this process.</summary>
+    public static bool Installed { get; private set; }
+
+    /// <summary>Why not, when not installed (for the worker's log and the tests).</summary>
+    public static string? NotInstalledReason { get; private set; }
+
+    /// <summary>Scalars freed by TorchSharp and still waiting out their second.</summary>
+    public static uint Pending => Installed ? PendingScalarFrees() : 0;
+
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255", Justification = "TorchSharp binds each native function at its first call: the resolver must be set before any.")]
+    internal static void Install()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, Library);
+        if (!OperatingSystem.IsLinux() || !File.Exists(path))
+        {
+            NotInstalledReason = $"{Library} was not built (no gcc when the project was built)";
+            return;
+        }
+
+        if (!NativeLibrary.TryLoad(path, out var handle))
+        {
+            NotInstalledReason = $"{path} did not load";
+            return;
+        }
+
+        NativeLibrary.SetDllImportResolver(typeof(Tensor).Assembly, (name, _, _) => name == "LibTorchSharp" ? handle : IntPtr.Zero);
+        Installed = true;
+    }
+
+    [DllImport(Library, EntryPoint = "MelanoGans_PendingScalarFrees")]
+    private static extern uint PendingScalarFrees();
+}
