@@ -38,13 +38,14 @@ static dispose_fn resolve(void)
     return (dispose_fn)dlsym(torchsharp ? torchsharp : RTLD_NEXT, "THSTorch_dispose_scalar");
 }
 
-/* Number of Scalars waiting; for tests. */
-unsigned MelanoGans_PendingScalarFrees(void)
+/* 1 while the Scalar at this address waits to be freed; for tests. */
+int MelanoGans_ScalarFreePending(void *scalar)
 {
+    int found = 0;
     pthread_mutex_lock(&lock);
-    unsigned n = count;
+    for (unsigned i = 0; i < count && !found; i++) found = pending[(head + i) % CAPACITY] == scalar;
     pthread_mutex_unlock(&lock);
-    return n;
+    return found;
 }
 
 void THSTorch_dispose_scalar(void *scalar)

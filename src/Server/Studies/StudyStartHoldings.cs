@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +14,11 @@ internal sealed class StudyStartHoldings(ILogger<StudyStartHoldings> logger) : I
     public IQueryable<long> Holders(StudioDbContext db) =>
         db.Set<Study>().Where(s => s.State == StudyState.Starting && s.StartedOn != null).Select(s => s.StartedOn!.Value);
 
-    public Task ReleaseAsync(IServiceProvider services, long? instanceKey, CancellationToken ct) =>
-        ReturnToDraftAsync(services.GetRequiredService<StudioDbContext>(), instanceKey is { } key ? s => s.StartedOn == key : s => true, ct);
-
-    private async Task ReturnToDraftAsync(StudioDbContext db, Expression<Func<Study, bool>> which, CancellationToken ct)
+    public async Task ReleaseAsync(IServiceProvider services, long? instanceKey, CancellationToken ct)
     {
-        var stuck = await db.Set<Study>().Where(s => s.State == StudyState.Starting).Where(which).Select(s => s.Id).ToListAsync(ct);
+        var db = services.GetRequiredService<StudioDbContext>();
+        var stuck = await db.Set<Study>().Where(s => s.State == StudyState.Starting && (instanceKey == null || s.StartedOn == instanceKey))
+            .Select(s => s.Id).ToListAsync(ct);
         if (stuck.Count == 0) return;
         // Defensive: items can only exist with an Open study, but a Draft must hold none.
         await db.Set<StudyItem>().Where(i => stuck.Contains(i.StudyId)).ExecuteDeleteAsync(ct);

@@ -27,9 +27,8 @@ internal sealed class TrainingHub(
     [HubMethodName(TrainingHubContract.Claim)]
     public async Task<TrainingAssignment?> Claim(WorkerHello hello)
     {
-        await connections.DescribeAsync(Context.ConnectionId, hello);
         var assignment = await coordinator.ClaimAsync(hello, WorkerClaims.TokenId(Context.User), Context.ConnectionId, Context.ConnectionAborted);
-        await connections.SetJobAsync(Context.ConnectionId, assignment?.JobId);
+        await connections.ClaimedAsync(Context.ConnectionId, hello, assignment?.JobId);
         return assignment;
     }
 

@@ -53,11 +53,14 @@ public sealed class WorkerConnections : IDisposable
         await db.WorkerConnections.Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync();
     }
 
-    internal async Task DescribeAsync(string connectionId, WorkerHello hello)
+    /// <summary>After a claim: the worker's hello (its name and device) and the job it got, if any, in one write.</summary>
+    internal async Task ClaimedAsync(string connectionId, WorkerHello hello, long? jobId)
     {
         await using var db = await _dbs.CreateDbContextAsync();
-        await db.WorkerConnections.Where(c => c.ConnectionId == connectionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, Clip(hello.Name, 200)).SetProperty(c => c.Device, Clip(hello.Device, 50)));
+        await db.WorkerConnections.Where(c => c.ConnectionId == connectionId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Name, Clip(hello.Name, 200))
+            .SetProperty(c => c.Device, Clip(hello.Device, 50))
+            .SetProperty(c => c.JobId, jobId));
     }
 
     private static string Clip(string value, int length) => value.Length > length ? value[..length] : value;

@@ -22,8 +22,8 @@ public static class DelayedScalarFrees
     /// <summary>Why not, when not installed (for the worker's log and the tests).</summary>
     public static string? NotInstalledReason { get; private set; }
 
-    /// <summary>Scalars freed by TorchSharp and still waiting out their second.</summary>
-    public static uint Pending => Installed ? PendingScalarFrees() : 0;
+    /// <summary>Whether the native Scalar at <paramref name="handle"/> was disposed and still waits out its second.</summary>
+    internal static bool IsPending(IntPtr handle) => Installed && ScalarFreePending(handle) != 0;
 
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "TorchSharp binds each native function at its first call: the resolver must be set before any.")]
@@ -32,7 +32,7 @@ public static class DelayedScalarFrees
         var path = Path.Combine(AppContext.BaseDirectory, Library);
         if (!OperatingSystem.IsLinux() || !File.Exists(path))
         {
-            NotInstalledReason = $"{Library} was not built (no gcc when the project was built)";
+            NotInstalledReason = OperatingSystem.IsLinux() ? $"{Library} was not built (no gcc when the project was built)" : $"{Library} is built on Linux only";
             return;
         }
 
@@ -46,6 +46,6 @@ public static class DelayedScalarFrees
         Installed = true;
     }
 
-    [DllImport(Library, EntryPoint = "MelanoGans_PendingScalarFrees")]
-    private static extern uint PendingScalarFrees();
+    [DllImport(Library, EntryPoint = "MelanoGans_ScalarFreePending")]
+    private static extern int ScalarFreePending(IntPtr handle);
 }
