@@ -81,9 +81,12 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--onednn", action="store_true",
+                        help="keep PyTorch's oneDNN convolutions (off by default, as in the trainer)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
+    torch.backends.mkldnn.enabled = args.onednn
     init = torch.Generator().manual_seed(args.seed)
     g = build_generator(args.latent, args.width, args.resolution)
     d = build_discriminator(args.width, args.resolution)
@@ -125,6 +128,7 @@ def main():
     print(json.dumps({
         "torch_version": torch.__version__,
         "threads": torch.get_num_threads(),
+        "onednn": torch.backends.mkldnn.enabled,
         "resolution": args.resolution,
         "batch": args.batch,
         "steps": args.steps,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using MelanoGans.Training.Loop;
+using TorchSharp;
 
 namespace MelanoGans.Training.Checkpoints;
 
@@ -16,6 +17,8 @@ public static class CheckpointStore
         var step = session.Step;
         var payload = run.CheckpointPayload(step);
         var temporary = payload + ".tmp";
+        // Whatever TorchSharp makes while serialising is freed here, on this thread, not by a finalizer.
+        using (var scope = torch.NewDisposeScope())
         using (var stream = File.Create(temporary))
         using (var writer = new BinaryWriter(stream))
         {

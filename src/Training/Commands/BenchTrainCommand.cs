@@ -32,11 +32,12 @@ internal static class BenchTrainCommand
         var python = new Option<string>("--python") { Description = "Interpreter with Debian's python3-torch.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var script = new Option<string>("--reference") { Description = "The PyTorch reference script.", DefaultValueFactory = _ => ReferenceScript };
         var skipPython = new Option<bool>("--no-python") { Description = "Time only the TorchSharp steps." };
+        var oneDnn = new Option<bool>("--onednn") { Description = "Time oneDNN's convolutions on both sides instead of LibTorch's own, which the trainer uses (oneDNN's input gradients are wrong for some channel counts: docs/training.md)." };
         var json = CommandOutput.JsonOption();
 
         var command = new Command("train", "Seconds per training step per architecture, and the DCGAN step in PyTorch.")
         {
-            archs, resolutions, threads, steps, warmup, batch, python, script, skipPython, json,
+            archs, resolutions, threads, steps, warmup, batch, python, script, skipPython, oneDnn, json,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +51,8 @@ internal static class BenchTrainCommand
                     parse.GetValue(threads),
                     parse.GetValue(batch),
                     parse.GetValue(warmup),
-                    parse.GetValue(steps));
+                    parse.GetValue(steps),
+                    parse.GetValue(oneDnn));
                 plan.Validate();
                 var asJson = parse.GetValue(json);
                 var usePython = !parse.GetValue(skipPython);
@@ -69,10 +71,11 @@ internal static class BenchTrainCommand
     private static object Measure(BenchTrainPlan plan, string? python, string script, TextWriter progress)
     {
         NativeRuntime.Configure(plan.Threads);
+        ConvolutionBackends.OneDnn = plan.OneDnn;
         var loadStart = BenchHost.LoadAverage();
         var results = new List<object>();
         string? pythonProblem = python is null ? "--no-python" : null;
-        progress.WriteLine($"batch {plan.Batch}, {plan.Threads} thread(s), {plan.Warmup} warm-up + {plan.Steps} timed steps, load average {loadStart}");
+        progress.WriteLine($"batch {plan.Batch}, {plan.Threads} thread(s), {plan.Warmup} warm-up + {plan.Steps} timed steps, {(plan.OneDnn ? "oneDNN" : "LibTorch")} convolutions, load average {loadStart}");
         foreach (var resolution in plan.Resolutions)
         {
             foreach (var arch in plan.Archs)
@@ -118,6 +121,7 @@ internal static class BenchTrainCommand
             plan.Threads,
             plan.Warmup,
             plan.Steps,
+            Convolutions = plan.OneDnn ? "onednn" : "libtorch",
             Loss = "lsgan",
             Processors = Environment.ProcessorCount,
             LoadAverageStart = loadStart,
@@ -177,11 +181,12 @@ internal static class BenchTrainCommand
         }
 
         var start = new ProcessStartInfo(interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-                 {
-                     scriptPath, "--resolution", Text(resolution), "--batch", Text(plan.Batch), "--threads", Text(plan.Threads),
-                     "--warmup", Text(plan.Warmup), "--steps", Text(plan.Steps),
-                 })
+        string[] arguments =
+        [
+            scriptPath, "--resolution", Text(resolution), "--batch", Text(plan.Batch), "--threads", Text(plan.Threads),
+            "--warmup", Text(plan.Warmup), "--steps", Text(plan.Steps), .. plan.OneDnn ? (string[])["--onednn"] : [],
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

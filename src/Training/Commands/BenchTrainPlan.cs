@@ -7,7 +7,8 @@ namespace MelanoGans.Training.Commands;
 /// <param name="Batch">Images per step.</param>
 /// <param name="Warmup">Untimed steps first.</param>
 /// <param name="Steps">Timed steps; the median is reported.</param>
-internal sealed record BenchTrainPlan(IReadOnlyList<string> Archs, IReadOnlyList<int> Resolutions, int Threads, int Batch, int Warmup, int Steps)
+/// <param name="OneDnn">Both sides on oneDNN's convolutions instead of LibTorch's own (the trainer's).</param>
+internal sealed record BenchTrainPlan(IReadOnlyList<string> Archs, IReadOnlyList<int> Resolutions, int Threads, int Batch, int Warmup, int Steps, bool OneDnn = false)
 {
     /// <summary>Throws with a one-line reason when the plan cannot run.</summary>
     public void Validate()

@@ -32,7 +32,10 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>Runs the loop with Ctrl+C handling; exit code 130 when interrupted (after the checkpoint).</summary>
+    /// <summary>
+    /// Runs the loop with Ctrl+C handling; exit code 130 when interrupted (after the checkpoint), 1 with the reason
+    /// when the run stopped on a non-finite loss.
+    /// </summary>
     internal static int Finish(ParseResult parse, Trainer trainer, bool asJson)
     {
         using var cancellation = new TrainingCancellation();
@@ -42,6 +45,7 @@ internal static class TrainCommand
             CommandOutput.Json(parse, outcome);
         }
 
-        return outcome.Interrupted ? 130 : 0;
+        return outcome.Failure is { } failure ? CommandOutput.Fail(parse, failure)
+            : outcome.Interrupted ? 130 : 0;
     }
 }

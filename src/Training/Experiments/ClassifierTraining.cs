@@ -1,4 +1,5 @@
 using MelanoGans.Training.Data;
+using MelanoGans.Training.Platform;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -18,6 +19,7 @@ internal static class ClassifierTraining
         ExperimentTrainingSet train, ExperimentArmKind kind, IReadOnlyList<byte[]> testPixels, int resolution, int width,
         int steps, int batch, double lr, long seed, Device device, Action<int>? stepDone = null, CancellationToken cancel = default)
     {
+        NativeRuntime.UseLibTorchConvolutions();
         using var model = new LesionClassifier(resolution, width);
         using (var random = new Generator((ulong)EpochOrder.Mix(seed, 1), CPU))
         {

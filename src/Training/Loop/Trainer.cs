@@ -140,6 +140,11 @@ public sealed class Trainer : IDisposable
         {
             var losses = Step();
             var step = session.Step;
+            if (losses.NonFiniteReason(step) is { } failure)
+            {
+                return Stop(failure);
+            }
+
             var snapshot = step % options.SnapshotEvery == 0 || step == totalSteps;
             // A measurement makes a tick of its own, so the curve has its point at the step it was taken.
             var measured = snapshot && options.MetricEvery > 0 && (step / options.SnapshotEvery % options.MetricEvery == 0 || step == totalSteps)
@@ -225,6 +230,16 @@ public sealed class Trainer : IDisposable
     }
 
     private int EpochOf(long step) => (int)(step / stepsPerEpoch);
+
+    /// <summary>Ends a run whose weights went non-finite: no tick, grid or checkpoint of that step; the earlier ones stay.</summary>
+    private TrainingOutcome Stop(string failure)
+    {
+        var kept = run.CheckpointSteps().LastOrDefault(-1);
+        log.Line(kept < 0
+            ? $"{failure}: the run stopped before its first checkpoint"
+            : $"{failure}: the run stopped; its checkpoint at step {kept} is kept");
+        return new TrainingOutcome(run.Path, Math.Max(kept, 0), Interrupted: false, failure);
+    }
 
     /// <summary>fakes_&lt;step&gt;.png from the run's fixed latents (seeded by the run seed only).</summary>
     private void SaveFakes()

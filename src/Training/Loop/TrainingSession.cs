@@ -1,5 +1,6 @@
 using MelanoGans.Training.Losses;
 using MelanoGans.Training.Networks;
+using MelanoGans.Training.Platform;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,6 +12,7 @@ public sealed class TrainingSession : IDisposable
 {
     public TrainingSession(TrainOptions options, Device device)
     {
+        NativeRuntime.UseLibTorchConvolutions();
         Options = options.Validate();
         Device = device;
         Spec = options.Spec;

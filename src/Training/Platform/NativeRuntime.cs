@@ -9,6 +9,7 @@ internal static partial class NativeRuntime
     private const int MallocMmapThreshold = -3;
     private const int MallocTrimThreshold = -1;
     private static int configured;
+    private static int convolutionsChosen;
 
     /// <summary>Where Torch work runs: the GPU when there is one, else the CPU (training and the experiment's classifiers).</summary>
     public static Device DefaultDevice => cuda.is_available() ? CUDA : CPU;
@@ -40,6 +41,21 @@ internal static partial class NativeRuntime
         }
 
         SetThreads(threads);
+        UseLibTorchConvolutions();
+    }
+
+    /// <summary>
+    /// Puts convolutions on LibTorch's own kernels, once per process, before the first graph is built (oneDNN's input
+    /// gradients are wrong for some channel counts: <see cref="ConvolutionBackends"/>). Every training entry point
+    /// calls it; later calls leave the choice alone, so <c>bench train --onednn</c> can turn oneDNN back on to compare.
+    /// </summary>
+    public static void UseLibTorchConvolutions()
+    {
+        if (Interlocked.Exchange(ref convolutionsChosen, 1) == 0)
+        {
+            ConvolutionBackends.OneDnn = false;
+            ConvolutionBackends.Nnpack = false;
+        }
     }
 
     /// <summary>Sets the intra-op thread count; 0 keeps libtorch's default (one per core).</summary>

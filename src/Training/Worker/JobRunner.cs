@@ -95,6 +95,13 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         await hub.InvokeAsync(TrainingHubContract.ReportStarted, job.JobId, new TrainingStart(trainer.Session.Step, trainer.TotalSteps, device), cancel);
 
         var outcome = await TrainStreamingAsync(job, trainer, cancel);
+        if (outcome.Failure is { } failure)
+        {
+            settings.Log.WriteLine($"job {job.JobId} failed: {failure}");
+            await hub.InvokeAsync(TrainingHubContract.ReportFailed, job.JobId, $"{failure}; the checkpoints before it are kept on the worker", CancellationToken.None);
+            return;
+        }
+
         if (outcome.Interrupted)
         {
             if (cancelledByServer)

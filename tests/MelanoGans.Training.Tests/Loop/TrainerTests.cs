@@ -157,6 +157,27 @@ public sealed class TrainerTests : IDisposable
         Assert.True(second.Interrupted);
     }
 
+    [Fact]
+    public void A_loss_that_becomes_non_finite_stops_the_run_with_its_reason_and_keeps_the_checkpoints_before_it()
+    {
+        // A learning rate of 1e8 throws the weights far enough in one Adam step for a loss to overflow a step later.
+        var options = Runs.Options(dataset, GanArchitecture.Dcgan, maxSteps: 8) with { Lr = 1e8, SnapshotEvery = 1 };
+        using var trainer = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("run"));
+
+        var outcome = trainer.Train(TestContext.Current.CancellationToken);
+
+        var match = System.Text.RegularExpressions.Regex.Match(outcome.Failure ?? string.Empty, @"^loss_(d|g|r1) became (infinite|NaN \(not a number\)) at step (\d+)$");
+        Assert.True(match.Success, $"failure: {outcome.Failure}");
+        var failedAt = long.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(failedAt >= 2, $"the loss already overflowed at step {failedAt}, before any checkpoint");
+        var run = new RunDirectory(temp.Sub("run"));
+        Assert.Equal(Enumerable.Range(1, (int)failedAt - 1).Select(i => (long)i), run.CheckpointSteps());
+        Assert.Equal((failedAt - 1, false), (outcome.Step, outcome.Interrupted));
+        Assert.Equal(Enumerable.Range(1, (int)failedAt - 1).Select(i => (long)i), Ticks(run.Path).Select(t => t.Step));
+        Assert.False(File.Exists(run.Fakes(failedAt)), "a grid of the non-finite step was written");
+        Assert.Contains($"{outcome.Failure}: the run stopped; its checkpoint at step {failedAt - 1} is kept", File.ReadAllText(run.Log), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, float[]> Snapshot(TrainingSession session) =>
         session.Generator.named_parameters().Select(p => ("G." + p.name, p.parameter))
             .Concat(session.Discriminator.named_parameters().Select(p => ("D." + p.name, p.parameter)))
