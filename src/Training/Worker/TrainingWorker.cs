@@ -18,8 +18,8 @@ public sealed class TrainingWorker(WorkerSettings settings)
     public async Task<int> RunAsync(CancellationToken stopping)
     {
         NativeRuntime.Configure(settings.Threads);
-        if (!DelayedScalarFrees.Installed)
-            settings.Log.WriteLine($"worker: {DelayedScalarFrees.NotInstalledReason}; a job may rarely fail reading a freed Scalar (README, Training)");
+        if (!ScalarFrees.Installed)
+            settings.Log.WriteLine($"worker: {ScalarFrees.NotInstalledReason}; a job may rarely fail reading a freed Scalar (README, Training)");
         Directory.CreateDirectory(settings.RunsRoot);
         var hello = new WorkerHello(settings.Name, NativeRuntime.NameOf(NativeRuntime.DefaultDevice));
         // Declared before the hub: disposing the hub can raise Closed, whose handler releases it.

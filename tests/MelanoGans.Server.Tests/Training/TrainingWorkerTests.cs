@@ -62,6 +62,25 @@ public sealed class TrainingWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_whose_loss_becomes_non_finite_fails_its_job_with_the_step_and_registers_no_model()
+    {
+        var token = await _host.CreateTokenAsync("cpu-box");
+        // Adam with a learning rate of 1e8 throws the weights far enough for a loss to overflow within a few steps.
+        var options = await _host.SmallOptionsAsync(maxSteps: 6, tickEvery: 1, snapshotEvery: 1) with { Lr = 1e8 };
+        var jobId = await _host.StartJobAsync(options);
+
+        var log = new StringWriter();
+        Assert.Equal(1, await new TrainingWorker(_host.Worker(token, "cpu-box", log: log)).RunAsync(Timeout()));
+
+        var detail = await _host.JobAsync(jobId);
+        Assert.True(detail.Job.State == TrainingJobState.Failed, $"{detail.Job.State}: {detail.Job.Message}\n{log}");
+        Assert.Matches(@"^loss_(d|g) became (infinite|NaN \(not a number\)) at step \d+; the checkpoints before it are kept on the worker$", detail.Job.Message);
+        Assert.All(detail.Ticks, t => Assert.True(double.IsFinite(t.LossD) && double.IsFinite(t.LossG)));
+        Assert.Empty(_host.Registry.Registered);
+        Assert.Null(detail.Job.ModelId);
+    }
+
+    [Fact]
     public async Task Cancel_from_the_browser_stops_the_worker_and_marks_the_job_cancelled()
     {
         var token = await _host.CreateTokenAsync("canceller");

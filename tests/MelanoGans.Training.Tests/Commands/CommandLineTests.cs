@@ -38,6 +38,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Train_whose_loss_becomes_non_finite_exits_non_zero_with_the_reason_and_the_step()
+    {
+        var dataset = TinyDataset.Create(temp.Sub("data"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] arguments = ["--dataset", dataset, "--resolution", "32", "--batch", "4", "--max-steps", "8", "--lr", "1e8", "--snapshot-every", "1", "--tick-every", "1", "--threads", "1", "--out", temp.Sub("runs")];
+
+        var code = TrainCommand.Create().Parse(arguments).Invoke(new() { Output = output, Error = error });
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"^melanogans train: loss_(d|g) became (infinite|NaN \(not a number\)) at step \d+$", error.ToString().Trim());
+        Assert.Contains("the run stopped; its checkpoint at step", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resume_of_a_folder_that_is_not_a_run_says_so()
     {
         var error = new StringWriter();

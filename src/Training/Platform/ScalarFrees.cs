@@ -6,13 +6,15 @@ using static TorchSharp.torch;
 namespace MelanoGans.Training.Platform;
 
 /// <summary>
-/// Points TorchSharp's native calls at <see cref="Library"/> (build/delayed_scalar_frees.c), which frees LibTorch
-/// Scalars a second late: TorchSharp 0.107 passes implicitly made Scalars to LibTorch with no reference held during the
-/// call, so a collection on another thread could free one mid-call ("Expected false to be true" from
-/// c10::Scalar::toFloat failed a CI run's experiment job). Installed when this assembly loads, before TorchSharp binds
-/// any native function; the build compiles the library with gcc next to every copy of libLibTorchSharp.so.
+/// Points TorchSharp's native calls at <see cref="Library"/> (build/scalar_frees.c), which frees a LibTorch Scalar only
+/// once the thread that made it has made another (or has exited): TorchSharp 0.107 passes implicitly made Scalars to
+/// LibTorch with no reference held during the call, so a collection on another thread could free one mid-call
+/// ("Expected false to be true" from c10::Scalar::toFloat failed a CI run's experiment job). A thread that makes a
+/// Scalar is not inside a native call, so the call that read a disposed one has returned: no delay is involved.
+/// Installed when this assembly loads, before TorchSharp binds any native function; the build compiles the library
+/// with gcc next to every copy of libLibTorchSharp.so.
 /// </summary>
-public static class DelayedScalarFrees
+public static class ScalarFrees
 {
     public const string Library = "libMelanoGansScalarFrees.so";
 
@@ -22,7 +24,7 @@ public static class DelayedScalarFrees
     /// <summary>Why not, when not installed (for the worker's log and the tests).</summary>
     public static string? NotInstalledReason { get; private set; }
 
-    /// <summary>Whether the native Scalar at <paramref name="handle"/> was disposed and still waits out its second.</summary>
+    /// <summary>Whether the native Scalar at <paramref name="handle"/> was disposed and still waits for its thread's next Scalar.</summary>
     internal static bool IsPending(IntPtr handle) => Installed && ScalarFreePending(handle) != 0;
 
     [ModuleInitializer]
