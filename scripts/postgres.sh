@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a private PostgreSQL 15 for tests and development: its own data directory and socket directory
 # under DIR, listening on 127.0.0.1:PORT (PGPORT, default 55432), trust authentication for local connections.
-# There is no service manager on these machines (shared/DESIGN.md, platform notes), so this script is the service.
+# There is no service manager on these machines (docs/design.md, "Platform notes"), so this script is the service.
 #
 #   scripts/postgres.sh start DIR   initdb on first use, start, wait until ready, print the connection string
 #   scripts/postgres.sh stop DIR    stop the server started on DIR (fast shutdown)

@@ -5,7 +5,7 @@ Usage: /usr/bin/python3 docs/tools/phantom_figures.py DATASET_DIR OUT_DIR
 
 Writes OUT_DIR/phantom_samples.png (a few images per class) and OUT_DIR/phantom_histograms.png
 (class-conditional colour histograms: per channel, 256 bins over all pixels of a class, normalised to
-sum 1, the definition in DESIGN.md). Needs only Pillow and NumPy (Debian: python3-pil, python3-numpy),
+sum 1, the definition in docs/design.md, "Colour statistics"). Needs only Pillow and NumPy (Debian: python3-pil, python3-numpy),
 no matplotlib. Prints per-class mean intensities so the docs can quote them.
 """
 import csv

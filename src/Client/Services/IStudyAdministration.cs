@@ -45,7 +45,7 @@ public interface IStudyAdministration
     /// <summary>A new draft with the same set-up (sources, counts, raters, questions); items are drawn anew at its start.</summary>
     Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId);
 
-    /// <summary>The study's ratings table (DESIGN.md column order), one row per answer; empty for an unknown study.</summary>
+    /// <summary>The study's ratings table (docs/design.md, "Ratings table", column order), one row per answer; empty for an unknown study.</summary>
     Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default);
 
     /// <summary>

@@ -4,7 +4,7 @@ using MelanoGans.Shared.Contracts;
 namespace MelanoGans.Server.Api;
 
 /// <summary>
-/// One answer of the ratings table (DESIGN.md) as JSON, with the CSV's column names and order: the lead's
+/// One answer of the ratings table (docs/design.md, "Ratings table") as JSON, with the CSV's column names and order: the lead's
 /// <c>ratings.json</c> download and the API's ratings are the same rows.
 /// </summary>
 public sealed record ApiRatingRow(

@@ -61,7 +61,7 @@ internal static class StudyApiEndpoints
                 await admin.GetSetupAsync(id, ct) is null
                     ? ApiProblems.NotFound("study")
                     : Results.Text(RatingsCsv.ToCsv(await admin.GetRatingsAsync(id, ct)), "text/csv; charset=utf-8"))
-            .WithName("GetStudyRatingsCsv").WithSummary("The ratings table (DESIGN.md columns) as CSV.")
+            .WithName("GetStudyRatingsCsv").WithSummary("The ratings table as CSV, one row per answer.")
             .Produces<string>(contentType: "text/csv");
         studies.MapGet("/{id:int}/ratings", async (int id, IStudyAdministration admin, CancellationToken ct) =>
                 await admin.GetSetupAsync(id, ct) is null

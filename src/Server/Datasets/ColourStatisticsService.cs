@@ -8,7 +8,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace MelanoGans.Server.Datasets;
 
 /// <summary>
-/// Colour histograms of image sets (DESIGN.md, colour statistics), computed from the stored PNGs and
+/// Colour histograms of image sets (docs/design.md, "Colour statistics"), computed from the stored PNGs and
 /// cached per set and image count, so a dataset that is still growing is recomputed when it changes.
 /// </summary>
 internal sealed class ColourStatisticsService(IServiceScopeFactory scopes, ImageStore store, IMemoryCache cache)

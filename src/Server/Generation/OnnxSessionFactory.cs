@@ -7,7 +7,7 @@ namespace MelanoGans.Server.Generation;
 
 /// <summary>
 /// Creates ONNX Runtime sessions on the configured device. The GPU package's CUDA provider throws where
-/// the CUDA libraries are missing and nothing falls back by itself (DESIGN.md, "Platform notes"), so the
+/// the CUDA libraries are missing and nothing falls back by itself (docs/design.md, "Platform notes"), so the
 /// first failure is logged once, remembered, and every later session goes straight to the CPU.
 /// </summary>
 public sealed class OnnxSessionFactory(IOptions<InferenceOptions> options, ICudaProvider cuda, ILogger<OnnxSessionFactory> logger)

@@ -20,7 +20,7 @@ public interface IRatingsTable
     /// <summary>The number of answers of a started study; null for a draft or an unknown study.</summary>
     Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default);
 
-    /// <summary>The ratings table of a study (DESIGN.md, "Ratings table"), the rows the CSV export writes; empty for an unknown study.</summary>
+    /// <summary>The ratings table of a study (docs/design.md, "Ratings table"), the rows the CSV export writes; empty for an unknown study.</summary>
     Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default);
 
     /// <summary>

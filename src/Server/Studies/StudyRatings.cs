@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MelanoGans.Server.Studies;
 
 /// <summary>
-/// A study's answers as the ratings table of DESIGN.md: what the exports, the dashboard and
+/// A study's answers as the ratings table of docs/design.md ("Ratings table"): what the exports, the dashboard and
 /// <c>melanogans stats</c> read. The caller checks the reader's rights.
 /// </summary>
 internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)

@@ -2,7 +2,7 @@ namespace MelanoGans.Shared.Contracts;
 
 /// <summary>
 /// A metrics job: a registered generator against the images of its training dataset (and class), as
-/// <c>melanogans metrics</c> computes them (DESIGN.md, "Generator metrics"). The worker samples as many generated
+/// <c>melanogans metrics</c> computes them (docs/design.md, "Generator metrics"). The worker samples as many generated
 /// images as real ones it uses.
 /// </summary>
 public sealed record MetricsJobOptions

@@ -1,7 +1,7 @@
 namespace MelanoGans.Shared.Contracts;
 
 /// <summary>
-/// The latest generator metrics of a registered model (DESIGN.md, "Generator metrics"), as the Models page and the
+/// The latest generator metrics of a registered model (docs/design.md, "Generator metrics"), as the Models page and the
 /// study dashboard show them. <see cref="Extractor"/> is always shown: an FD on ResNet-18 features is not a published FID.
 /// </summary>
 public sealed record ModelMetricsView(

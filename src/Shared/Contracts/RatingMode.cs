@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MelanoGans.Shared.Contracts;
 
-/// <summary>How an answer was asked for: the study's protocol (DESIGN.md, "Ratings table", column <c>mode</c>).</summary>
+/// <summary>How an answer was asked for: the study's protocol (docs/design.md, "Ratings table", column <c>mode</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RatingMode>))]
 public enum RatingMode
 {

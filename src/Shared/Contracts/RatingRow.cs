@@ -1,7 +1,7 @@
 namespace MelanoGans.Shared.Contracts;
 
 /// <summary>
-/// One answer of the ratings table (DESIGN.md, "Ratings table"): the dashboard export and the input of
+/// One answer of the ratings table (docs/design.md, "Ratings table"): the dashboard export and the input of
 /// <c>melanogans stats</c>.
 /// </summary>
 /// <param name="Study">The study the answer belongs to.</param>

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MelanoGans.Shared.Contracts;
 
 /// <summary>
-/// The hyperparameters of a GAN training run, with the study's defaults (DESIGN.md, "Defaults taken from the study")
+/// The hyperparameters of a GAN training run, with the study's defaults (docs/design.md, "Defaults taken from the study")
 /// and the rules they must meet. The one list of them: <c>melanogans train</c> makes one option per property (the
 /// <see cref="DescriptionAttribute"/> is its help), the browser's form fills <see cref="TrainingJobOptions"/>, the
 /// worker hands a job's values to the trainer unchanged, and every run saves them in <c>training_options.json</c>.

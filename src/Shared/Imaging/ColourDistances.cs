@@ -3,7 +3,7 @@ using MelanoGans.Shared.Datasets;
 namespace MelanoGans.Shared.Imaging;
 
 /// <summary>
-/// Distances between colour histograms exactly as DESIGN.md defines them: Jensen-Shannon divergence with
+/// Distances between colour histograms exactly as docs/design.md ("Colour statistics") defines them: Jensen-Shannon divergence with
 /// log base 2, and Wasserstein-1 with bin i placed at intensity i/255.
 /// </summary>
 public static class ColourDistances

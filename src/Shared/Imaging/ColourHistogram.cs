@@ -1,7 +1,7 @@
 namespace MelanoGans.Shared.Imaging;
 
 /// <summary>
-/// Per-channel 256-bin intensity histograms over all pixels of a set of images (DESIGN.md, "Colour
+/// Per-channel 256-bin intensity histograms over all pixels of a set of images (docs/design.md, "Colour
 /// statistics"). Counts are integers, so adding images in any order or in parallel gives the same result.
 /// </summary>
 public sealed class ColourHistogram

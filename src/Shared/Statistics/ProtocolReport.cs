@@ -1,6 +1,6 @@
 namespace MelanoGans.Shared.Statistics;
 
-/// <summary>The protocol statistics of a study (DESIGN.md, "Statistics definitions"): practice, catch, exclusions, HYPE and 2AFC.</summary>
+/// <summary>The protocol statistics of a study (docs/design.md, "Statistics definitions"): practice, catch, exclusions, HYPE and 2AFC.</summary>
 /// <param name="PracticeAnswers">Practice rows in the table; they never count.</param>
 /// <param name="CatchAnswers">Catch rows (not practice) of raters not excluded; they enter only <paramref name="Catch"/>.</param>
 /// <param name="Exclusions">Raters left out by the lead, with the rows left out.</param>

@@ -5,7 +5,7 @@ using MelanoGans.Shared.Contracts;
 namespace MelanoGans.Shared.Statistics;
 
 /// <summary>
-/// Reads and writes the ratings table (DESIGN.md, "Ratings table") as RFC 4180 CSV.
+/// Reads and writes the ratings table (docs/design.md, "Ratings table") as RFC 4180 CSV.
 /// </summary>
 /// <remarks>
 /// The writer is safe to open in spreadsheet programs: a cell that starts with <c>= + - @</c>, a tab or a

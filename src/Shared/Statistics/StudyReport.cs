@@ -1,7 +1,7 @@
 namespace MelanoGans.Shared.Statistics;
 
 /// <summary>
-/// Every statistic of a study (DESIGN.md, "Statistics definitions"): what the dashboard shows and what
+/// Every statistic of a study (docs/design.md, "Statistics definitions"): what the dashboard shows and what
 /// <c>melanogans stats --json</c> prints. Undefined numbers are null, each with a line in <see cref="Messages"/>.
 /// </summary>
 /// <param name="Answers">Rows in the ratings table, all of them (practice, catch and excluded raters' rows too).</param>

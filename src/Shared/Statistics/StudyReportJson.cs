@@ -5,7 +5,7 @@ namespace MelanoGans.Shared.Statistics;
 /// <summary>
 /// The one JSON form of a <see cref="StudyReport"/>, shared by the dashboard's statistics export and
 /// <c>melanogans stats --json</c> so both files are byte-for-byte comparable. Its style (snake_case keys) is the one
-/// of every command's <c>--json</c> (DESIGN.md, "Command line").
+/// of every command's <c>--json</c> (docs/design.md, "Command line").
 /// </summary>
 public static class StudyReportJson
 {

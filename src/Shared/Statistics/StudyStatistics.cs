@@ -3,7 +3,7 @@ using MelanoGans.Shared.Contracts;
 namespace MelanoGans.Shared.Statistics;
 
 /// <summary>
-/// Computes every statistic of DESIGN.md's "Statistics definitions" from a ratings table. The dashboard and
+/// Computes every statistic of docs/design.md's "Statistics definitions" from a ratings table. The dashboard and
 /// <c>melanogans stats</c> both call this, so they show the same numbers.
 /// </summary>
 /// <remarks>

@@ -7,7 +7,7 @@ using MelanoGans.Shared.Statistics;
 namespace MelanoGans.Training.Commands;
 
 /// <summary>
-/// The one output convention of the commands (DESIGN.md, "Command line"): results on the invocation's output, with
+/// The one output convention of the commands (docs/design.md, "Command line"): results on the invocation's output, with
 /// <c>--json</c> as one JSON document in one style (snake_case keys, indented, nulls written, dictionary keys as
 /// they are: the style of <see cref="StudyReportJson"/>, so <c>stats --json</c> and the dashboard's export are the
 /// same bytes); bad input as the single line "melanogans COMMAND: reason" on the error writer and exit code 1.

@@ -5,7 +5,7 @@ namespace MelanoGans.Training.Commands;
 /// <summary>The <c>melanogans</c> command tree: each command lives in its own file and owns its options.</summary>
 internal static class MelanoGansCommands
 {
-    /// <summary>The root command with every command of DESIGN.md's "Command line" that this build has.</summary>
+    /// <summary>The root command with every command of docs/design.md's "Command line" that this build has.</summary>
     public static RootCommand Create() => new("MelanoGANs Studio command line: datasets, GAN training, export, workers, statistics.")
     {
         PhantomCommand.Create(),

@@ -4,7 +4,7 @@ using MelanoGans.Training.Platform;
 
 namespace MelanoGans.Training.Commands;
 
-/// <summary><c>melanogans train</c>: a new run with the study's defaults (DESIGN.md, "Defaults taken from the study").</summary>
+/// <summary><c>melanogans train</c>: a new run with the study's defaults (docs/design.md, "Defaults taken from the study").</summary>
 internal static class TrainCommand
 {
     public static Command Create()

@@ -3,7 +3,7 @@ using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Training.Loop;
 
-/// <summary>The files of one training run (DESIGN.md, "Run directory").</summary>
+/// <summary>The files of one training run (docs/design.md, "Run directory").</summary>
 public sealed class RunDirectory(string path)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);

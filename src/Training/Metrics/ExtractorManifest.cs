@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MelanoGans.Training.Metrics;
 
 /// <summary>
-/// How to feed an ONNX feature network (DESIGN.md, "Generator metrics"): the JSON manifest that makes any
+/// How to feed an ONNX feature network (docs/design.md, "Generator metrics"): the JSON manifest that makes any
 /// extractor pluggable (<c>--extractor PATH</c>), and the built-in <c>resnet18</c>.
 /// </summary>
 /// <remarks>

@@ -7,7 +7,7 @@ namespace MelanoGans.Training.Networks;
 /// <param name="Width">Base channel count (ngf = ndf, 64 as in pytorch/examples dcgan); deeper layers use multiples.</param>
 public sealed record NetworkSpec(GanArchitecture Architecture, int Resolution, int Latent = 64, int Width = 64)
 {
-    /// <summary>Side of the coarsest pyramid level of LAPGAN and DDGAN (DESIGN.md: a 32x32 base image).</summary>
+    /// <summary>Side of the coarsest pyramid level of LAPGAN and DDGAN (docs/design.md, "Defaults taken from the study": a 32x32 base image).</summary>
     public const int PyramidBase = 32;
 
     /// <summary>True for the architectures that produce and judge an image pyramid.</summary>

@@ -84,7 +84,8 @@ public sealed class ApiTokenInTheBrowserTests(BrowserFixture browser)
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) blocked.Add(message.Text);
         };
         await page.GotoAsync("/api/docs/");
-        await Assertions.Expect(page.GetByText("ListStudies").Or(page.GetByText("Every study, newest first.")).First).ToBeVisibleAsync();
+        // Scalar renders the operations from the OpenAPI document after its script has loaded: seconds on a loaded machine.
+        await Assertions.Expect(page.GetByText("ListStudies").Or(page.GetByText("Every study, newest first.")).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await StudioPage.ScreenshotAsync(page, "api-docs");
         Assert.Empty(blocked);
     }

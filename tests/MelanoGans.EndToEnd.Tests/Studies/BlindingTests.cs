@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace MelanoGans.EndToEnd.Tests.Studies;
 
 /// <summary>
-/// DESIGN.md's blinding rules, checked from the rater's browser: everything it receives for real and for
+/// The blinding rules of docs/design.md, checked from the rater's browser: everything it receives for real and for
 /// generated items (page markup, request URLs, response headers, image format, size and PNG chunks) is
 /// collected, the truth of each item is looked up afterwards, and only pixel content may differ.
 /// </summary>

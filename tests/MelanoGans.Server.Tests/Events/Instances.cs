@@ -19,7 +19,7 @@ internal static class Instances
             return await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Kind == DatasetKind.Phantom);
         }, d => d?.State == DatasetState.Ready, TimeSpan.FromSeconds(60), "the phantom dataset"))!.Id;
 
-    /// <summary>A worker's hub connection through the in-memory server of one instance (DESIGN.md "Platform notes").</summary>
+    /// <summary>A worker's hub connection through the in-memory server of one instance (docs/design.md, "Platform notes").</summary>
     public static HubConnection WorkerConnection(StudioFactory instance, string token) => new HubConnectionBuilder()
         .WithUrl(new Uri(instance.Server.BaseAddress, TrainingHubContract.Path), options =>
         {

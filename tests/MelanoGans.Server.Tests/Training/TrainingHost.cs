@@ -14,7 +14,7 @@ namespace MelanoGans.Server.Tests.Training;
 /// <summary>
 /// A test server with the recording registry, plus what the training tests do: wait for the phantom dataset,
 /// create tokens and jobs as an admin, and connect workers through the in-memory server (its handler and
-/// WebSocket client, DESIGN.md "Platform notes").
+/// WebSocket client, docs/design.md, "Platform notes").
 /// </summary>
 public sealed class TrainingHost : IAsyncDisposable
 {

@@ -21,19 +21,10 @@ public sealed class CommandLineTests : IDisposable
     public void Train_with_a_bad_resolution_exits_non_zero_with_one_line()
     {
         var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            var code = TrainCommand.Create().Parse(["--resolution", "48", "--dataset", temp.Path, "--out", temp.Sub("runs")]).Invoke();
 
-            Assert.Equal(1, code);
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var code = TrainCommand.Create().Parse(["--resolution", "48", "--dataset", temp.Path, "--out", temp.Sub("runs")]).Invoke(new() { Error = error });
 
+        Assert.Equal(1, code);
         Assert.Equal("melanogans train: resolution must be a power of two from 32 to 256, got 48", error.ToString().Trim());
     }
 
@@ -56,17 +47,8 @@ public sealed class CommandLineTests : IDisposable
     public void Resume_of_a_folder_that_is_not_a_run_says_so()
     {
         var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            Assert.Equal(1, ResumeCommand.Create().Parse([temp.Path]).Invoke());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
 
+        Assert.Equal(1, ResumeCommand.Create().Parse([temp.Path]).Invoke(new() { Error = error }));
         Assert.Contains("is not a run directory", error.ToString());
     }
 
@@ -76,18 +58,15 @@ public sealed class CommandLineTests : IDisposable
     public void Worker_with_bad_input_exits_non_zero_with_one_line(string server, string? token, string reason)
     {
         var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
         var variable = Environment.GetEnvironmentVariable(WorkerCommand.TokenVariable);
         Environment.SetEnvironmentVariable(WorkerCommand.TokenVariable, null);
         try
         {
             string[] args = token is null ? ["--server", server] : ["--server", server, "--token", token];
-            Assert.Equal(1, WorkerCommand.Create().Parse(args).Invoke());
+            Assert.Equal(1, WorkerCommand.Create().Parse(args).Invoke(new() { Error = error }));
         }
         finally
         {
-            Console.SetError(original);
             Environment.SetEnvironmentVariable(WorkerCommand.TokenVariable, variable);
         }
 

@@ -9,7 +9,7 @@ using MelanoGans.Training.Tests.TestSupport;
 namespace MelanoGans.Training.Tests.Commands;
 
 /// <summary>
-/// DESIGN.md's "Command line" contract, command by command through the same tree and entry point as the program:
+/// The "Command line" contract of docs/design.md, command by command through the same tree and entry point as the program:
 /// every reporting command prints one JSON document with snake_case keys under <c>--json</c>, and bad input exits
 /// with code 1 and one line "melanogans COMMAND: reason" on stderr, nothing on stdout.
 /// </summary>

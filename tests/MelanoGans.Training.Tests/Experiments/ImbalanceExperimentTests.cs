@@ -155,19 +155,10 @@ public sealed class ImbalanceExperimentTests(ExperimentFixture fixture) : IClass
     public void Too_few_melanomas_left_to_train_is_a_one_line_error_on_the_command_line()
     {
         var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        int code;
-        try
-        {
-            code = ExperimentCommand.Create().Parse([
-                "imbalance", "--dataset", fixture.Dataset, "--resolution", "32", "--remove-fraction", "0.9", "--test-fraction", "0.25",
-                "--steps", "1", "--threads", "1", "--out", temp.Sub("run")]).Invoke();
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+
+        var code = ExperimentCommand.Create().Parse([
+            "imbalance", "--dataset", fixture.Dataset, "--resolution", "32", "--remove-fraction", "0.9", "--test-fraction", "0.25",
+            "--steps", "1", "--threads", "1", "--out", temp.Sub("run")]).Invoke(new() { Error = error });
 
         Assert.Equal(1, code);
         Assert.Equal(

@@ -27,6 +27,15 @@ public sealed class LossChartTests : StudioComponentTest
     }
 
     [Fact]
+    public void Huge_losses_of_a_diverging_run_are_written_with_an_exponent()
+    {
+        var chart = Render<LossChart>(p => p.Add(c => c.Ticks, new[] { Tick(1, 1.415, 6.8933e33) }));
+
+        Assert.Contains("G loss 6.893e+33", chart.Markup, StringComparison.Ordinal);
+        Assert.Contains("D loss 1.415", chart.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Says_when_there_is_nothing_to_draw_yet()
     {
         var chart = Render<LossChart>(p => p.Add(c => c.Ticks, Array.Empty<TrainingTick>()));

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Independent reference for the dashboard views (RocCurve, ItemConsensus, TimeHistogram), run by the C# tests.
 
-Reads a ratings table (DESIGN.md, "Ratings table") and prints JSON: per rater the ROC points from numpy
+Reads a ratings table (docs/design.md, "Ratings table") and prints JSON: per rater the ROC points from numpy
 (fake positive, score = 7 - response, thresholds 7..1) and the AUC from scipy's Mann-Whitney U / (n1 n0);
 per item the mean response and share called real; and numpy.histogram of active_ms on edges given on the
 command line. Nothing here is ported from the C# code.

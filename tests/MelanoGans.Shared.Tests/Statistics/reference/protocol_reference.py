@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reference for the protocol statistics of MelanoGans.Shared.Statistics (DESIGN.md, "Statistics
+"""Independent reference for the protocol statistics of MelanoGans.Shared.Statistics (docs/design.md, "Statistics
 definitions"): catch accuracy, exclusions, HYPE-infinity, HYPE-time and paired choice (2AFC).
 
 Reads a ratings table with the protocol columns and prints JSON. Wilson intervals come from statsmodels, binomial

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Independent reference for MelanoGans.Shared.Statistics, run by the C# tests and by `melanogans bench stats`.
 
-Reads a ratings table (DESIGN.md, "Ratings table") and prints the statistics as JSON, computed with
+Reads a ratings table (docs/design.md, "Ratings table") and prints the statistics as JSON, computed with
 statsmodels and scipy where they provide the statistic, and from the textbook definitions otherwise
 (Krippendorff's alpha has no Debian package: it is built here from the coincidence matrix, Krippendorff
 2011, "Computing Krippendorff's Alpha-Reliability"). Nothing here is ported from the C# code.
