@@ -46,9 +46,11 @@ public sealed partial class SignInHardeningTests
         TestContext.Current.TestOutputHelper?.WriteLine($"median sign-in: known {knownMs:0.0} ms, unknown {unknownMs:0.0} ms");
         Assert.Single(answers);
         Assert.Contains("Wrong user name or password.", answers.Single());
-        // Without the decoy hash the issue measured 4 ms for an unknown name and 135-154 ms for a known one. The known path also writes the
-        // failure count, a few milliseconds more on a quiet disk and more on a loaded one: the bounds leave room for that.
-        Assert.InRange(unknownMs / knownMs, 0.5, 2.0);
+        // Without the decoy hash the issue measured 4 ms for an unknown name and 135-154 ms for a known one (a ratio of 0.03).
+        // The known path also writes the failure count, a few milliseconds more on a quiet disk and more on a loaded one, and
+        // medians of nine on a loaded machine move further still (2.04 was seen in a full clean-clone run): the bounds leave
+        // room for that and still catch a missing decoy ten times over.
+        Assert.InRange(unknownMs / knownMs, 1 / 3.0, 3.0);
     }
 
     [Fact]
