@@ -14,22 +14,9 @@ public sealed class LiveTrainingInTheBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Admin_starts_a_small_run_watches_it_live_and_generates_16_images_from_its_model()
     {
-        var page = await browser.NewPageAsync();
-        await StudioPage.SignInAsync(page, StudioFactory.AdminUserName, StudioFactory.AdminPassword);
-        await page.ClickAsync("[data-testid=nav-training]");
-        await page.Locator("[data-testid=start-run]:not([disabled])").WaitForAsync(new() { Timeout = 60_000 });
-
-        await page.ClickAsync("[data-testid=resolution-32]");
         // 12 phantom images at batch 8 make one step per epoch: the step limit decides.
-        await StudioPage.FillNumberAsync(page, "start-epochs", "1000");
-        await StudioPage.FillNumberAsync(page, "start-max-steps", "300");
-        await StudioPage.FillNumberAsync(page, "start-tick-every", "5");
-        await StudioPage.FillNumberAsync(page, "start-snapshot-every", "60");
-        await page.ClickAsync("[data-testid=start-run]");
-        // The job page, or the form's refusal: either shows; a refusal fails with its reason, not after a timeout.
-        var refusal = page.Locator("[data-testid=start-errors]");
-        await page.Locator("[data-testid=loss-chart], [data-testid=start-errors]").First.WaitForAsync();
-        Assert.True(await refusal.CountAsync() == 0, $"the run was refused: {(await refusal.AllInnerTextsAsync()).FirstOrDefault()}");
+        var page = await TrainingForm.StartSmallRunAsync(
+            browser, ("start-max-steps", "300"), ("start-tick-every", "5"), ("start-snapshot-every", "60"));
         Assert.Matches("/admin/training/[0-9]+$", page.Url);
 
         // Sample the page while the run goes: the chart must grow and the grid change while the job still runs.

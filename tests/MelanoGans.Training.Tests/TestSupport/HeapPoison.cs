@@ -10,7 +10,6 @@ public static class HeapPoison
 {
     public static void Fill()
     {
-        using var scope = NewDisposeScope();
         for (long size = 256; size <= 1L << 22; size *= 2)
         {
             full([size], float.NaN).Dispose();

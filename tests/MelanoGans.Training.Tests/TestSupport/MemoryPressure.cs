@@ -17,8 +17,10 @@ public sealed class MemoryPressure : IDisposable
         thread.Start();
     }
 
+    private long rounds;
+
     /// <summary>Rounds done; a test can check the pressure was really there.</summary>
-    public long Rounds { get; private set; }
+    public long Rounds => Interlocked.Read(ref rounds);
 
     public void Dispose()
     {
@@ -38,7 +40,7 @@ public sealed class MemoryPressure : IDisposable
                 _ = new byte[random.Next(1, 1 << 16)];
             }
 
-            if (++Rounds % 16 == 0)
+            if (Interlocked.Increment(ref rounds) % 16 == 0)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
