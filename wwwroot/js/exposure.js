@@ -3,8 +3,8 @@
 //
 // Style changes made in a requestAnimationFrame callback (and the microtasks after it) reach the screen with that
 // frame's paint, so the time between the callback that reveals the image and the one that covers it is the exposure
-// the screen gave, to within the compositor's latency (the same for both ends). The image is decoded before it is
-// revealed, so the first frame already shows it.
+// the screen gave, to within the compositor's latency (the same for both ends). The image is decoded before the rater
+// is asked to start, so the first frame after Space already shows it.
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
@@ -31,7 +31,34 @@ async function loaded(img) {
   try { await img.decode(); } catch { /* a broken image is shown (and measured) as it is */ }
 }
 
-// Shows the frame's <img> for exposureMs, then its <canvas> noise mask; resolves to the measured exposure in ms.
+// The ready state: the fixation cross and its prompt show until the rater presses Space (or clicks the frame), so the
+// exposure starts when the page has settled and the rater looks, never while the page is still loading.
+function ready(frame) {
+  const cue = frame.querySelector('.ready-cue');
+  cue.style.display = 'flex';
+  frame.dataset.ready = 'waiting';
+  return new Promise((resolve) => {
+    const start = () => {
+      document.removeEventListener('keydown', onKey, true);
+      cue.removeEventListener('pointerdown', start);
+      cue.style.display = 'none';
+      frame.dataset.ready = 'started';
+      resolve();
+    };
+    const onKey = (e) => {
+      if (e.key !== ' ' || e.repeat || e.ctrlKey || e.altKey || e.metaKey) return;
+      const tag = e.target && e.target.tagName ? e.target.tagName.toLowerCase() : '';
+      if (tag === 'textarea' || tag === 'input') return;
+      e.preventDefault(); // Space would scroll the page
+      start();
+    };
+    document.addEventListener('keydown', onKey, true);
+    cue.addEventListener('pointerdown', start);
+  });
+}
+
+// Shows the frame's <img> for exposureMs once the rater is ready, then its <canvas> noise mask; resolves to the
+// measured exposure in ms.
 export async function present(frame, exposureMs) {
   const img = frame.querySelector('img');
   const mask = frame.querySelector('canvas');
@@ -39,6 +66,7 @@ export async function present(frame, exposureMs) {
   mask.style.display = 'none';
   await loaded(img);
   drawNoise(mask);
+  await ready(frame);
   await nextFrame();
   const shownAt = await nextFrame();
   img.style.visibility = 'visible';

@@ -30,7 +30,8 @@ internal sealed class AccessTokenAuthenticationHandler(
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Fail("Use Authorization: Bearer <token>.");
         var token = header["Bearer ".Length..].Trim();
-        if (!AccessTokenHasher.IsWellFormed(token)) return Fail("This is not a personal access token (mgp_...).");
+        // A malformed token is an unknown one: the same answer, whatever its shape.
+        if (!AccessTokenHasher.IsWellFormed(token)) return Fail("Unknown token.");
 
         var hash = AccessTokenHasher.Hash(token);
         var stored = await db.AccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);

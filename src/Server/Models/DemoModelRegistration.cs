@@ -1,4 +1,7 @@
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Generation;
 using MelanoGans.Shared.Contracts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MelanoGans.Server.Models;
@@ -6,14 +9,23 @@ namespace MelanoGans.Server.Models;
 /// <summary>
 /// Registers the shipped demo generator (origin "demo") before the server takes requests, so a fresh
 /// checkout has a model to generate from. Runs on every start; the registry makes it a no-op once done.
-/// A broken demo is logged, never fatal: the studio works without it.
+/// A broken demo is logged, never fatal: the studio works without it. On the first start it also queues the
+/// <see cref="PoolName"/> from the demo (<see cref="ModelOptions.DemoPoolCount"/> images), so "New study" has a source.
 /// </summary>
 internal sealed class DemoModelRegistration(
     IModelRegistry registry,
+    GenerationJobs generation,
+    IDbContextFactory<StudioDbContext> dbs,
     IOptions<ModelOptions> options,
     ILogger<DemoModelRegistration> logger) : IHostedService
 {
     public const string Origin = "demo";
+
+    /// <summary>The pool generated from the demo on the first start.</summary>
+    public const string PoolName = "Demo pool";
+
+    /// <summary>The demo pool's seed: every fresh studio shows the same images.</summary>
+    public const long PoolSeed = 1;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +44,32 @@ internal sealed class DemoModelRegistration(
             Origin,
             cancellationToken);
         if (!result.Succeeded)
+        {
             logger.LogError("The demo generator in {Folder} was refused: {Errors}", folder, string.Join(" ", result.Errors));
+            return;
+        }
+
+        await StartDemoPoolAsync(result.ModelId!.Value, cancellationToken);
+    }
+
+    private async Task StartDemoPoolAsync(int modelId, CancellationToken ct)
+    {
+        if (options.Value.DemoPoolCount <= 0) return;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            if (await db.GeneratedPools.AnyAsync(p => p.ModelId == modelId || p.Name == PoolName, ct)) return;
+        }
+
+        try
+        {
+            var (started, _) = await generation.StartAsync(new GenerationRequest(modelId, options.Value.DemoPoolCount, PoolSeed, null, PoolName), ct);
+            if (!started.Succeeded) logger.LogWarning("The demo pool was not started: {Errors}", string.Join(" ", started.Errors));
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same time queued it first (the pool name is unique).
+            logger.LogInformation("The demo pool was queued by another instance");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

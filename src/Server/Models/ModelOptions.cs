@@ -14,6 +14,13 @@ public sealed class ModelOptions
     /// </summary>
     public string DemoDirectory { get; set; } = "";
 
+    /// <summary>
+    /// Images the demo generator draws into the "Demo pool" on the first start (when the demo model has no pool yet), so
+    /// a lead can set up a study without an admin generating first; 0 turns it off.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 10_000)]
+    public int DemoPoolCount { get; set; } = 24;
+
     /// <summary>Largest ONNX file an admin may upload from the models page, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
 

@@ -66,7 +66,7 @@ internal sealed class RatingSession(
         // Practice answers are not counted: the list shows the study's own progress.
         var answered = await db.Set<Answer>().Where(a => a.RaterId == userId && ids.Contains(a.StudyId) && !a.IsPractice).GroupBy(a => a.StudyId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return studies.Select(s => new AssignedStudy(s.Id, s.Name, s.State, answered.GetValueOrDefault(s.Id), lengths.GetValueOrDefault(s.Id))).ToList();
+        return studies.Select(s => new AssignedStudy(s.Id, s.Name, s.State, answered.GetValueOrDefault(s.Id), lengths.GetValueOrDefault(s.Id), s.Mode)).ToList();
     }
 
     public async Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default)
@@ -92,7 +92,7 @@ internal sealed class RatingSession(
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
             context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft,
             study.Mode, await TargetExposureAsync(db, study, userId, ct), Url(position, right: true), Url(next, right: true),
-            practiceRound, study.PracticePassMark, here?.ShownExposureMs);
+            practiceRound, study.PracticePassMark, here?.ShownExposureMs, context.PracticeLength);
     }
 
     public async Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs)

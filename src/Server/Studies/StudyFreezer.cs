@@ -31,7 +31,7 @@ internal sealed class StudyFreezer(ImageStore store)
         var drawn = new List<Drawn>();
         // Reals for the study, then for catch trials, then for practice: one draw, so none is used twice.
         var catchReals = ExtraItems.CatchReals(study.Mode, study.CatchCount);
-        var practiceReals = ExtraItems.PracticeReals(study.PracticeCount);
+        var practiceReals = ExtraItems.PracticeReals(study.Mode, study.PracticeCount);
         var realRoles = Roles(study.RealCount, catchReals, practiceReals);
         if (realRoles.Count > 0 && study.RealDatasetId is { } datasetId)
         {
@@ -46,7 +46,7 @@ internal sealed class StudyFreezer(ImageStore store)
         }
 
         // Practice fakes come from the pools' spare images, in pool order.
-        var practiceFakes = ExtraItems.PracticeFakes(study.PracticeCount);
+        var practiceFakes = ExtraItems.PracticeFakes(study.Mode, study.PracticeCount);
         foreach (var source in study.Pools.Where(p => p.Count > 0).OrderBy(p => p.PoolId))
         {
             var pool = await db.Set<GeneratedPool>().SingleAsync(p => p.Id == source.PoolId, ct);

@@ -68,7 +68,7 @@ internal static class StudySetupValidator
         }
 
         if (setup.RealCount + setup.FakeCount < 2) errors.Add(("realCount", "A study needs at least two images."));
-        var practiceFakes = ExtraItems.PracticeFakes(setup.PracticeCount);
+        var practiceFakes = ExtraItems.PracticeFakes(setup.Mode, setup.PracticeCount);
         var spare = setup.Pools.Sum(s => options.Pools.FirstOrDefault(p => p.Id == s.PoolId) is { } pool && s.Count > 0 ? Math.Max(0, pool.Count - s.Count) : 0);
         if (practiceFakes > 0 && spare < practiceFakes)
             errors.Add(("practiceCount", $"The practice round needs {practiceFakes} generated images beyond the study's, but its pools hold only {spare} more."));

@@ -19,6 +19,13 @@ public sealed class TrainingOptions
     /// </summary>
     public string? WorkerPath { get; set; }
 
+    /// <summary>
+    /// Minutes the local worker waits without a job before it exits and gives its memory back (it is started again
+    /// when a job is queued); 0 keeps it until the server stops.
+    /// </summary>
+    [Range(0, 24 * 60)]
+    public double LocalWorkerIdleMinutes { get; set; } = 5;
+
     /// <summary>Torch CPU threads of the local worker; 0 = one per core.</summary>
     [Range(0, 1024)]
     public int LocalWorkerThreads { get; set; }

@@ -106,7 +106,9 @@ internal sealed class TrainingSupervisor(
     {
         if (_local is { HasExited: true } exited)
         {
-            logger.LogWarning("The local worker exited with code {Code}", exited.ExitCode);
+            // 0: it stopped after LocalWorkerIdleMinutes without a job; the next queued job starts it again.
+            if (exited.ExitCode == 0) logger.LogInformation("The local worker exited after {Minutes} idle minutes", options.Value.LocalWorkerIdleMinutes);
+            else logger.LogWarning("The local worker exited with code {Code}", exited.ExitCode);
             exited.Dispose();
             _local = null;
         }
@@ -152,6 +154,12 @@ internal sealed class TrainingSupervisor(
                  })
         {
             info.ArgumentList.Add(argument);
+        }
+
+        if (options.Value.LocalWorkerIdleMinutes > 0)
+        {
+            info.ArgumentList.Add("--idle-exit-minutes");
+            info.ArgumentList.Add(options.Value.LocalWorkerIdleMinutes.ToString(CultureInfo.InvariantCulture));
         }
 
         // The token travels in the environment, not the command line that every user can list.

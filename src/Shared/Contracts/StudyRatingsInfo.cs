@@ -4,7 +4,7 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Id">The study id (the <c>{id}</c> of <c>/statistics/{id}</c> and the export URLs).</param>
 /// <param name="Name">The study's name.</param>
 /// <param name="State">The study's state as the studies feature names it (for example Draft, Open, Closed).</param>
-/// <param name="Answers">Rows in the study's ratings table, repeats included.</param>
+/// <param name="Answers">Answered trials: the ratings table's rows without practice (repeats and catch trials included), as every page counts them.</param>
 /// <param name="RatersDone">Raters who answered every item of their session.</param>
 /// <param name="RatersAssigned">Raters assigned to the study.</param>
 /// <param name="PresentationWarning">
@@ -13,5 +13,8 @@ namespace MelanoGans.Shared.Contracts;
 /// </param>
 /// <param name="Exclusions">Raters the lead left out of the statistics, who did it and when; empty or null when none.</param>
 /// <param name="ExposureMisses">Timed answers whose measured exposure missed the target by more than one frame.</param>
+/// <param name="Mode">The study's protocol; null where it is not known (a table read from a file), which shows every protocol's part that has answers.</param>
+/// <param name="TargetExposureMs">The planned exposure of a fixed-exposure study; null otherwise.</param>
 public sealed record StudyRatingsInfo(int Id, string Name, string State, int Answers, int RatersDone, int RatersAssigned,
-    string? PresentationWarning = null, IReadOnlyList<RaterExclusionRecord>? Exclusions = null, int ExposureMisses = 0);
+    string? PresentationWarning = null, IReadOnlyList<RaterExclusionRecord>? Exclusions = null, int ExposureMisses = 0,
+    RatingMode? Mode = null, int? TargetExposureMs = null);

@@ -20,13 +20,17 @@ namespace MelanoGans.Shared.Statistics;
 /// </remarks>
 public static class HypeInfinity
 {
-    internal static HypeInfinityReport Compute(StudyData data, int resamples, int seed, double confidence)
+    /// <summary>
+    /// The error rate of the first answers given under <paramref name="mode"/>: <see cref="RatingMode.Untimed"/> gives
+    /// HYPE∞, <see cref="RatingMode.Fixed"/> the same rate at the study's fixed exposure (see <see cref="FixedExposure"/>).
+    /// </summary>
+    internal static HypeInfinityReport Compute(StudyData data, RatingMode mode, int resamples, int seed, double confidence)
     {
         var answers = new List<(int Rater, int Item, bool Error)>();
         for (var a = 0; a < data.FirstAnswers.Length; a++)
         {
             var row = data.FirstAnswers[a];
-            if (row.Mode == RatingMode.Untimed)
+            if (row.Mode == mode)
             {
                 answers.Add((data.FirstRater[a], data.FirstItem[a], !row.IsCorrect));
             }

@@ -52,7 +52,8 @@ public static class HypeTime
                 messages.Add($"Rater '{group.Key}''s staircase has no reversal yet: no HYPE-time threshold.");
             }
 
-            raters.Add(new HypeTimeRater(group.Key, trials.Length, rule.Reversals.Count, rule.ThresholdMs, models.Length == 1 ? models[0] : null));
+            raters.Add(new HypeTimeRater(group.Key, trials.Length, rule.Reversals.Count, rule.ThresholdMs, models.Length == 1 ? models[0] : null,
+                trials.Select(t => new StaircaseStep(t.ExposureMs!.Value, t.IsCorrect)).ToArray()));
         }
 
         var withThreshold = raters.Where(r => r.ThresholdMs is not null).ToArray();

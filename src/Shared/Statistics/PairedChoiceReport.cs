@@ -4,4 +4,5 @@ namespace MelanoGans.Shared.Statistics;
 /// <param name="Overall">All paired trials.</param>
 /// <param name="Raters">Per rater, ordinal order.</param>
 /// <param name="Models">Per model (the fake's source), ordinal order.</param>
-public sealed record PairedChoiceReport(PairedChoiceScore Overall, IReadOnlyList<PairedChoiceScore> Raters, IReadOnlyList<PairedChoiceScore> Models);
+/// <param name="Time">Active time per trial over all trials.</param>
+public sealed record PairedChoiceReport(PairedChoiceScore Overall, IReadOnlyList<PairedChoiceScore> Raters, IReadOnlyList<PairedChoiceScore> Models, TimeSummary Time);

@@ -85,7 +85,7 @@ public static class StudyStatistics
                 messages.Add($"Rater '{data.Raters[r]}' called every image fake: specificity 0, and kappa with this rater is 0 or undefined.");
             }
 
-            raterReports[r] = new RaterReport(data.Raters[r], counts.Summarise(confidence), counts.Auc(), Times(raterTimes[r]));
+            raterReports[r] = new RaterReport(data.Raters[r], counts.Summarise(confidence), counts.Auc(), TimeSummary.Of(raterTimes[r]));
         }
 
         var aucUndefined = raterReports.Count(r => r.Auc is null && r.Classification.Answers > 0);
@@ -103,7 +103,8 @@ public static class StudyStatistics
             split.Catch.Count(r => !split.Excluded.Contains(r.Rater)),
             split.Exclusions,
             split.CatchAccuracies(confidence),
-            HypeInfinity.Compute(data, options.BootstrapResamples, options.Seed, confidence),
+            HypeInfinity.Compute(data, RatingMode.Untimed, options.BootstrapResamples, options.Seed, confidence),
+            FixedExposure.Compute(data, options.BootstrapResamples, options.Seed, confidence),
             HypeTime.Compute(split.Counted, options.BootstrapResamples, options.Seed, confidence, messages),
             PairedChoice.Compute(split.Paired, confidence));
 
@@ -117,7 +118,7 @@ public static class StudyStatistics
             realItems,
             overall.Summarise(confidence),
             overall.Auc(),
-            Times(allTimes),
+            TimeSummary.Of(allTimes),
             raterReports,
             sourceReports,
             agreement,
@@ -126,13 +127,6 @@ public static class StudyStatistics
             deception,
             messages,
             protocol);
-    }
-
-    private static TimeSummary Times(List<double> times)
-    {
-        times.Sort();
-        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(times);
-        return new TimeSummary(times.Count, Quantiles.OfSorted(sorted, 0.5), Quantiles.OfSorted(sorted, 0.25), Quantiles.OfSorted(sorted, 0.75));
     }
 
     private static SourceReport[] SourceReports(StudyData data, ClassificationCounts[] perSource, double confidence)

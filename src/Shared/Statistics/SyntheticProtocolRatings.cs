@@ -7,7 +7,7 @@ namespace MelanoGans.Shared.Statistics;
 /// <summary>
 /// A seeded ratings table with every protocol in it, for reference tests and demos: per rater a practice round, untimed
 /// 6-point answers with catch items mixed in, a staircase run on one model's fakes and reals (driven by
-/// <see cref="ExposureStaircase"/> and a simulated psychometric function), and paired trials. The last rater ignores
+/// <see cref="ExposureStaircase"/> and a simulated psychometric function), paired trials, and 6-point answers at a fixed exposure. The last rater ignores
 /// the images on catch items (answers at random), as a rater who should be excluded would.
 /// </summary>
 public static class SyntheticProtocolRatings
@@ -17,6 +17,9 @@ public static class SyntheticProtocolRatings
 
     /// <summary>One 60 Hz frame, the grain of a measured exposure.</summary>
     public const double FrameMs = 1000.0 / 60;
+
+    /// <summary>The planned exposure of the fixed-exposure trials.</summary>
+    public const int FixedExposureMs = 500;
 
     /// <summary>The staircase settings of generated tables.</summary>
     public static StaircaseSettings Staircase { get; } = new(StartMs: 500, MinMs: 50, MaxMs: 2000, StepFactor: 1.25);
@@ -98,6 +101,20 @@ public static class SyntheticProtocolRatings
                 var m = random.Next(models.Count);
                 var chosen = random.NextDouble() < deceive[m] ? RatingTruth.Fake : RatingTruth.Real;
                 rows.Add(Row(rater, $"pair{r + 1:00}-{t + 1:000}", models[m], RatingTruth.Fake, RatingRow.NoResponse, RatingMode.Paired, null, t < 2, false, chosen));
+            }
+        }
+
+        // Fixed exposure last, on a random stream of its own so the parts above stay as they were: each rater sees half
+        // the items for FixedExposureMs, measured within a frame of it; a shorter look blurs the perceived realism.
+        random = new Random(seed + 7919);
+        for (var r = 0; r < raters; r++)
+        {
+            var rater = $"rater{r + 1:00}";
+            for (var t = 0; t < items / 2; t++)
+            {
+                var i = random.Next(items);
+                var measured = FixedExposureMs + random.Next(-1, 2) * (int)Math.Round(FrameMs) + random.Next(-2, 3);
+                rows.Add(Row(rater, $"fixed{r + 1:00}-{t + 1:000}", source[i], truth[i], Respond(random, realism[i] * 0.6, 0, 1.2), RatingMode.Fixed, measured, false, false));
             }
         }
 

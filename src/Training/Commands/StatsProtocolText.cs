@@ -3,7 +3,7 @@ using MelanoGans.Shared.Statistics;
 
 namespace MelanoGans.Training.Commands;
 
-/// <summary>The protocol part of <see cref="StatsTextReport"/>: exclusions, catch accuracy, HYPE∞, HYPE-time and paired choice, each only when the table has it.</summary>
+/// <summary>The protocol part of <see cref="StatsTextReport"/>: exclusions, catch accuracy, HYPE∞, HYPE at a fixed exposure, HYPE-time and paired choice, each only when the table has it.</summary>
 internal static class StatsProtocolText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -39,6 +39,18 @@ internal static class StatsProtocolText
                 output,
                 ["rater or source", "answers", "HYPE∞ [95% bootstrap]"],
                 hype.Raters.Concat(hype.Sources).Select(s => new[] { s.Name, s.Answers.ToString(Invariant), Hype(s) }));
+        }
+
+        var fixedExposure = protocol.FixedExposure;
+        if (fixedExposure.Scores.Overall.Answers > 0)
+        {
+            var exposure = fixedExposure.Exposure;
+            output.WriteLine();
+            output.WriteLine($"HYPE at a fixed exposure (error rate of fixed-exposure answers): {Hype(fixedExposure.Scores.Overall)}; measured exposure median {StatsTextReport.F(exposure.MedianMs, "0")} ms, {exposure.MinMs}-{exposure.MaxMs} ms");
+            StatsTextReport.Table(
+                output,
+                ["rater or source", "answers", "HYPE [95% bootstrap]"],
+                fixedExposure.Scores.Raters.Concat(fixedExposure.Scores.Sources).Select(s => new[] { s.Name, s.Answers.ToString(Invariant), Hype(s) }));
         }
 
         var time = protocol.HypeTime;

@@ -18,7 +18,8 @@ internal static class WorkerCommand
         var once = new Option<bool>("--once") { Description = "Train one job, then exit." };
         var name = new Option<string>("--name") { Description = "Name the server knows this worker by; keep it stable so interrupted jobs resume here.", DefaultValueFactory = _ => Environment.MachineName };
         var parent = new Option<int?>("--parent-pid") { Description = "Exit when this process ends (the server's local worker)." };
-        var command = new Command("worker", "Connect to a server, claim training jobs and stream progress.") { server, token, runs, threads, once, name, parent };
+        var idleExit = new Option<double?>("--idle-exit-minutes") { Description = "Exit after this many minutes without a job (default: never)." };
+        var command = new Command("worker", "Connect to a server, claim training jobs and stream progress.") { server, token, runs, threads, once, name, parent, idleExit };
         command.SetAction((parse, ct) => Task.FromResult(CommandOutput.Run(parse, () =>
         {
             var secret = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable);
@@ -26,6 +27,7 @@ internal static class WorkerCommand
             if (!Uri.TryCreate(parse.GetValue(server), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 throw new ArgumentException("--server must be an http(s) URL");
             if (parse.GetValue(threads) < 0) throw new ArgumentException("--threads must be 0 or more");
+            if (parse.GetValue(idleExit) is <= 0) throw new ArgumentException("--idle-exit-minutes must be more than 0");
 
             var settings = new WorkerSettings
             {
@@ -36,6 +38,7 @@ internal static class WorkerCommand
                 Threads = parse.GetValue(threads),
                 Once = parse.GetValue(once),
                 ParentProcessId = parse.GetValue(parent),
+                IdleExit = parse.GetValue(idleExit) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
             };
             using var cancellation = new TrainingCancellation();
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, ct);

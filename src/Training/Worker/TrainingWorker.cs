@@ -39,6 +39,7 @@ public sealed class TrainingWorker(WorkerSettings settings)
         };
 
         var jobs = 0;
+        var idle = System.Diagnostics.Stopwatch.StartNew();
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -53,12 +54,19 @@ public sealed class TrainingWorker(WorkerSettings settings)
                 if (job is null)
                 {
                     if (ParentGone()) break;
+                    if (settings.IdleExit is { } limit && idle.Elapsed >= limit)
+                    {
+                        settings.Log.WriteLine($"worker: no job for {limit.TotalMinutes:0.##} min; exiting");
+                        break;
+                    }
+
                     await wake.WaitAsync(settings.IdlePoll, stopping);
                     continue;
                 }
 
                 settings.Log.WriteLine($"job {job.JobId}: claimed ({job.Options.Architecture} {job.Options.Resolution}x{job.Options.Resolution})");
                 await runner.RunAsync(job, stopping);
+                idle.Restart();
                 // A dropped connection interrupted the job (see Closed): it is not done; reconnect and claim it again.
                 if (hub.State != HubConnectionState.Connected && !stopping.IsCancellationRequested) continue;
                 jobs++;

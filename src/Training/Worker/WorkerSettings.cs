@@ -29,6 +29,9 @@ public sealed record WorkerSettings
     /// <summary>Stop when this process is gone: the server's local worker must not outlive the server.</summary>
     public int? ParentProcessId { get; init; }
 
+    /// <summary>Exit after this long without a job (the server's local worker gives its memory back); null = never.</summary>
+    public TimeSpan? IdleExit { get; init; }
+
     /// <summary>How often an idle worker asks for work when no "job queued" message arrives.</summary>
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -10,13 +10,15 @@ namespace MelanoGans.EndToEnd.Tests.Studies;
 /// </summary>
 public sealed class PairedRatingInTheBrowserTests(BrowserFixture browser)
 {
-    // Practice: 1 trial (a real and a fake); main: 4 fakes each beside one of 3 reals; catch: 2 noise fakes beside 1 real.
-    private const int Total = 1 + 4 + 2;
+    // Practice: 2 trials (the count the lead typed, a real and a fake each); main: 4 fakes each beside one of 3 reals;
+    // catch: 2 noise fakes, each beside a real of its own.
+    private const int Practice = 2;
+    private const int Total = Practice + 4 + 2;
 
     [Fact]
     public async Task Two_raters_pick_the_real_one_with_arrow_keys_after_a_practice_round_with_feedback()
     {
-        var study = await BrowserStudy.StartAsync(browser.Factory, "pair", reals: 5, fakes: 5, s =>
+        var study = await BrowserStudy.StartAsync(browser.Factory, "pair", reals: 8, fakes: 8, s =>
         {
             (s.Mode, s.RealCount, s.Pools[0].Count) = (RatingMode.Paired, 3, 4);
             (s.PracticeCount, s.CatchCount) = (2, 2);
@@ -43,14 +45,25 @@ public sealed class PairedRatingInTheBrowserTests(BrowserFixture browser)
                 await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToHaveAttributeAsync("data-position", position.ToString());
                 await Assertions.Expect(page.Locator("[data-testid=pair-image]")).ToHaveAttributeAsync("data-position", position.ToString());
                 await page.Keyboard.PressAsync(r == 0 ? "ArrowLeft" : "ArrowRight");
-                await Assertions.Expect(page.Locator("[data-testid=progress-text]")).ToHaveTextAsync($"{position + 1} of {Total} answered");
-                if (position == 0)
+                if (position < Practice)
                 {
-                    // The practice answer's truth, and the round's end: the study starts (no pass mark).
+                    // The practice answer's truth shows beside the pair it is about, which stays until Enter.
                     await Assertions.Expect(page.Locator("[data-testid=rating-feedback]")).ToContainTextAsync("The image you picked as real was");
-                    await Assertions.Expect(page.Locator("[data-testid=rating-feedback]")).ToContainTextAsync("The study starts now");
-                    await Assertions.Expect(page.Locator("[data-testid=practice-banner]")).ToHaveCountAsync(0);
+                    await Assertions.Expect(page.Locator("[data-testid=study-image]")).ToHaveAttributeAsync("data-position", position.ToString());
+                    if (position == Practice - 1)
+                    {
+                        // The round's end: the study starts (no pass mark).
+                        await Assertions.Expect(page.Locator("[data-testid=rating-feedback]")).ToContainTextAsync("The study starts now");
+                        if (r == 0) await StudioPage.ScreenshotAsync(page, "rating-paired-feedback");
+                    }
+
+                    await page.Keyboard.PressAsync("Enter");
                 }
+
+                // Practice never counts: the count is of the study's trials, as My studies, the API and the dashboard count them.
+                await Assertions.Expect(page.Locator("[data-testid=progress-text]")).ToHaveTextAsync(
+                    position < Practice - 1 ? $"Practice: {position + 1} of {Practice} answered" : $"{position + 1 - Practice} of {Total - Practice} answered");
+                if (position == Practice - 1) await Assertions.Expect(page.Locator("[data-testid=practice-banner]")).ToHaveCountAsync(0);
             }
         }
         foreach (var page in pages) await Assertions.Expect(page.Locator("[data-testid=rating-finished]")).ToBeVisibleAsync();
@@ -59,7 +72,7 @@ public sealed class PairedRatingInTheBrowserTests(BrowserFixture browser)
         Assert.Equal(2 * Total, rows.Count);
         Assert.All(rows, r => Assert.Equal((RatingMode.Paired, RatingTruth.Fake), (r.Mode, r.Truth)));
         Assert.All(rows, r => Assert.NotNull(r.Chosen));
-        Assert.Equal((2, 4), (rows.Count(r => r.IsPractice), rows.Count(r => r.IsCatch)));
+        Assert.Equal((2 * Practice, 4), (rows.Count(r => r.IsPractice), rows.Count(r => r.IsCatch)));
         Assert.Equal(study.Raters, rows.Select(r => r.Rater).Distinct().Order());
     }
 }

@@ -60,6 +60,22 @@ public sealed class AccessTokenTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
+    public async Task A_malformed_token_gets_the_same_answer_as_an_unknown_one()
+    {
+        var real = await world.TokenAsync("lead", Roles.Lead, "shape");
+        var unknown = await world.Client(real[..^1] + (real[^1] == 'A' ? 'B' : 'A')).GetAsync("/api/v1/datasets", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        var expected = (await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
+        Assert.Equal("Unknown token.", expected);
+        foreach (var token in ApiWorld.MalformedTokens.Append("mgp_bogus"))
+        {
+            var refused = await world.Client(token).GetAsync("/api/v1/datasets", Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal(expected, (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Disabling_the_owner_stops_the_token_at_once_and_enabling_brings_it_back()
     {
         var token = await world.TokenAsync("lead2", Roles.Lead);

@@ -41,6 +41,8 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
         builder.UseSetting("Studio:Training:LocalWorker", LocalWorker ? "true" : "false");
         builder.UseSetting("Studio:Training:LocalWorkerThreads", "1");
         builder.UseSetting("Studio:Metrics:OnRegister", "false");
+        // Tests that count pools start without the demo pool; DemoPoolTests turns it on.
+        builder.UseSetting("Studio:Models:DemoPoolCount", "0");
         // Test hosts sign in far more often than people do, all from one address; SignInHardeningTests set their own limits.
         builder.UseSetting("Studio:SignIn:PermitsPerClientPerMinute", "100000");
         builder.UseSetting("Studio:SignIn:PermitsPerUserPerMinute", "100000");

@@ -187,4 +187,36 @@ public sealed class StudyTrialKindsTests : IAsyncLifetime
         Assert.Equal(0.0, report.Protocol.Catch.Single(c => c.Rater == "rater1").Accuracy.Estimate);
         Assert.Equal((8, 1.0), (report.FirstAnswers, report.Overall.Accuracy.Estimate!.Value));
     }
+
+    [Fact]
+    public async Task A_paired_study_gets_the_practice_trials_the_lead_typed_and_catch_trials_beside_different_reals()
+    {
+        var setup = _world.Setup(reals: 3, fakes: 4);
+        (setup.Mode, setup.PracticeCount, setup.CatchCount) = (RatingMode.Paired, 2, 3);
+        var id = await _world.StartedStudyAsync(setup);
+
+        await using var scope = _world.As("rater1", Roles.Rater);
+        var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
+        var first = (await session.GetStepAsync(id, Ct))!;
+        Assert.Equal((2, 2 + 4 + 3), (first.PracticeLength, first.Total));
+        Assert.Equal((0, 7), (first.CountedAnswered, first.CountedTotal));
+        var catchReals = new List<long>();
+        for (var step = first; !step.Finished; step = (await session.GetStepAsync(id, Ct))!)
+        {
+            await using (var db = await DbAsync())
+            {
+                var shown = await (from s in db.Set<StudyShowing>()
+                                   join u in db.Users on s.RaterId equals u.Id
+                                   where s.StudyId == id && u.UserName == "rater1" && s.Position == step.Position
+                                   select s).SingleAsync(Ct);
+                var items = await db.Set<StudyItem>().Where(i => i.Id == shown.ItemId || i.Id == shown.PairItemId).ToListAsync(Ct);
+                if (items.Any(i => i.Role == ItemRole.Catch)) catchReals.Add(items.Single(i => i.Truth == RatingTruth.Real).Id);
+            }
+
+            Assert.Equal(SubmitOutcome.Saved, (await session.SubmitAsync(Pick(id, step, left: true))).Outcome);
+        }
+
+        Assert.Equal(3, catchReals.Count);
+        Assert.Equal(3, catchReals.Distinct().Count());
+    }
 }

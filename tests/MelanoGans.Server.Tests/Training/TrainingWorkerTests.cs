@@ -81,6 +81,19 @@ public sealed class TrainingWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_idle_worker_with_an_idle_limit_exits_and_says_why()
+    {
+        // Issue 22: the local worker gives its memory back when there is no work; the supervisor starts it again for the next job.
+        var token = await _host.CreateTokenAsync("idler");
+        using var log = new StringWriter();
+
+        var jobs = await new TrainingWorker(_host.Worker(token, "idler", once: false, log: log) with { IdleExit = TimeSpan.FromMilliseconds(500) }).RunAsync(Timeout());
+
+        Assert.Equal(0, jobs);
+        Assert.Contains("no job for", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_from_the_browser_stops_the_worker_and_marks_the_job_cancelled()
     {
         var token = await _host.CreateTokenAsync("canceller");

@@ -4,7 +4,7 @@ using MelanoGans.Shared.Statistics;
 namespace MelanoGans.Shared.Tests.Statistics;
 
 /// <summary>
-/// The protocol statistics (catch accuracy, exclusions, HYPE∞, HYPE-time, paired choice) against
+/// The protocol statistics (catch accuracy, exclusions, HYPE∞, HYPE at a fixed exposure, HYPE-time, paired choice) against
 /// reference/protocol_reference.py (statsmodels Wilson, scipy binomtest, numpy bootstraps, a staircase replay written
 /// from the rule) on a generated table with every protocol in it.
 /// </summary>
@@ -58,6 +58,23 @@ public sealed class ProtocolReferenceTests : IDisposable
         NearInterval(expected.GetProperty("interval"), actual.Interval, "HYPE∞ " + actual.Name);
     }
 
+    /// <summary>An error-rate report (HYPE∞ or HYPE at a fixed exposure) against the reference's overall, rater and source scores.</summary>
+    private static void NearScores(JsonElement expected, HypeInfinityReport actual)
+    {
+        NearHype(expected.GetProperty("overall"), actual.Overall);
+        Assert.Equal(expected.GetProperty("raters").EnumerateObject().Select(p => p.Name), actual.Raters.Select(r => r.Name));
+        foreach (var score in actual.Raters)
+        {
+            NearHype(expected.GetProperty("raters").GetProperty(score.Name), score);
+        }
+
+        Assert.Equal(expected.GetProperty("sources").EnumerateObject().Select(p => p.Name), actual.Sources.Select(s => s.Name));
+        foreach (var score in actual.Sources)
+        {
+            NearHype(expected.GetProperty("sources").GetProperty(score.Name), score);
+        }
+    }
+
     private static void NearPaired(JsonElement expected, PairedChoiceScore actual)
     {
         NearProportion(expected.GetProperty("deception"), actual.Deception, "2AFC " + actual.Name);
@@ -93,19 +110,21 @@ public sealed class ProtocolReferenceTests : IDisposable
         // The careless last rater is the one a lead would exclude.
         Assert.True(protocol.Catch[^1].Accuracy.Estimate < protocol.Catch.SkipLast(1).Min(c => c.Accuracy.Estimate));
 
-        var hype = reference.GetProperty("hype_infinity");
-        NearHype(hype.GetProperty("overall"), protocol.HypeInfinity.Overall);
-        Assert.Equal(hype.GetProperty("raters").EnumerateObject().Select(p => p.Name), protocol.HypeInfinity.Raters.Select(r => r.Name));
-        foreach (var score in protocol.HypeInfinity.Raters)
-        {
-            NearHype(hype.GetProperty("raters").GetProperty(score.Name), score);
-        }
-
-        Assert.Equal(hype.GetProperty("sources").EnumerateObject().Select(p => p.Name), protocol.HypeInfinity.Sources.Select(s => s.Name));
-        foreach (var score in protocol.HypeInfinity.Sources)
-        {
-            NearHype(hype.GetProperty("sources").GetProperty(score.Name), score);
-        }
+        NearScores(reference.GetProperty("hype_infinity"), protocol.HypeInfinity);
+        var fixedExposure = reference.GetProperty("fixed");
+        NearScores(fixedExposure.GetProperty("scores"), protocol.FixedExposure.Scores);
+        Assert.True(protocol.FixedExposure.Scores.Overall.Answers > 0);
+        var exposure = fixedExposure.GetProperty("exposure");
+        var summary = protocol.FixedExposure.Exposure;
+        Assert.Equal(exposure.GetProperty("n").GetInt32(), summary.Answers);
+        Assert.Equal((exposure.GetProperty("min").GetInt32(), exposure.GetProperty("max").GetInt32()), (summary.MinMs, summary.MaxMs));
+        var quartiles = exposure.GetProperty("quartiles").EnumerateArray().ToArray();
+        Near(quartiles[0], summary.LowerQuartileMs, "exposure lower quartile");
+        Near(quartiles[1], summary.MedianMs, "exposure median");
+        Near(quartiles[2], summary.UpperQuartileMs, "exposure upper quartile");
+        Assert.Equal(
+            exposure.GetProperty("counts").EnumerateObject().Select(p => (int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p.Value.GetInt32())),
+            summary.Counts.Select(c => (c.ExposureMs, c.Answers)));
 
         var time = reference.GetProperty("hype_time");
         Assert.Equal(time.GetProperty("raters").EnumerateObject().Select(p => p.Name), protocol.HypeTime.Raters.Select(r => r.Rater));
@@ -114,6 +133,7 @@ public sealed class ProtocolReferenceTests : IDisposable
             var expected = time.GetProperty("raters").GetProperty(rater.Rater);
             Assert.Equal(expected.GetProperty("trials").GetInt32(), rater.Trials);
             Assert.Equal(expected.GetProperty("reversals").GetInt32(), rater.Reversals);
+            Assert.Equal(rater.Trials, rater.Steps.Count);
             Assert.True(rater.Reversals >= 6, $"{rater.Rater}: only {rater.Reversals} reversals");
             Near(expected.GetProperty("threshold"), rater.ThresholdMs, "HYPE-time " + rater.Rater);
             Assert.Equal(expected.GetProperty("model").GetString(), rater.Model);
@@ -133,6 +153,10 @@ public sealed class ProtocolReferenceTests : IDisposable
 
         var paired = reference.GetProperty("paired");
         NearPaired(paired.GetProperty("overall"), protocol.Paired.Overall);
+        var pairedTime = paired.GetProperty("time").EnumerateArray().ToArray();
+        Near(pairedTime[0], protocol.Paired.Time.LowerQuartileMs, "2AFC time lower quartile");
+        Near(pairedTime[1], protocol.Paired.Time.MedianMs, "2AFC time median");
+        Near(pairedTime[2], protocol.Paired.Time.UpperQuartileMs, "2AFC time upper quartile");
         Assert.Equal(paired.GetProperty("raters").EnumerateObject().Select(p => p.Name), protocol.Paired.Raters.Select(r => r.Name));
         foreach (var score in protocol.Paired.Raters)
         {

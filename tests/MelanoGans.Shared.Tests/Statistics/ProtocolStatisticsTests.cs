@@ -84,6 +84,27 @@ public class ProtocolStatisticsTests
     }
 
     [Fact]
+    public void Fixed_exposure_answers_score_their_own_rate_beside_their_measured_exposures()
+    {
+        // The worked example of HYPE∞ under a time limit: 8 of 10 fakes called fake, 9 of 10 reals called real: 3 errors in 20.
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var rows = Enumerable.Range(0, 20).Select(i => new RatingRow(
+            "s", "r1", $"item{i}", i < 10 ? "ddgan" : "isic", i < 10 ? RatingTruth.Fake : RatingTruth.Real,
+            i < 8 ? 1 : i < 10 ? 5 : i < 19 ? 6 : 2, [], false, start, start, 1000, RatingMode.Fixed, i % 4 == 0 ? 517 : 500)).ToList();
+        rows.Add(rows[0] with { Item = "untimed", Mode = RatingMode.Untimed, ExposureMs = null });
+
+        var protocol = StudyStatistics.Compute(rows, NoBootstrap).Protocol;
+
+        Assert.Equal((20, 3, 0.15), (protocol.FixedExposure.Scores.Overall.Answers, protocol.FixedExposure.Scores.Overall.Errors, protocol.FixedExposure.Scores.Overall.ErrorRate));
+        Assert.Equal(["ddgan", "isic"], protocol.FixedExposure.Scores.Sources.Select(s => s.Name));
+        Assert.Equal((0.2, 0.1), (protocol.FixedExposure.Scores.Sources[0].ErrorRate, protocol.FixedExposure.Scores.Sources[1].ErrorRate));
+        Assert.Equal(1, protocol.HypeInfinity.Overall.Answers);
+        var exposure = protocol.FixedExposure.Exposure;
+        Assert.Equal((20, 500, 500.0, 517), (exposure.Answers, exposure.MinMs, exposure.MedianMs, exposure.MaxMs));
+        Assert.Equal([new ExposureCount(500, 15), new ExposureCount(517, 5)], exposure.Counts);
+    }
+
+    [Fact]
     public void Paired_trials_and_the_worked_examples()
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -80,7 +80,7 @@ public sealed class StatsCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);
-        foreach (var expected in new[] { "Catch accuracy", "HYPE∞", "HYPE-time", "Paired choice", "excluded rater rater04:", "excluded rater rater03:", "Rater 'rater04' is excluded" })
+        foreach (var expected in new[] { "Catch accuracy", "HYPE∞", "HYPE at a fixed exposure", "HYPE-time", "Paired choice", "excluded rater rater04:", "excluded rater rater03:", "Rater 'rater04' is excluded" })
         {
             Assert.Contains(expected, output, StringComparison.Ordinal);
         }

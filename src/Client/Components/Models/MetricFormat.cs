@@ -10,5 +10,6 @@ public static class MetricFormat
 {
     public static string Value(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
-    public static string Share(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>A share in [0, 1] with three decimals, so 0.004 is not written as 0.00.</summary>
+    public static string Share(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

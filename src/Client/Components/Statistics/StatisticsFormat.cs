@@ -37,6 +37,18 @@ public static class StatisticsFormat
     public static string Seconds(double? milliseconds) =>
         milliseconds is { } ms ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s" : Undefined;
 
+    /// <summary>"31.2% (25.0–38.1%)": an error rate with its bootstrap interval.</summary>
+    public static string Hype(HypeScore score) =>
+        Percent(score.ErrorRate) + (score.Interval?.Lower is { } lo && score.Interval.Upper is { } hi ? $" ({Range(lo, hi)})" : "");
+
+    /// <summary>"412 ms (350–470 ms)": a mean staircase threshold with its bootstrap interval.</summary>
+    public static string Threshold(HypeTimeScore score) =>
+        Milliseconds(score.MeanThresholdMs) + (score.Interval?.Lower is { } lo && score.Interval.Upper is { } hi ? $" ({Number(lo, "0")}–{Milliseconds(hi)})" : "");
+
+    /// <summary>"412 ms".</summary>
+    public static string Milliseconds(double? milliseconds) =>
+        milliseconds is { } ms ? ms.ToString("0", CultureInfo.InvariantCulture) + " ms" : Undefined;
+
     /// <summary>Invariant numbers for SVG attributes.</summary>
     public static string Svg(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Studies;
 using Microsoft.AspNetCore.Components;
@@ -91,6 +92,15 @@ public partial class StudySetupForm
     }
 
     private void SetRepeatPercent(int percent) => Setup.RepeatShare = percent / 100.0;
+
+    private bool Paired => Setup.Mode == RatingMode.Paired;
+
+    // The instructions follow the protocol unless the lead wrote their own.
+    private void ChooseMode(RatingMode mode)
+    {
+        if (StudyInstructions.IsDefault(Setup.Instructions)) Setup.Instructions = StudyInstructions.For(mode);
+        Setup.Mode = mode;
+    }
 
     private int? PassMarkPercent => Setup.PracticePassMark is { } mark ? (int)Math.Round(mark * 100) : null;
 

@@ -43,13 +43,18 @@ public partial class RatePage
     private int? _measuredMs;
     private DotNetObjectReference<RatePage>? _self;
 
+    /// <summary>A paired trial whose feedback is shown: the pair stays on screen with it until the rater goes on.</summary>
+    private sealed record HeldPair(int Position, string Left, string Right, bool PickedLeft, string Feedback);
+
+    private HeldPair? _held;
+
     private double Zoom => ZoomLevels[_zoomIndex];
 
     private bool Timed => _step is { Mode: RatingMode.Fixed or RatingMode.Staircase, ExposureMs: not null };
 
     private bool Paired => _step is { PairImageUrl: not null };
 
-    private double Percent => _step is { Total: > 0 } ? 100.0 * _step.Answered / _step.Total : 0;
+    private double Percent => _step is { CountedTotal: > 0 } ? 100.0 * _step.CountedAnswered / _step.CountedTotal : 0;
 
     protected override async Task OnParametersSetAsync() => await LoadStepAsync();
 
@@ -64,7 +69,7 @@ public partial class RatePage
             StateHasChanged();
         }
         // Start the item's clock once per shown item, and warm the cache for the one after it.
-        if (_module is not null && _step is { ImageUrl: not null } step && _clockStartedFor != step.Position)
+        if (_module is not null && _held is null && _step is { ImageUrl: not null } step && _clockStartedFor != step.Position)
         {
             _clockStartedFor = step.Position;
             _shownAt = Clock.GetUtcNow();
@@ -109,7 +114,11 @@ public partial class RatePage
     public async Task OnKeyAsync(string key)
     {
         if (_step?.ImageUrl is null) return;
-        if (Paired)
+        if (_held is not null)
+        {
+            if (key is "Enter" or "ArrowLeft" or "ArrowRight") Release();
+        }
+        else if (Paired)
         {
             if (key is "ArrowLeft" or "ArrowRight") await PickAsync(left: key == "ArrowLeft");
         }
@@ -179,9 +188,17 @@ public partial class RatePage
     /// <summary>A paired trial's answer: the side picked as real. It is committed at once, like a 6-point answer's submit.</summary>
     private async Task PickAsync(bool left)
     {
+        if (_held is not null)
+        {
+            Release();
+            return;
+        }
         if (_busy || _step?.ImageUrl is null || !Paired) return;
         await SendAsync(left);
     }
+
+    /// <summary>Ends the feedback of a held pair: the next trial shows, and its clock starts.</summary>
+    private void Release() => _held = null;
 
     private async Task SubmitAsync()
     {
@@ -219,6 +236,12 @@ public partial class RatePage
                 result.Note,
             }.Where(t => t is not null));
             if (_feedback.Length == 0) _feedback = null;
+            // A paired trial's truth is read beside its own pair: the pair stays until the rater goes on.
+            if (pickedLeft is { } left && _feedback is not null && _step.PairImageUrl is { } right)
+            {
+                _held = new HeldPair(_step.Position, _step.ImageUrl!, right, left, _feedback);
+                _feedback = null;
+            }
             _response = null;
             _tags.Clear();
             _comment = null;

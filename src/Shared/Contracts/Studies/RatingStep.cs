@@ -10,8 +10,8 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="State">Whether the study is open for answers.</param>
 /// <param name="Tags">The artifact tags, in key order (a, b, c, ...).</param>
 /// <param name="Position">The place in the rater's sequence; sent back with the answer.</param>
-/// <param name="Answered">Places already answered.</param>
-/// <param name="Total">All places of the rater's sequence, repeats included.</param>
+/// <param name="Answered">Places already answered, practice included.</param>
+/// <param name="Total">All places of the rater's sequence, practice, repeats and catch trials included.</param>
 /// <param name="ImageUrl">The current image; null when the rater has finished or the study is not open.</param>
 /// <param name="NextImageUrl">The image after this one, for preloading; null at the end.</param>
 /// <param name="Draft">What the rater chose at this place but did not submit yet (kept across sessions); null when nothing.</param>
@@ -25,6 +25,8 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// A timed image already shown at this place (the page was reloaded): the exposure measured then. The page shows the
 /// mask, not the image again, and answers with this exposure. Null when the image has not been shown.
 /// </param>
+/// <param name="PracticeLength">The practice places at the start of the sequence. They never count, so the page shows
+/// "answered" as every other page does: (<paramref name="Answered"/> - practice) of (<paramref name="Total"/> - practice).</param>
 public sealed record RatingStep(
     int StudyId,
     string StudyName,
@@ -43,8 +45,15 @@ public sealed record RatingStep(
     string? NextPairImageUrl = null,
     int? PracticeRound = null,
     double? PracticePassMark = null,
-    int? ShownExposureMs = null)
+    int? ShownExposureMs = null,
+    int PracticeLength = 0)
 {
     /// <summary>True when every place has an answer.</summary>
     public bool Finished => Answered >= Total;
+
+    /// <summary>Counted places answered: practice left out (the count of My studies, the API and the dashboard).</summary>
+    public int CountedAnswered => Math.Max(0, Answered - PracticeLength);
+
+    /// <summary>Counted places of the sequence: practice left out.</summary>
+    public int CountedTotal => Total - PracticeLength;
 }

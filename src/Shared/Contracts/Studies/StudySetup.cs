@@ -14,7 +14,7 @@ public sealed class StudySetup
     public string Name { get; set; } = "";
 
     /// <summary>Shown to raters above the first image.</summary>
-    public string Instructions { get; set; } = "Decide for each image whether it is a real dermoscopy image or one made by a computer.";
+    public string Instructions { get; set; } = StudyInstructions.For(RatingMode.Untimed);
 
     /// <summary>The dataset the real items come from; null for a study without reals.</summary>
     public int? RealDatasetId { get; set; }
@@ -71,8 +71,9 @@ public sealed class StudySetup
     public int StaircaseMaxMs { get; set; } = 2000;
 
     /// <summary>
-    /// Items of a practice round before the study, with feedback after each answer and never counted: half reals, half
-    /// fakes, drawn from the same sources beyond the study's own items. 0 for no practice.
+    /// Trials of a practice round before the study, with feedback after each answer and never counted: a 6-point round
+    /// shows half reals, half fakes, a paired round one real and one fake per trial, drawn from the same sources beyond
+    /// the study's own items. 0 for no practice.
     /// </summary>
     public int PracticeCount { get; set; }
 
@@ -89,7 +90,7 @@ public sealed class StudySetup
     public int CatchReals => ExtraItems.CatchReals(Mode, CatchCount);
 
     /// <summary>Reals of the practice round (the rest are fakes).</summary>
-    public int PracticeReals => ExtraItems.PracticeReals(PracticeCount);
+    public int PracticeReals => ExtraItems.PracticeReals(Mode, PracticeCount);
 
     /// <summary>The study's version this set-up was read at; null for a new study or to skip the check.</summary>
     public int? Version { get; set; }

@@ -55,10 +55,10 @@ public sealed class ModelsPageTests : StudioComponentTest
         Assert.Contains("compare models by KID", cut.Find("[data-testid=metrics-small-sample]").TextContent);
         Assert.Single(cut.FindAll("[data-testid=memorisation-pair]"));
 
-        // Every metric has its column: the least memorising model first when sorted by "Memorised".
-        Assert.Equal(["0.30", "0.02"], cut.FindAll("[data-testid=model-memorised]").Select(c => c.TextContent));
-        cut.FindAll("th .mud-table-sort-label")[6].Click();
-        cut.WaitForAssertion(() => Assert.Equal(["0.02", "0.30"], cut.FindAll("[data-testid=model-memorised]").Select(c => c.TextContent)));
+        // Every metric is shown (precision with recall, density with coverage): the least memorising model first when sorted by "Memorised".
+        Assert.Equal(["0.300", "0.020"], cut.FindAll("[data-testid=model-memorised]").Select(c => c.TextContent));
+        cut.FindAll("th .mud-table-sort-label")[4].Click();
+        cut.WaitForAssertion(() => Assert.Equal(["0.020", "0.300"], cut.FindAll("[data-testid=model-memorised]").Select(c => c.TextContent)));
         Assert.Equal(2, cut.FindAll("[data-testid=model-density]").Count);
     }
 

@@ -28,7 +28,7 @@ public sealed class TimedRatePageTests : StudioComponentTest
         var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
 
         // Until the page has measured the exposure, the answer cannot be sent.
-        cut.WaitForAssertion(() => Assert.Equal("The image shows for 500 ms.", cut.Find("[data-testid=exposure-note]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("The image shows for 500 ms after you press Space.", cut.Find("[data-testid=exposure-note]").TextContent.Trim()));
         Assert.NotNull(cut.Find("[data-testid=noise-mask]"));
         await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("2"));
         await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
@@ -72,7 +72,7 @@ public sealed class TimedRatePageTests : StudioComponentTest
 
         var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
 
-        cut.WaitForAssertion(() => Assert.Equal("The image shows briefly.", cut.Find("[data-testid=exposure-note]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("The image shows briefly after you press Space.", cut.Find("[data-testid=exposure-note]").TextContent.Trim()));
         // Whole-number match: component ids are GUIDs, whose hex may contain the digits 320.
         Assert.DoesNotMatch(@"(?<![0-9A-Za-z])320(?![0-9A-Za-z])", cut.Markup);
         Assert.Equal(320, _exposure.Invocations["present"].Single().Arguments[1]);

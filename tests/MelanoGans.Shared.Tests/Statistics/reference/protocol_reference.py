@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Independent reference for the protocol statistics of MelanoGans.Shared.Statistics (docs/design.md, "Statistics
-definitions"): catch accuracy, exclusions, HYPE-infinity, HYPE-time and paired choice (2AFC).
+definitions"): catch accuracy, exclusions, HYPE-infinity, HYPE at a fixed exposure, HYPE-time and paired choice (2AFC).
 
 Reads a ratings table with the protocol columns and prints JSON. Wilson intervals come from statsmodels, binomial
 tests from scipy, bootstraps from numpy; the staircase replay is written here from the rule's definition
@@ -47,7 +47,7 @@ def read(path):
                 "mode": row.get("mode") or "untimed",
                 "exposure": int(row["exposure_ms"]) if row.get("exposure_ms") else None,
                 "practice": flag(row.get("is_practice", "")), "catch": flag(row.get("is_catch", "")),
-                "chosen": row.get("chosen") or None,
+                "chosen": row.get("chosen") or None, "active": float(row["active_ms"]),
             })
         return rows
 
@@ -147,19 +147,26 @@ def compute(rows, bootstrap, seed, excluded):
     counted = [r for r in rows if not r["practice"] and not r["catch"] and r["rater"] not in excluded]
 
     # HYPE-infinity: untimed first answers (first row per rater and item, is_repeat false).
-    seen, untimed = set(), []
+    seen, untimed, fixed = set(), [], []
     for r in counted:
         if r["mode"] == "paired" or r["repeat"] or (r["rater"], r["item"]) in seen:
             continue
         seen.add((r["rater"], r["item"]))
-        if r["mode"] == "untimed":
-            untimed.append((r["rater"], r["item"], 0 if correct(r) else 1, r["source"]))
+        if r["mode"] in ("untimed", "fixed"):
+            (untimed if r["mode"] == "untimed" else fixed).append((r["rater"], r["item"], 0 if correct(r) else 1, r["source"], r["exposure"]))
     strip = lambda answers: [(a[0], a[1], a[2]) for a in answers]
-    out["hype_infinity"] = {"overall": hype(strip(untimed), bootstrap, rng),
-                            "raters": {x: hype(strip([a for a in untimed if a[0] == x]), bootstrap, rng)
-                                       for x in sorted({a[0] for a in untimed})},
-                            "sources": {s: hype(strip([a for a in untimed if a[3] == s]), bootstrap, rng)
-                                        for s in sorted({a[3] for a in untimed})}}
+    scores = lambda answers: {"overall": hype(strip(answers), bootstrap, rng),
+                              "raters": {x: hype(strip([a for a in answers if a[0] == x]), bootstrap, rng)
+                                         for x in sorted({a[0] for a in answers})},
+                              "sources": {s: hype(strip([a for a in answers if a[3] == s]), bootstrap, rng)
+                                          for s in sorted({a[3] for a in answers})}}
+    out["hype_infinity"] = scores(untimed)
+    # HYPE at a fixed exposure: the same rate over the fixed-exposure first answers, with their measured exposures.
+    exposures = [a[4] for a in fixed if a[4] is not None]
+    out["fixed"] = {"scores": scores(fixed), "exposure": {
+        "n": len(exposures), "min": min(exposures, default=None), "max": max(exposures, default=None),
+        "quartiles": [float(np.percentile(exposures, q)) for q in (25, 50, 75)] if exposures else None,
+        "counts": {str(v): exposures.count(v) for v in sorted(set(exposures))}}}
 
     # HYPE-time: replay each rater's staircase in the order shown.
     stair = [r for r in counted if r["mode"] == "staircase" and r["exposure"] is not None]
@@ -181,7 +188,9 @@ def compute(rows, bootstrap, seed, excluded):
                         "models": models}
 
     paired = [r for r in counted if r["mode"] == "paired"]
+    times = [r["active"] for r in paired]
     out["paired"] = {"overall": paired_score(paired),
+                     "time": [float(np.percentile(times, q)) for q in (25, 50, 75)] if times else None,
                      "raters": {x: paired_score([r for r in paired if r["rater"] == x]) for x in sorted({r["rater"] for r in paired})},
                      "models": {m: paired_score([r for r in paired if r["source"] == m]) for m in sorted({r["source"] for r in paired})}}
     return out
