@@ -44,6 +44,16 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             .GroupBy(a => new { a.StudyId, a.RaterId })
             .Select(g => new { g.Key.StudyId, Count = g.Count(), Missed = g.Count(a => a.ExposureMissed) })
             .ToListAsync(ct);
+        // Side balance of paired trials: the showing's left item is the fake when the fake was on the left, and the
+        // rater picked the left image when that agrees with whether they chose the fake.
+        var sides = await (
+                from a in db.Set<Answer>().AsNoTracking()
+                join w in db.Set<StudyShowing>().AsNoTracking() on new { a.StudyId, a.RaterId, a.Position } equals new { w.StudyId, w.RaterId, w.Position }
+                where ids.Contains(a.StudyId) && a.Mode == RatingMode.Paired && !a.IsPractice && !a.IsCatch
+                select new { a.StudyId, PickedLeft = (w.ItemId == a.ItemId) == (a.Chosen == RatingTruth.Fake) })
+            .GroupBy(x => x.StudyId)
+            .Select(g => new { StudyId = g.Key, Trials = g.Count(), Left = g.Count(x => x.PickedLeft) })
+            .ToDictionaryAsync(g => g.StudyId, ct);
         return studies.Select(s =>
         {
             var perRater = answers.Where(a => a.StudyId == s.Id).ToList();
@@ -53,7 +63,8 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
                 StudyPresentationReport.Warning(s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources),
                 exclusions.Where(e => e.StudyId == s.Id).OrderBy(e => e.Rater, StringComparer.Ordinal)
                     .Select(e => new RaterExclusionRecord(e.Rater, e.ExcludedBy ?? "", e.ExcludedAt!.Value)).ToList(),
-                perRater.Sum(a => a.Missed), s.Mode, s.Mode == RatingMode.Fixed ? s.ExposureMs : null);
+                perRater.Sum(a => a.Missed), s.Mode, s.Mode == RatingMode.Fixed ? s.ExposureMs : null,
+                sides.TryGetValue(s.Id, out var side) ? new SideBalance(side.Left, side.Trials) : null);
         }).ToList();
     }
 

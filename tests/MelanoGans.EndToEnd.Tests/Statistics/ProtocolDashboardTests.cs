@@ -7,6 +7,7 @@ using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Statistics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -19,6 +20,8 @@ namespace MelanoGans.EndToEnd.Tests.Statistics;
 /// </summary>
 public sealed class ProtocolDashboardTests(BrowserFixture browser)
 {
+    private int _leftPicks;
+
     [Theory]
     [InlineData(RatingMode.Untimed)]
     [InlineData(RatingMode.Fixed)]
@@ -84,10 +87,16 @@ public sealed class ProtocolDashboardTests(BrowserFixture browser)
                 await Assertions.Expect(page.Locator("[data-testid=paired-model]")).ToHaveCountAsync(expected.Paired.Models.Count);
                 await Assertions.Expect(page.Locator("[data-testid=overall-accuracy]")).ToHaveTextAsync(StatisticsFormat.Percent(expected.Paired.Overall.Deception.Estimate));
                 await Assertions.Expect(page.Locator("[data-testid=no-six-point]")).ToBeVisibleAsync();
+                // Sides are not in the table: the answers' picks, as the service stored them, are.
+                await Assertions.Expect(page.Locator("[data-testid=paired-sides]")).ToContainTextAsync($"in {_leftPicks} of {expected.Paired.Overall.Deception.Trials} trials");
                 break;
         }
 
+        // The docs show the protocol's panel: the header and cards above it are alike for every protocol.
+        await page.Locator("[data-testid=hype-panel]").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=hype-panel]').getBoundingClientRect().top - 120)");
         await StudioPage.ScreenshotAsync(page, $"dashboard-{mode.ToString().ToLowerInvariant()}");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.SetViewportSizeAsync(1920, 1080);
         await StudioPage.ScreenshotAsync(page, $"dashboard-{mode.ToString().ToLowerInvariant()}-1920");
         await page.Context.CloseAsync();
@@ -113,11 +122,25 @@ public sealed class ProtocolDashboardTests(BrowserFixture browser)
         while (await session.GetStepAsync(study.StudyId) is { Finished: false } step)
         {
             int? exposure = step.ExposureMs is { } target ? target + random.Next(-20, 21) : null;
+            bool? pickedLeft = step.PairImageUrl is null ? null : random.Next(2) == 0;
             var result = await session.SubmitAsync(new AnswerSubmission(study.StudyId, step.Position,
                 step.PairImageUrl is null ? random.Next(1, 7) : RatingRow.NoResponse, [], null,
-                DateTimeOffset.UtcNow.AddSeconds(-3), random.Next(800, 4000), exposure, step.PairImageUrl is null ? null : random.Next(2) == 0));
+                DateTimeOffset.UtcNow.AddSeconds(-3), random.Next(800, 4000), exposure, pickedLeft));
             Assert.True(result.Outcome == SubmitOutcome.Saved, $"{rater} at {step.Position}: {result.Outcome} {result.Message}");
+            if (step.PairImageUrl is not null && step.PracticeRound is null && !await IsCatchAsync(study, rater, step.Position) && pickedLeft == true) _leftPicks++;
         }
+    }
+
+    /// <summary>Whether the rater's place is a catch trial (what the rater cannot know; the test reads the study's items).</summary>
+    private async Task<bool> IsCatchAsync(BrowserStudy study, string rater, int position)
+    {
+        await using var scope = browser.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
+        return await (from w in db.Set<MelanoGans.Server.Studies.StudyShowing>()
+                      join u in db.Users on w.RaterId equals u.Id
+                      join i in db.Set<MelanoGans.Server.Studies.StudyItem>() on w.ItemId equals i.Id
+                      where w.StudyId == study.StudyId && u.UserName == rater && w.Position == position
+                      select i.Role).SingleAsync(TestContext.Current.CancellationToken) == MelanoGans.Shared.Studies.ItemRole.Catch;
     }
 
     private async Task<int> ExpectedAnswersAsync(BrowserStudy study)

@@ -13,6 +13,7 @@ public sealed class RatingLayoutInTheBrowserTests(BrowserFixture browser)
     [Theory]
     [InlineData(RatingMode.Untimed)]
     [InlineData(RatingMode.Fixed)]
+    [InlineData(RatingMode.Staircase)]
     [InlineData(RatingMode.Paired)]
     public async Task The_rater_answers_without_scrolling(RatingMode mode)
     {
@@ -30,7 +31,7 @@ public sealed class RatingLayoutInTheBrowserTests(BrowserFixture browser)
             string[] needed = mode == RatingMode.Paired
                 ? ["study-image", "pair-image", "pick-left", "pick-right"]
                 : ["study-image", "response-1", "response-6", "artifact-tags", "comment", "submit"];
-            if (mode == RatingMode.Fixed)
+            if (mode is RatingMode.Fixed or RatingMode.Staircase)
             {
                 // The frame, not the hidden image, is what shows before Space.
                 needed[0] = "timed-frame";

@@ -64,8 +64,13 @@ public partial class ModelsPage
         _models = await Catalog.ListAsync();
         _datasets = (await DatasetCatalog.ListAsync()).Where(d => d.State == "Ready").ToList();
         await ReadMetricsAsync();
-        if (_models.Count > 0) await SelectModelAsync(_models[0]);
+        // A link from a training job (?model=N) opens that model; otherwise the newest.
+        if ((_models.FirstOrDefault(m => m.Id == ModelId) ?? _models.FirstOrDefault()) is { } first) await SelectModelAsync(first);
     }
+
+    /// <summary>The model to open first, from a link (<c>?model=N</c>).</summary>
+    [SupplyParameterFromQuery(Name = "model")]
+    public int? ModelId { get; set; }
 
     private async Task SelectModelAsync(ModelSummary model)
     {

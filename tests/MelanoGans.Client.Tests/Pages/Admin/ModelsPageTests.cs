@@ -38,6 +38,19 @@ public sealed class ModelsPageTests : StudioComponentTest
     }
 
     [Fact]
+    public void A_link_with_a_model_id_opens_that_model()
+    {
+        // The training job page links its registered model as admin/models?model=N.
+        _models.Models.Add(FakeModelCatalog.Model(1, "demo"));
+        _models.Models.Add(FakeModelCatalog.Model(2, "dcgan-melanoma"));
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("admin/models?model=2");
+
+        var cut = Render<ModelsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("dcgan-melanoma", cut.Find("[data-testid=model-metrics] h2").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Metrics_show_with_their_extractor_sort_by_fd_and_a_small_set_is_flagged()
     {
         _models.Models.Add(FakeModelCatalog.Model(1, "demo"));
