@@ -25,6 +25,7 @@ namespace MelanoGans.Shared.Statistics;
 /// <param name="DeceptionByModel">Deception rate per model and the test across models.</param>
 /// <param name="Messages">Why a number is missing, and what was left out of the input.</param>
 /// <param name="Protocol">Practice, catch, exclusions, HYPE∞, HYPE-time and paired choice.</param>
+/// <param name="Mrmc">Whether the result generalises to other raters and images: the MRMC analysis of the generators, or why there is none.</param>
 public sealed record StudyReport(
     int Answers,
     int FirstAnswers,
@@ -43,4 +44,5 @@ public sealed record StudyReport(
     IntraRaterAgreement IntraRaterPooled,
     DeceptionComparison DeceptionByModel,
     IReadOnlyList<string> Messages,
-    ProtocolReport Protocol);
+    ProtocolReport Protocol,
+    MrmcOutcome Mrmc);

@@ -126,7 +126,8 @@ public static class StudyStatistics
             pooled,
             deception,
             messages,
-            protocol);
+            protocol,
+            MrmcOutcome.Compute(rows, split.Excluded));
     }
 
     private static SourceReport[] SourceReports(StudyData data, ClassificationCounts[] perSource, double confidence)

@@ -51,6 +51,8 @@ internal static class BenchStatsCommand
                 var readSeconds = Median(runs, () => RatingsCsv.Read(path));
                 StudyStatistics.Compute(rows, options); // warm-up: JIT and thread pool
                 var computeSeconds = Median(runs, () => StudyStatistics.Compute(rows, options));
+                // The MRMC part alone (every generator a test, jackknife): the dashboard's "Does it generalise?" panel.
+                var mrmcSeconds = Median(runs, () => MrmcOutcome.Compute(rows, []));
 
                 double? pythonSeconds = null;
                 string? pythonProblem = null;
@@ -69,6 +71,7 @@ internal static class BenchStatsCommand
                     processors = Environment.ProcessorCount,
                     read_csv_seconds = readSeconds,
                     compute_seconds = computeSeconds,
+                    mrmc_seconds = mrmcSeconds,
                     python_seconds = pythonSeconds,
                     ratio = pythonSeconds / computeSeconds,
                     python_problem = pythonProblem,
@@ -82,6 +85,7 @@ internal static class BenchStatsCommand
                     output.WriteLine($"{raterCount} raters x {itemCount} items ({rows.Count} answers), {resamples} bootstrap resamples, {Environment.ProcessorCount} cores, median of {runs} runs");
                     output.WriteLine($"  read CSV            {readSeconds:0.000} s");
                     output.WriteLine($"  C# all statistics   {computeSeconds:0.000} s");
+                    output.WriteLine($"  of which MRMC       {mrmcSeconds:0.000} s");
                     output.WriteLine(pythonSeconds is { } p
                         ? $"  Python reference    {p:0.000} s  (C# is {p / computeSeconds:0.0}x faster)"
                         : $"  Python reference    not run: {pythonProblem ?? "--no-python"}");

@@ -16,6 +16,8 @@ internal static class MelanoGansCommands
         SampleCommand.Create(),
         WorkerCommand.Create(),
         StatsCommand.Create(),
+        MrmcCommand.Create(),
+        PowerCommand.Create(),
         ImageStatsCommand.Create(),
         ExperimentCommand.Create(),
         MetricsCommand.Create(),

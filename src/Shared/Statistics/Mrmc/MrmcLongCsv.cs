@@ -9,11 +9,12 @@ namespace MelanoGans.Shared.Statistics.Mrmc;
 /// </summary>
 public static class MrmcLongCsv
 {
-    /// <summary>True when the header names the long format's columns.</summary>
+    /// <summary>True when the header is the long format's (it names a reader and a case column).</summary>
     public static bool IsLongFormat(string headerLine)
     {
         var names = headerLine.Split(',').Select(n => n.Trim().ToLowerInvariant()).ToHashSet();
-        return names.Contains("reader") && (names.Contains("test") || names.Contains("modality")) && names.Contains("case") && names.Contains("rating");
+        // reader and case (the studio's table has rater and item): a missing truth or rating column then gets its reason.
+        return names.Contains("reader") && names.Contains("case");
     }
 
     /// <summary>Reads <paramref name="text"/>; bad input throws <see cref="MrmcInputException"/> naming the line.</summary>

@@ -1,0 +1,45 @@
+using MelanoGans.Shared.Statistics;
+using MelanoGans.Shared.Statistics.Mrmc;
+
+namespace MelanoGans.Training.Commands;
+
+/// <summary>
+/// The table of <c>mrmc</c> and <c>power</c>: the long format <c>reader,test,case,truth,rating</c> of any reader study,
+/// or the studio's ratings table (each generator a test); told apart by the header.
+/// </summary>
+internal static class MrmcInput
+{
+    /// <summary>The table of <paramref name="file"/>, keeping only <paramref name="tests"/> when given; bad input throws <see cref="MrmcInputException"/>.</summary>
+    public static MrmcTable Read(FileInfo file, IReadOnlyList<string> tests, IReadOnlyCollection<string> excluded, List<string> messages)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MrmcInputException($"cannot read '{file.FullName}': {e.Message}");
+        }
+
+        var header = text.Split('\n', 2)[0];
+        if (MrmcLongCsv.IsLongFormat(header))
+        {
+            if (excluded.Count > 0) throw new MrmcInputException("--exclude-rater is for the studio's ratings table; leave the reader out of the long-format file instead.");
+            return MrmcLongCsv.Parse(text, tests.Count > 0 ? tests : null);
+        }
+
+        var read = RatingsCsv.Read(file.FullName);
+        if (!read.IsValid) throw new MrmcInputException($"{file.Name}: {read.Errors[0]} (a ratings table, or the long format reader,test,case,truth,rating)");
+        var table = MrmcStudyTable.From(read.Rows, excluded, messages) ?? throw new MrmcInputException(messages[^1]);
+        if (tests.Count == 0) return table;
+        if (tests.FirstOrDefault(t => !table.Tests.Contains(t)) is { } missing)
+            throw new MrmcInputException($"There is no generator '{missing}' in the table; it has {string.Join(", ", table.Tests)}.");
+        var keep = tests.Select(t => table.Tests.ToList().IndexOf(t)).ToArray();
+        return new MrmcTable(tests, table.Readers, table.Cases, table.Abnormal, keep.Select(i => table.Ratings[i]).ToArray());
+    }
+
+    /// <summary>"a,b" as a list; empty for none.</summary>
+    public static IReadOnlyList<string> Tests(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
