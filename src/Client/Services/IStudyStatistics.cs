@@ -15,6 +15,13 @@ public interface IStudyStatistics
     /// <summary>The dashboard of a study (cached per answer count); null for an unknown study.</summary>
     Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Plans a study from a started one as pilot: the power of <paramref name="readers"/> raters and <paramref name="cases"/>
+    /// images to tell the pilot's first two generators apart by <paramref name="effect"/> (null: the pilot's observed
+    /// difference), and the images 80% power needs; null for an unknown pilot.
+    /// </summary>
+    Task<MelanoGans.Shared.Statistics.Mrmc.StudyPlan?> PlanAsync(int pilotStudyId, int readers, int cases, double? effect, CancellationToken ct = default);
+
     /// <summary>Item id to image URL for the per-image gallery; items without one are missing.</summary>
     Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default);
 }

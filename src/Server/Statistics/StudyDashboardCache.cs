@@ -37,6 +37,10 @@ internal sealed class StudyDashboardCache : IDisposable
     public async Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct) =>
         _table is null ? null : await _table.StudyAsync(studyId, ct);
 
+    /// <summary>The ratings table of a study (empty without the studies feature or for an unknown study).</summary>
+    public async Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct) =>
+        _table is null ? [] : await _table.RowsAsync(studyId, ct);
+
     public async Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct) =>
         _table is null ? new Dictionary<string, string>() : await _table.ItemImageUrlsAsync(studyId, ct);
 

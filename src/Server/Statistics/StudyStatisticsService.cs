@@ -37,6 +37,17 @@ internal sealed class StudyStatisticsService : IStudyStatistics
         return await _cache.GetAsync(studyId, ct);
     }
 
+    public async Task<MelanoGans.Shared.Statistics.Mrmc.StudyPlan?> PlanAsync(int pilotStudyId, int readers, int cases, double? effect, CancellationToken ct = default)
+    {
+        await _current.RequireAsync(Readers, ct);
+        var pilot = await _cache.StudyAsync(pilotStudyId, ct);
+        if (pilot is null) return null;
+        var rows = await _cache.RowsAsync(pilotStudyId, ct);
+        var excluded = pilot.Exclusions?.Select(e => e.Rater).ToArray() ?? [];
+        // The sample-size search evaluates up to 2000 powers: off the circuit's thread.
+        return await Task.Run(() => MelanoGans.Shared.Statistics.Mrmc.MrmcPlanning.Plan(pilot.Name, rows, excluded, readers, cases, effect), ct);
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default)
     {
         await _current.RequireAsync(Readers, ct);

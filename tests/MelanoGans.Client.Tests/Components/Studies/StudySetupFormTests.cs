@@ -2,6 +2,9 @@ using Bunit;
 using MelanoGans.Client.Components.Studies;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Client.Services;
+using MelanoGans.Shared.Statistics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MelanoGans.Client.Tests.Components.Studies;
 
@@ -13,7 +16,32 @@ public sealed class StudySetupFormTests : StudioComponentTest
         [new PoolChoice(2, "DCGAN pool", "dcgan-64", 64, 30), new PoolChoice(3, "LAPGAN pool", "lapgan-128", 128, 30)],
         [new RaterChoice("r1", "rita")]);
 
-    public StudySetupFormTests() => SignInAs("lena", Roles.Lead);
+    private readonly Pages.Studies.FakeStudyStatistics _statistics;
+
+    public StudySetupFormTests()
+    {
+        SignInAs("lena", Roles.Lead);
+        _statistics = new Pages.Studies.FakeStudyStatistics(Events);
+        Services.AddSingleton<IStudyStatistics>(_statistics);
+    }
+
+    [Fact]
+    public void A_started_study_as_pilot_gives_the_power_of_the_planned_raters_and_images()
+    {
+        // Issue 23: 4 raters who answered all 60 items of three generators: the pilot of the planned study.
+        var rows = SyntheticRatings.Generate(raters: 4, items: 60, seed: 5, missingShare: 0, repeatShare: 0.1).ToList();
+        _statistics.Studies.Add((new StudyRatingsInfo(7, "Pilot", "Closed", rows.Count, 4, 4), rows));
+        var setup = new StudySetup { RealDatasetId = 1, RealCount = 20, Pools = [new() { PoolId = 2, Count = 20 }], RaterIds = ["r1", "r2", "r3"] };
+        var cut = Render<StudySetupForm>(p => p.Add(c => c.Setup, setup).Add(c => c.Options, Options));
+
+        cut.WaitForElement("[data-testid=plan-compute]").Click();
+
+        var pilot = MelanoGans.Shared.Statistics.Mrmc.MrmcPilot.From(MelanoGans.Shared.Statistics.Mrmc.MrmcStudyTable.From(rows, [], [])!);
+        var power = MelanoGans.Shared.Statistics.Mrmc.MrmcPower.Power(pilot, 3, 40);
+        cut.WaitForAssertion(() => Assert.Contains(
+            $"With 3 raters and 40 images, the power to detect a difference of {Math.Abs(power.Effect).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} in AUC between dcgan and ddgan is {power.Power.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}",
+            cut.Find("[data-testid=plan-result]").TextContent, StringComparison.Ordinal));
+    }
 
     [Fact]
     public void A_new_study_shows_each_sources_native_resolution_and_proposes_the_smallest()

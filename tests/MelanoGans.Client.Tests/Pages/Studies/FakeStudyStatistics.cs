@@ -44,6 +44,13 @@ internal sealed class FakeStudyStatistics(IStudioEvents events) : IStudyStatisti
         return Task.FromResult(study.Rows is null ? null : StudyDashboardBuilder.Build(study.Rows, new StatisticsOptions { BootstrapResamples = 0, ExcludedRaters = excluded }));
     }
 
+    public Task<MelanoGans.Shared.Statistics.Mrmc.StudyPlan?> PlanAsync(int pilotStudyId, int readers, int cases, double? effect, CancellationToken ct = default)
+    {
+        var study = Studies.FirstOrDefault(s => s.Info.Id == pilotStudyId);
+        return Task.FromResult(study.Rows is null ? null
+            : MelanoGans.Shared.Statistics.Mrmc.MrmcPlanning.Plan(study.Info.Name, study.Rows, [], readers, cases, effect));
+    }
+
     public Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }
