@@ -6,7 +6,8 @@ namespace MelanoGans.Training.Commands;
 
 /// <summary>
 /// <c>melanogans power --pilot FILE --readers J (--cases K | --target-power P) [--effect D] [--analysis rrrc|frrc|rrfc]
-/// [--method or|dbm] [--json]</c>: the power of a planned two-test reader study, or the cases it needs, from a pilot.
+/// [--method or|dbm] [--auc A] [--json]</c>: the power of a planned two-test reader study, or the cases it needs, from a
+/// pilot; with <c>--auc</c>, of the single-test question (the first test's AUC above 0.5).
 /// </summary>
 internal static class PowerCommand
 {
@@ -17,13 +18,14 @@ internal static class PowerCommand
         var cases = new Option<int?>("--cases") { Description = "Cases of the planned study: print its power." };
         var target = new Option<double?>("--target-power") { Description = "Print the fewest cases (up to 2000) that reach this power." };
         var effect = new Option<double?>("--effect") { Description = "Difference of AUCs to detect (default: the pilot's observed difference)." };
+        var auc = new Option<double?>("--auc") { Description = "The single-test question instead: power to show the first test's AUC above 0.5 when it is this (one-sided)." };
         var tests = new Option<string?>("--tests") { Description = "The pilot's two tests, comma-separated (default: its first two)." };
         var analysis = new Option<string>("--analysis") { Description = "rrrc (default), frrc or rrfc.", DefaultValueFactory = _ => "rrrc" };
         var method = new Option<string>("--method") { Description = "or (default): the OR components; dbm: Hillis-Berbaum 2004.", DefaultValueFactory = _ => "or" };
         var json = CommandOutput.JsonOption();
         var command = new Command("power", "Power and sample size of a reader study from a pilot (Hillis, Obuchowski and Berbaum 2011).")
         {
-            pilot, readers, cases, target, effect, tests, analysis, method, json,
+            pilot, readers, cases, target, effect, auc, tests, analysis, method, json,
         };
         command.SetAction(parse =>
         {
@@ -49,9 +51,15 @@ internal static class PowerCommand
             {
                 var table = MrmcInput.Read(parse.GetRequiredValue(pilot), MrmcInput.Tests(parse.GetValue(tests)), [], []);
                 var components = MrmcPilot.From(table);
-                result = k is { } planned
-                    ? MrmcPower.Power(components, j, planned, parse.GetValue(effect), kind, variance.Value)
-                    : MrmcPower.SampleSize(components, j, power!.Value, parse.GetValue(effect), kind, variance.Value);
+                var single = parse.GetValue(auc);
+                if (single is not null && single is not (> 0.5 and <= 1)) throw new MrmcInputException($"--auc must lie above 0.5 and at most 1, got {single}");
+                result = (k, single) switch
+                {
+                    ({ } planned, { } a) => MrmcPower.SingleTestPower(components, j, planned, a),
+                    (null, { } a) => MrmcPower.SingleTestSampleSize(components, j, power!.Value, a),
+                    ({ } planned, null) => MrmcPower.Power(components, j, planned, parse.GetValue(effect), kind, variance.Value),
+                    _ => MrmcPower.SampleSize(components, j, power!.Value, parse.GetValue(effect), kind, variance.Value),
+                };
             }
             catch (MrmcInputException e)
             {
@@ -69,7 +77,7 @@ internal static class PowerCommand
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"{result.Readers} readers, {result.Cases} cases, effect {result.Effect.ToString("0.0000", invariant)} ({result.Analysis.ToUpperInvariant()}): " +
                     $"power {result.Power.ToString("0.000", invariant)} (ncp {result.Ncp.ToString("0.000", invariant)}, " +
-                    $"{(result.Ddf is { } ddf ? $"F(1, {ddf.ToString("0.00", invariant)})" : "chi-square(1)")} critical {result.Critical.ToString("0.000", invariant)})");
+                    $"{(result.Analysis == "single" ? $"t({result.Ddf!.Value.ToString("0.00", invariant)}), one-sided" : result.Ddf is { } ddf ? $"F(1, {ddf.ToString("0.00", invariant)})" : "chi-square(1)")} critical {result.Critical.ToString("0.000", invariant)})");
             }
 
             return 0;

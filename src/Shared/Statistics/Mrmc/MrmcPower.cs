@@ -21,23 +21,30 @@ public enum MrmcPowerMethod
 /// <param name="Cov3">OR Cov3.</param>
 /// <param name="MsTr">Mean square of test x reader AUCs.</param>
 /// <param name="ObservedEffect">The pilot's first test minus its second test.</param>
-/// <param name="Dbm">The pilot's DBM mean squares.</param>
+/// <param name="Dbm">The pilot's DBM mean squares; null with one test.</param>
+/// <param name="Tests">The pilot's tests (1 or 2).</param>
+/// <param name="SingleMsR">The first test alone: mean square of its readers' AUCs.</param>
+/// <param name="SingleVarError">The first test alone: mean variance of a reader's AUC.</param>
+/// <param name="SingleCov2">The first test alone: mean covariance of two readers' AUCs.</param>
+/// <param name="SingleAuc">The first test's mean AUC.</param>
 public sealed record MrmcPilot(int Cases, int Readers, double VarError, double Cov1, double Cov2, double Cov3, double MsTr, double ObservedEffect,
-    DbmMeanSquares Dbm)
+    DbmMeanSquares? Dbm, int Tests, double SingleMsR, double SingleVarError, double SingleCov2, double SingleAuc)
 {
     /// <summary>Test x reader variance as RJafroc computes it: MS(TR) - Var + Cov1 + max(Cov2 - Cov3, 0).</summary>
     public double VarTrRjafroc => MsTr - VarError + Cov1 + Math.Max(Cov2 - Cov3, 0);
 
-    /// <summary>The pilot of a study with two tests (the first two when there are more), jackknife covariances.</summary>
+    /// <summary>The pilot of a study's first two tests (or its one test, for the single-test question), jackknife covariances.</summary>
     public static MrmcPilot From(MrmcTable table)
     {
         MrmcTableCheck.Require(table);
-        if (table.Tests.Count < 2) throw new MrmcInputException("Power for a difference needs a pilot with two tests; this one has one.");
-        var two = table.Tests.Count == 2 ? table : new MrmcTable(table.Tests.Take(2).ToList(), table.Readers, table.Cases, table.Abnormal, table.Ratings.Take(2).ToArray());
-        var or = OrComponents.Compute(two, MrmcCovarianceMethod.Jackknife);
-        var dbm = DbmAnalysis.Compute(two);
-        return new MrmcPilot(two.Cases.Count, two.Readers.Count, or.VarError, or.Cov1, or.Cov2, or.Cov3, or.Anova.MsTr, or.TestMeans[0] - or.TestMeans[1],
-            new DbmMeanSquares(dbm.MsTr, dbm.MsTc, dbm.MsTrc));
+        var count = Math.Min(table.Tests.Count, 2);
+        var used = table.Tests.Count == count ? table : new MrmcTable(table.Tests.Take(count).ToList(), table.Readers, table.Cases, table.Abnormal, table.Ratings.Take(count).ToArray());
+        var or = OrComponents.Compute(used, MrmcCovarianceMethod.Jackknife);
+        var dbm = count == 2 ? DbmAnalysis.Compute(used) : null;
+        var (msR, var, cov2) = or.Single[0];
+        return new MrmcPilot(used.Cases.Count, used.Readers.Count, or.VarError, or.Cov1, or.Cov2, or.Cov3, or.Anova.MsTr,
+            count == 2 ? or.TestMeans[0] - or.TestMeans[1] : double.NaN,
+            dbm is null ? null : new DbmMeanSquares(dbm.MsTr, dbm.MsTc, dbm.MsTrc), count, msR, var, cov2, or.TestMeans[0]);
     }
 }
 
@@ -81,6 +88,7 @@ public static class MrmcPower
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(readers, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(cases, 2);
+        if (pilot.Tests < 2) throw new MrmcInputException("Power for a difference needs a pilot with two tests; this one has one (ask about one test's AUC against 0.5 instead).");
         var d = effect ?? pilot.ObservedEffect;
         var (ncp, ddf) = method == MrmcPowerMethod.Or ? Or(pilot, readers, cases, d, analysis) : Dbm(pilot, readers, cases, d, analysis);
         double critical, power;
@@ -115,6 +123,42 @@ public static class MrmcPower
         return null;
     }
 
+    /// <summary>
+    /// Power of the single-test question: do <paramref name="readers"/> raters on <paramref name="cases"/> images show,
+    /// one-sided at alpha 0.05, that the first test's AUC exceeds 0.5 when it is <paramref name="auc"/> (default: the
+    /// pilot's)? From the pilot's components of that test, with r = K_pilot / K: Var(R) = max(MS(R) - Var + Cov2, 0),
+    /// den = Var(R) + r (Var + (J-1) max(Cov2, 0)), ncp = (AUC - 0.5) / sqrt(den / J), ddf = den² / ((Var(R) + r (Var -
+    /// max(Cov2, 0)))² / (J-1)), power = P(noncentral t(ddf, ncp) &gt; t_0.95(ddf)). At the pilot's own J and K this
+    /// is the analysis's single-test t statistic and degrees of freedom.
+    /// </summary>
+    public static MrmcPowerResult SingleTestPower(MrmcPilot pilot, int readers, int cases, double? auc = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cases, 2);
+        var effect = (auc ?? pilot.SingleAuc) - 0.5;
+        var scale = (double)pilot.Cases / cases;
+        var cov2 = Math.Max(pilot.SingleCov2, 0);
+        var varR = Math.Max(pilot.SingleMsR - pilot.SingleVarError + pilot.SingleCov2, 0);
+        var den = varR + scale * (pilot.SingleVarError + (readers - 1) * cov2);
+        var ms = varR + scale * (pilot.SingleVarError - cov2);
+        var ddf = den * den / (ms * ms / (readers - 1));
+        var ncp = effect / Math.Sqrt(den / readers);
+        var critical = StudentT.InvCDF(0, 1, ddf, 1 - Alpha);
+        return new MrmcPowerResult(readers, cases, effect, "single", ddf, ncp, critical, 1 - NoncentralDistributions.TCdf(critical, ddf, ncp));
+    }
+
+    /// <summary>The fewest cases (2 to <see cref="MaxCases"/>) whose single-test power reaches <paramref name="target"/>; null when none does.</summary>
+    public static MrmcPowerResult? SingleTestSampleSize(MrmcPilot pilot, int readers, double target = 0.8, double? auc = null)
+    {
+        for (var k = 2; k <= MaxCases; k++)
+        {
+            var result = SingleTestPower(pilot, readers, k, auc);
+            if (result.Power >= target) return result;
+        }
+
+        return null;
+    }
+
     private static (double Ncp, double? Ddf) Or(MrmcPilot p, int j, int k, double d, MrmcAnalysis analysis)
     {
         var varTr = Math.Max(p.VarTrRjafroc, 0);
@@ -135,6 +179,7 @@ public static class MrmcPower
 
     private static (double Ncp, double? Ddf) Dbm(MrmcPilot p, int j, int k, double d, MrmcAnalysis analysis)
     {
+        if (p.Dbm is null) throw new MrmcInputException("The DBM method needs a pilot with two tests.");
         var varTr = Math.Max((p.Dbm.MsTr - p.Dbm.MsTrc) / p.Cases, 0);
         var varTc = Math.Max((p.Dbm.MsTc - p.Dbm.MsTrc) / p.Readers, 0);
         var varErr = p.Dbm.MsTrc;
