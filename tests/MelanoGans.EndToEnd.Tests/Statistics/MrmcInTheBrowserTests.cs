@@ -1,14 +1,11 @@
 using MelanoGans.Client.Services;
 using MelanoGans.EndToEnd.Tests.Infrastructure;
 using MelanoGans.EndToEnd.Tests.Studies;
-using MelanoGans.Server.Data;
-using MelanoGans.Server.Studies;
 using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Statistics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -66,22 +63,11 @@ public sealed class MrmcInTheBrowserTests(BrowserFixture browser)
         var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
         while (await session.GetStepAsync(study.StudyId) is { Finished: false } step)
         {
-            var fake = await IsFakeAsync(study.StudyId, rater, step.Position);
+            var fake = (await study.ShownItemAsync(browser.Factory, rater, step.Position)).Truth == RatingTruth.Fake;
             var right = random.NextDouble() < 0.8;
             var response = fake == right ? random.Next(1, 4) : random.Next(4, 7);
             var result = await session.SubmitAsync(new AnswerSubmission(study.StudyId, step.Position, response, [], null, DateTimeOffset.UtcNow.AddSeconds(-2), 1500));
             Assert.Equal(SubmitOutcome.Saved, result.Outcome);
         }
-    }
-
-    private async Task<bool> IsFakeAsync(int studyId, string rater, int position)
-    {
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        return await (from w in db.Set<StudyShowing>()
-                      join u in db.Users on w.RaterId equals u.Id
-                      join i in db.Set<StudyItem>() on w.ItemId equals i.Id
-                      where w.StudyId == studyId && u.UserName == rater && w.Position == position
-                      select i.Truth).SingleAsync(TestContext.Current.CancellationToken) == RatingTruth.Fake;
     }
 }

@@ -7,7 +7,6 @@ using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Statistics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -127,20 +126,8 @@ public sealed class ProtocolDashboardTests(BrowserFixture browser)
                 step.PairImageUrl is null ? random.Next(1, 7) : RatingRow.NoResponse, [], null,
                 DateTimeOffset.UtcNow.AddSeconds(-3), random.Next(800, 4000), exposure, pickedLeft));
             Assert.True(result.Outcome == SubmitOutcome.Saved, $"{rater} at {step.Position}: {result.Outcome} {result.Message}");
-            if (step.PairImageUrl is not null && step.PracticeRound is null && !await IsCatchAsync(study, rater, step.Position) && pickedLeft == true) _leftPicks++;
+            if (step.PairImageUrl is not null && step.PracticeRound is null && (await study.ShownItemAsync(browser.Factory, rater, step.Position)).Role != MelanoGans.Shared.Studies.ItemRole.Catch && pickedLeft == true) _leftPicks++;
         }
-    }
-
-    /// <summary>Whether the rater's place is a catch trial (what the rater cannot know; the test reads the study's items).</summary>
-    private async Task<bool> IsCatchAsync(BrowserStudy study, string rater, int position)
-    {
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
-        return await (from w in db.Set<MelanoGans.Server.Studies.StudyShowing>()
-                      join u in db.Users on w.RaterId equals u.Id
-                      join i in db.Set<MelanoGans.Server.Studies.StudyItem>() on w.ItemId equals i.Id
-                      where w.StudyId == study.StudyId && u.UserName == rater && w.Position == position
-                      select i.Role).SingleAsync(TestContext.Current.CancellationToken) == MelanoGans.Shared.Studies.ItemRole.Catch;
     }
 
     private async Task<int> ExpectedAnswersAsync(BrowserStudy study)

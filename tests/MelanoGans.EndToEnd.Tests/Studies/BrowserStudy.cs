@@ -3,6 +3,9 @@ using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Server.Data;
+using MelanoGans.Server.Studies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MelanoGans.EndToEnd.Tests.Studies;
@@ -51,6 +54,18 @@ public sealed record BrowserStudy(int StudyId, string Lead, IReadOnlyList<string
     {
         await using var scope = ScopeAs.Create(factory.Services, Lead, Roles.Lead);
         return await scope.ServiceProvider.GetRequiredService<IStudyAdministration>().GetRatingsAsync(StudyId);
+    }
+
+    /// <summary>The item the server showed <paramref name="rater"/> at <paramref name="position"/> (the left one of a pair): what the rater cannot know, read by tests that answer by the truth.</summary>
+    public async Task<StudyItem> ShownItemAsync(StudioFactory factory, string rater, int position)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        return await (from w in db.Set<StudyShowing>()
+                      join u in db.Users on w.RaterId equals u.Id
+                      join i in db.Set<StudyItem>() on w.ItemId equals i.Id
+                      where w.StudyId == StudyId && u.UserName == rater && w.Position == position
+                      select i).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>The image URL the server would show <paramref name="rater"/> now.</summary>
