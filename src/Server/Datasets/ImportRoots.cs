@@ -36,6 +36,8 @@ public sealed class ImportRoots
     /// <summary>Null when <paramref name="path"/> may be imported from; otherwise why not, for the admin.</summary>
     public string? WhyOutside(string path)
     {
+        // A NUL or another control character is no file name, and Path.GetFullPath throws on some of them.
+        if (string.IsNullOrWhiteSpace(path) || path.Any(char.IsControl)) return "The folder or CSV path is empty or holds a control character.";
         if (!Below(Roots, Path.GetFullPath(path))) return "Folder and CSV must lie under a configured import root.";
         return RealPathInside(path) is null
             ? $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(path))} links outside the import root."

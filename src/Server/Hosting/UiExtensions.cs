@@ -24,6 +24,9 @@ public static class UiExtensions
     {
         // In every environment, the README's Development run included: a friendly page, the details only in the log.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Scripts and workers get a 500 problem document whatever the method (re-executing the page route /error for
+        // a PUT or DELETE answered 405 with an empty body, which no monitor reads as a crash).
+        app.UseWhen(IsMachineRoute, machine => machine.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteCrashAsync }));
         app.UseStudioSecurityHeaders();
         // HSTS goes only on HTTPS responses; the redirect only for people: workers (hub, /api) are given their URL,
         // the local worker an http:// one, and an HTTP client drops the token when it follows a redirect.
@@ -49,6 +52,9 @@ public static class UiExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
+
+    private static Task WriteCrashAsync(HttpContext http) =>
+        Results.Problem(title: "The server failed on this request; the failure is logged.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(http);
 
     private static bool IsMachineRoute(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs");

@@ -33,6 +33,8 @@ internal static class StudySetupValidator
     /// <summary>Every problem of the set-up with the field it concerns (camelCase, as the API's JSON names it).</summary>
     public static List<(string Field, string Message)> ValidateFields(StudySetup setup, StudySetupOptions options)
     {
+        // A client's JSON can hold what the form never sends (nulls, undefined protocols): refused before anything reads it.
+        if (Malformed(setup) is { Count: > 0 } malformed) return malformed;
         var errors = new List<(string Field, string Message)>();
         if (string.IsNullOrWhiteSpace(setup.Name)) errors.Add(("name", "Enter a name."));
         else if (setup.Name.Trim().Length > 200) errors.Add(("name", "The name is longer than 200 characters."));
@@ -41,7 +43,8 @@ internal static class StudySetupValidator
         if (setup.RealCount < 0) errors.Add(("realCount", "The number of real images cannot be negative."));
         errors.AddRange(PracticeAndCatchErrors(setup));
         // Practice and catch reals come from the study's dataset too, beyond its own reals.
-        var realsNeeded = Math.Max(0, setup.RealCount) + Math.Max(0, setup.CatchReals) + Math.Max(0, setup.PracticeReals);
+        // long: counts near int.MaxValue must not wrap around into a small, accepted number.
+        var realsNeeded = (long)Math.Max(0, setup.RealCount) + Math.Max(0, setup.CatchReals) + Math.Max(0, setup.PracticeReals);
         if (realsNeeded > 0)
         {
             var dataset = options.Datasets.FirstOrDefault(d => d.Id == setup.RealDatasetId);
@@ -67,7 +70,7 @@ internal static class StudySetupValidator
                 errors.Add(("pools", $"{source.Count} images requested from {pool.Name}, but it holds only {pool.Count}."));
         }
 
-        if (setup.RealCount + setup.FakeCount < 2) errors.Add(("realCount", "A study needs at least two images."));
+        if ((long)setup.RealCount + setup.FakeCount < 2) errors.Add(("realCount", "A study needs at least two images."));
         var practiceFakes = ExtraItems.PracticeFakes(setup.Mode, setup.PracticeCount);
         var spare = setup.Pools.Sum(s => options.Pools.FirstOrDefault(p => p.Id == s.PoolId) is { } pool && s.Count > 0 ? Math.Max(0, pool.Count - s.Count) : 0);
         if (practiceFakes > 0 && spare < practiceFakes)
@@ -88,6 +91,18 @@ internal static class StudySetupValidator
         if (tags.Any(t => t.Length > 100)) errors.Add(("artifactTags", "An artifact tag is longer than 100 characters."));
         if (tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() != tags.Count) errors.Add(("artifactTags", "An artifact tag is listed twice."));
         if (tags.Count > ArtifactTaxonomy.MaxTags) errors.Add(("artifactTags", $"At most {ArtifactTaxonomy.MaxTags} artifact tags (one key each)."));
+        return errors;
+    }
+
+    private static List<(string Field, string Message)> Malformed(StudySetup setup)
+    {
+        var errors = new List<(string Field, string Message)>();
+        if (setup.Instructions is null) errors.Add(("instructions", "The instructions are missing (send an empty text for none)."));
+        if (setup.Pools is null || setup.Pools.Any(p => p is null)) errors.Add(("pools", "A generated pool entry is empty."));
+        if (setup.RaterIds is null || setup.RaterIds.Any(id => id is null)) errors.Add(("raterIds", "A rater id is empty."));
+        if (setup.ArtifactTags is null || setup.ArtifactTags.Any(t => t is null)) errors.Add(("artifactTags", "An artifact tag is empty."));
+        if (!Enum.IsDefined(setup.Mode)) errors.Add(("mode", "Unknown protocol: use untimed, fixed, staircase or paired."));
+        if (setup.Name is { } name && name.Any(char.IsControl)) errors.Add(("name", "The name holds a control character."));
         return errors;
     }
 

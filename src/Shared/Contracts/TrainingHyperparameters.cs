@@ -113,11 +113,12 @@ public record TrainingHyperparameters
         Check(Batch >= 1, "batch must be at least 1");
         Check(Epochs >= 1, "epochs must be at least 1");
         Check(MaxSteps is null or >= 1, "max-steps must be at least 1 (or none)");
-        Check(Lr > 0, "lr must be positive");
+        // JSON reads 1e309 as infinity: finite numbers only, or the job cannot be written back as JSON.
+        Check(double.IsFinite(Lr) && Lr > 0, "lr must be a positive finite number");
         Check(SnapshotEvery >= 1 && TickEvery >= 1, "snapshot-every and tick-every must be at least 1");
         Check(MetricEvery >= 0, "metric-every must be 0 (off) or a number of snapshots");
-        Check(R1 >= 0, "r1 must be 0 (off) or positive");
-        Check(Ema is 0 or (> 0 and < 1), Invariant($"ema must be 0 (off) or a decay in (0, 1), got {Ema}"));
+        Check(double.IsFinite(R1) && R1 >= 0, "r1 must be 0 (off) or a positive finite number");
+        Check(Ema is 0 or (> 0 and < 1) && double.IsFinite(Ema), Invariant($"ema must be 0 (off) or a decay in (0, 1), got {Ema}"));
         Check(HeldOut is null or { TestFraction: > 0 and < 1 }, "the held-out test fraction must be in (0, 1)");
         return problems;
     }

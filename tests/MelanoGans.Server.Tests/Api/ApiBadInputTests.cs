@@ -37,6 +37,17 @@ public sealed class ApiBadInputTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
+    public async Task An_import_folder_with_a_control_character_is_refused_not_a_crash()
+    {
+        // Issue 25: Path.GetFullPath threw on the NUL (a 500).
+        var body = """{"name":"nul","format":"Isic","folder":"a\u0000b","csvFile":"x.csv","resolution":64}""";
+        var response = await world.Client(world.AdminToken).PostAsync("/api/v1/datasets/imports", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("control character", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_refused_before_it_is_read()
     {
         var huge = "{\"name\":\"" + new string('x', 70 * 1024) + "\"}";
@@ -80,6 +91,15 @@ public sealed class ApiBadInputTests(ApiWorld world) : IClassFixture<ApiWorld>
         { "repeatShare", 0.9, "repeatShare" },
         { "name", "", "name" },
         { "raterIds", new[] { "nobody" }, "raterIds" },
+        // Issue 25: these crashed the server (500) or were accepted.
+        { "pools", new object?[] { null }, "pools" },
+        { "pools", new[] { new { poolId = 1, count = int.MaxValue }, new { poolId = 2, count = 1 } }, "pools" },
+        { "artifactTags", new string?[] { null }, "artifactTags" },
+        { "raterIds", new string?[] { null }, "raterIds" },
+        { "realCount", int.MaxValue, "realCount" },
+        { "mode", 99, "mode" },
+        { "mode", -1, "mode" },
+        { "name", "a\u0000b", "name" },
     };
 
     [Theory]

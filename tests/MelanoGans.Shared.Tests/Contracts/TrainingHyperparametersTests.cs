@@ -61,9 +61,9 @@ public sealed class TrainingHyperparametersTests
                 "latent must be positive and width at least 4 (got latent 0, width 64)",
                 "epochs must be at least 1",
                 "max-steps must be at least 1 (or none)",
-                "lr must be positive",
+                "lr must be a positive finite number",
                 "snapshot-every and tick-every must be at least 1",
-                "r1 must be 0 (off) or positive",
+                "r1 must be 0 (off) or a positive finite number",
                 "ema must be 0 (off) or a decay in (0, 1), got 1",
                 "the held-out test fraction must be in (0, 1)",
             ],
@@ -80,4 +80,15 @@ public sealed class TrainingHyperparametersTests
 
     private static object?[] Values(TrainingHyperparameters options) =>
         typeof(TrainingHyperparameters).GetProperties().Select(p => p.GetValue(options)).ToArray();
+
+    [Fact]
+    public void Infinite_numbers_are_refused()
+    {
+        // JSON reads 1e309 as infinity; a job with it could not be written back as JSON.
+        var options = new TrainingHyperparameters { Lr = double.PositiveInfinity, R1 = double.PositiveInfinity, Ema = double.NaN };
+
+        Assert.Contains("lr must be a positive finite number", options.Problems());
+        Assert.Contains("r1 must be 0 (off) or a positive finite number", options.Problems());
+        Assert.Contains(options.Problems(), p => p.StartsWith("ema must be", StringComparison.Ordinal));
+    }
 }

@@ -96,5 +96,5 @@ public sealed class StudySetup
     public int? Version { get; set; }
 
     /// <summary>The number of fakes over all pools.</summary>
-    public int FakeCount => Pools.Sum(p => p.Count);
+    public int FakeCount => (int)Math.Clamp(Pools.Where(p => p is not null).Sum(p => (long)p.Count), int.MinValue, int.MaxValue);
 }
