@@ -21,7 +21,7 @@ internal static class ModelApiUpload
         {
             form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !ct.IsCancellationRequested)
         {
             return ApiProblems.Invalid("body", "The form could not be read: " + e.Message);
         }

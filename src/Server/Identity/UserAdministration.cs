@@ -83,6 +83,13 @@ internal sealed class UserAdministration(
             user.IsDisabled = disabled;
             var result = await users.UpdateAsync(user);
             if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+            // Disabling revokes the account's API tokens in the same transaction: enabling it again does not bring
+            // back tokens that may have leaked while it was off; the owner makes new ones.
+            if (result.Succeeded && disabled)
+            {
+                await db.AccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTimeOffset.UtcNow));
+            }
             if (result.Succeeded)
                 logger.LogInformation("{Admin} {Action} {UserName}", caller.UserName, disabled ? "disabled" : "enabled", user.UserName);
             return ToResult(result, user);

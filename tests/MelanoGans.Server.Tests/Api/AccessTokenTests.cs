@@ -76,7 +76,7 @@ public sealed class AccessTokenTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
-    public async Task Disabling_the_owner_stops_the_token_at_once_and_enabling_brings_it_back()
+    public async Task Disabling_the_owner_stops_the_token_at_once_and_enabling_does_not_bring_it_back()
     {
         var token = await world.TokenAsync("lead2", Roles.Lead);
         var api = world.Client(token);
@@ -88,10 +88,15 @@ public sealed class AccessTokenTests(ApiWorld world) : IClassFixture<ApiWorld>
         Assert.True((await users.SetDisabledAsync(id, true)).Succeeded);
         var refused = await api.GetAsync("/api/v1/studies", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal("The token's account is disabled.", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        // Disabling revoked the account's tokens (issue 25), which the answer says.
+        Assert.Equal("The token was revoked.", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
 
+        // Issue 25: disabling revoked the token; the owner makes a new one after being enabled.
         Assert.True((await users.SetDisabledAsync(id, false)).Succeeded);
-        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/studies", Ct)).StatusCode);
+        var still = await api.GetAsync("/api/v1/studies", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, still.StatusCode);
+        Assert.Equal("The token was revoked.", (await still.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await world.Client(await world.TokenAsync("lead2", Roles.Lead, "after")).GetAsync("/api/v1/studies", Ct)).StatusCode);
     }
 
     [Fact]

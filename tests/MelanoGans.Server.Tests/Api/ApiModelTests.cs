@@ -60,6 +60,25 @@ public sealed class ApiModelTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
+    public async Task A_multipart_body_cut_short_or_with_a_wrong_boundary_is_a_400_not_a_crash()
+    {
+        // Issue 25: the form reader's IOException was a 500.
+        var api = world.Client(world.AdminToken);
+        foreach (var (body, boundary) in new[]
+                 {
+                     ("--b\r\nContent-Disposition: form-data; name=\"onnx\"; filename=\"g.onnx\"\r\n\r\nabc", "b"),
+                     ("--b\r\nContent-Disposition: form-data; name=\"onnx\"; filename=\"g.onnx\"\r\n\r\nabc\r\n--b--\r\n", "other"),
+                 })
+        {
+            var content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+            var response = await api.PostAsync("/api/v1/models", content, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task An_upload_without_its_manifest_or_with_a_broken_one_is_a_400()
     {
         var api = world.Client(world.AdminToken);
