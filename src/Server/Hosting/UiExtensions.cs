@@ -24,9 +24,11 @@ public static class UiExtensions
     {
         // In every environment, the README's Development run included: a friendly page, the details only in the log.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        // Scripts and workers get a 500 problem document whatever the method (re-executing the page route /error for
-        // a PUT or DELETE answered 405 with an empty body, which no monitor reads as a crash).
-        app.UseWhen(IsMachineRoute, machine => machine.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteCrashAsync }));
+        // Scripts (the REST API) and workers get a 500 problem document whatever the method (re-executing the page route
+        // /error for a PUT or DELETE answered 405 with an empty body, which no monitor reads as a crash). The exports a
+        // signed-in browser downloads from /api/studies keep the friendly page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api/v1") || http.Request.Path.StartsWithSegments("/hubs"),
+            machine => machine.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteCrashAsync }));
         app.UseStudioSecurityHeaders();
         // HSTS goes only on HTTPS responses; the redirect only for people: workers (hub, /api) are given their URL,
         // the local worker an http:// one, and an HTTP client drops the token when it follows a redirect.

@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MelanoGans.Server.Tests.Hosting;
 
 /// <summary>
-/// Issue 25: a request to the API that crashes the server gets a 500 problem document whatever its method (a PUT
-/// used to come back as an empty 405, because the page error handler was re-executed with the PUT).
+/// Issue 25: a request to the REST API that crashes the server gets a 500 problem document whatever its method (a PUT
+/// used to come back as an empty 405, because the page error handler was re-executed with the PUT). The browser's
+/// exports under /api/studies keep the friendly page (SecurityHeadersTests).
 /// </summary>
 public sealed class CrashResponseTests(ApiWorld world) : IClassFixture<ApiWorld>
 {
