@@ -27,7 +27,7 @@ public static class UiExtensions
         // Scripts (the REST API) and workers get a 500 problem document whatever the method (re-executing the page route
         // /error for a PUT or DELETE answered 405 with an empty body, which no monitor reads as a crash). The exports a
         // signed-in browser downloads from /api/studies keep the friendly page.
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api/v1") || http.Request.Path.StartsWithSegments("/hubs"),
+        app.UseWhen(IsScriptRoute,
             machine => machine.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteCrashAsync }));
         app.UseStudioSecurityHeaders();
         // HSTS goes only on HTTPS responses; the redirect only for people: workers (hub, /api) are given their URL,
@@ -60,6 +60,10 @@ public static class UiExtensions
 
     private static bool IsMachineRoute(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs");
+
+    /// <summary>The REST API and the hubs: clients that read problem documents, not pages (the /api/studies exports are downloads).</summary>
+    private static bool IsScriptRoute(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api/v1") || http.Request.Path.StartsWithSegments("/hubs");
 
     /// <summary>Whether the server listens on HTTPS (an https URL or port is configured): then HSTS and the redirect apply.</summary>
     private static bool ServesHttps(IConfiguration configuration) =>

@@ -28,7 +28,7 @@ internal sealed class RatingSession(
     /// One frame at 60 Hz, rounded up: an exposure measured further than this from its target is flagged
     /// (<see cref="Answer.ExposureMissed"/>): the screen or the browser could not show it as asked.
     /// </summary>
-    public const int FrameToleranceMs = 17;
+    public const int FrameToleranceMs = TimedExposure.FrameToleranceMs;
 
     // Per scope, that is per circuit: the frozen items of each study opened and this rater's order seed.
     private readonly Dictionary<int, (List<StudyItem> Items, List<TrialItem> TrialItems, ulong Seed)> _frozen = [];

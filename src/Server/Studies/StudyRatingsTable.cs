@@ -46,14 +46,16 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             .ToListAsync(ct);
         // Side balance of paired trials: the showing's left item is the fake when the fake was on the left, and the
         // rater picked the left image when that agrees with whether they chose the fake.
-        var sides = await (
+        // Only paired studies have sides: the dashboard reads this on every answer, so no query without one.
+        var paired = studies.Where(s => s.Mode == RatingMode.Paired).Select(s => s.Id).ToList();
+        var sides = paired.Count == 0 ? new Dictionary<int, SideBalance>() : await (
                 from a in db.Set<Answer>().AsNoTracking()
                 join w in db.Set<StudyShowing>().AsNoTracking() on new { a.StudyId, a.RaterId, a.Position } equals new { w.StudyId, w.RaterId, w.Position }
-                where ids.Contains(a.StudyId) && a.Mode == RatingMode.Paired && !a.IsPractice && !a.IsCatch
+                where paired.Contains(a.StudyId) && !a.IsPractice && !a.IsCatch
                 select new { a.StudyId, PickedLeft = (w.ItemId == a.ItemId) == (a.Chosen == RatingTruth.Fake) })
             .GroupBy(x => x.StudyId)
-            .Select(g => new { StudyId = g.Key, Trials = g.Count(), Left = g.Count(x => x.PickedLeft) })
-            .ToDictionaryAsync(g => g.StudyId, ct);
+            .Select(g => new { g.Key, Trials = g.Count(), Left = g.Count(x => x.PickedLeft) })
+            .ToDictionaryAsync(g => g.Key, g => new SideBalance(g.Left, g.Trials), ct);
         return studies.Select(s =>
         {
             var perRater = answers.Where(a => a.StudyId == s.Id).ToList();
@@ -64,7 +66,7 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
                 exclusions.Where(e => e.StudyId == s.Id).OrderBy(e => e.Rater, StringComparer.Ordinal)
                     .Select(e => new RaterExclusionRecord(e.Rater, e.ExcludedBy ?? "", e.ExcludedAt!.Value)).ToList(),
                 perRater.Sum(a => a.Missed), s.Mode, s.Mode == RatingMode.Fixed ? s.ExposureMs : null,
-                sides.TryGetValue(s.Id, out var side) ? new SideBalance(side.Left, side.Trials) : null);
+                sides.GetValueOrDefault(s.Id));
         }).ToList();
     }
 

@@ -26,17 +26,14 @@ internal static class MrmcInput
         if (MrmcLongCsv.IsLongFormat(header))
         {
             if (excluded.Count > 0) throw new MrmcInputException("--exclude-rater is for the studio's ratings table; leave the reader out of the long-format file instead.");
-            return MrmcLongCsv.Parse(text, tests.Count > 0 ? tests : null);
+            var parsed = MrmcLongCsv.Parse(text);
+            return tests.Count == 0 ? parsed : parsed.Select(tests);
         }
 
         var read = RatingsCsv.Read(file.FullName);
         if (!read.IsValid) throw new MrmcInputException($"{file.Name}: {read.Errors[0]} (a ratings table, or the long format reader,test,case,truth,rating)");
         var table = MrmcStudyTable.From(read.Rows, excluded, messages) ?? throw new MrmcInputException(messages[^1]);
-        if (tests.Count == 0) return table;
-        if (tests.FirstOrDefault(t => !table.Tests.Contains(t)) is { } missing)
-            throw new MrmcInputException($"There is no generator '{missing}' in the table; it has {string.Join(", ", table.Tests)}.");
-        var keep = tests.Select(t => table.Tests.ToList().IndexOf(t)).ToArray();
-        return new MrmcTable(tests, table.Readers, table.Cases, table.Abnormal, keep.Select(i => table.Ratings[i]).ToArray());
+        return tests.Count == 0 ? table : table.Select(tests);
     }
 
     /// <summary>"a,b" as a list; empty for none.</summary>

@@ -30,27 +30,16 @@ internal static class StatsProtocolText
                 protocol.Catch.Select(c => new[] { c.Rater, c.Accuracy.Trials.ToString(Invariant), StatsTextReport.Interval(c.Accuracy), c.Excluded ? "yes" : "" }));
         }
 
-        var hype = protocol.HypeInfinity;
-        if (hype.Overall.Answers > 0)
+        if (protocol.HypeInfinity.Overall.Answers > 0)
         {
-            output.WriteLine();
-            output.WriteLine($"HYPE∞ (error rate of untimed answers; 0.5 = indistinguishable): {Hype(hype.Overall)}");
-            StatsTextReport.Table(
-                output,
-                ["rater or source", "answers", "HYPE∞ [95% bootstrap]"],
-                hype.Raters.Concat(hype.Sources).Select(s => new[] { s.Name, s.Answers.ToString(Invariant), Hype(s) }));
+            Scores(output, "HYPE∞ (error rate of untimed answers; 0.5 = indistinguishable)", "HYPE∞", protocol.HypeInfinity);
         }
 
-        var fixedExposure = protocol.FixedExposure;
-        if (fixedExposure.Scores.Overall.Answers > 0)
+        if (protocol.FixedExposure is { Scores.Overall.Answers: > 0 } fixedExposure)
         {
             var exposure = fixedExposure.Exposure;
-            output.WriteLine();
-            output.WriteLine($"HYPE at a fixed exposure (error rate of fixed-exposure answers): {Hype(fixedExposure.Scores.Overall)}; measured exposure median {StatsTextReport.F(exposure.MedianMs, "0")} ms, {exposure.MinMs}-{exposure.MaxMs} ms");
-            StatsTextReport.Table(
-                output,
-                ["rater or source", "answers", "HYPE [95% bootstrap]"],
-                fixedExposure.Scores.Raters.Concat(fixedExposure.Scores.Sources).Select(s => new[] { s.Name, s.Answers.ToString(Invariant), Hype(s) }));
+            Scores(output, $"HYPE at a fixed exposure (error rate of fixed-exposure answers; measured exposure median {StatsTextReport.F(exposure.MedianMs, "0")} ms, {exposure.MinMs}-{exposure.MaxMs} ms)",
+                "HYPE", fixedExposure.Scores);
         }
 
         var time = protocol.HypeTime;
@@ -81,6 +70,17 @@ internal static class StatsProtocolText
                     s.Name, s.Deception.Trials.ToString(Invariant), StatsTextReport.Interval(s.Deception), StatsTextReport.P(s.VersusChance.PValue),
                 }));
         }
+    }
+
+    // An error-rate score (HYPE∞, or HYPE at a fixed exposure): the overall rate, then a row per rater and per source.
+    private static void Scores(TextWriter output, string heading, string label, HypeInfinityReport scores)
+    {
+        output.WriteLine();
+        output.WriteLine($"{heading}: {Hype(scores.Overall)}");
+        StatsTextReport.Table(
+            output,
+            ["rater or source", "answers", $"{label} [95% bootstrap]"],
+            scores.Raters.Concat(scores.Sources).Select(s => new[] { s.Name, s.Answers.ToString(Invariant), Hype(s) }));
     }
 
     private static string Hype(HypeScore s) =>

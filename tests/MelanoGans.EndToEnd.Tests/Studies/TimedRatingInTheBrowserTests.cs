@@ -26,6 +26,14 @@ public sealed class TimedRatingInTheBrowserTests(BrowserFixture browser)
             await AnswerAsync(page, screenshot: rater == study.Raters[0] ? "rating-timed-mask" : null);
         }
 
+        // My studies says the study is timed before a rater starts it.
+        var list = await browser.NewPageAsync();
+        await StudioPage.SignInAsync(list, study.Raters[0], BrowserStudy.Password);
+        await list.GotoAsync("/my-studies");
+        await StudioPage.WaitInteractiveAsync(list);
+        await Assertions.Expect(list.Locator("[data-testid=my-study] [data-testid=study-kind]")).ToContainTextAsync("Timed");
+        await StudioPage.ScreenshotAsync(list, "my-studies");
+
         var rows = await study.RatingsAsync(browser.Factory);
         Assert.Equal(2 * Total, rows.Count);
         Assert.All(rows, r => Assert.Equal(RatingMode.Fixed, r.Mode));

@@ -4,6 +4,7 @@ using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MelanoGans.Server.Tests.Models;
@@ -33,15 +34,23 @@ public sealed class DemoPoolTests
     }
 
     [Fact]
-    public async Task A_second_start_on_the_same_data_does_not_generate_it_again()
+    public async Task A_second_start_does_not_generate_it_again_even_after_the_pool_was_renamed()
     {
         var settings = new Dictionary<string, string> { ["Studio:Models:DemoPoolCount"] = "4" };
         await using var first = new StudioFactory(settings);
-        _ = first.Services;
-        await using var second = new StudioFactory(new Dictionary<string, string>(settings) { ["Studio:DataDirectory"] = first.DataDirectory });
-        await using var scope = second.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            // An admin renamed the demo pool: the unique name alone would no longer stop a second one.
+            var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
+            Assert.Equal(1, await db.GeneratedPools.Where(p => p.Name == DemoModelRegistration.PoolName)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, "Phantom demo, renamed"), TestContext.Current.CancellationToken));
+        }
 
-        Assert.Equal(1, db.GeneratedPools.Count(p => p.Name == DemoModelRegistration.PoolName));
+        await using var second = new StudioFactory(new Dictionary<string, string>(settings) { ["Studio:DataDirectory"] = first.DataDirectory });
+        await using var check = second.Services.CreateAsyncScope();
+        var pools = await check.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>().GeneratedPools
+            .Select(p => p.Name).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Phantom demo, renamed"], pools);
     }
 }

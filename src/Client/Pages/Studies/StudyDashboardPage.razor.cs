@@ -60,10 +60,6 @@ public sealed partial class StudyDashboardPage
         if (result.Succeeded) await ReloadAsync();
     }
 
-    /// <summary>Raters with counted answers: 6-point answers, or paired trials, which have no 6-point answers.</summary>
-    private static IReadOnlyList<string> CountedRaters(StudyReport report) =>
-        report.Raters.Select(r => r.Rater).Concat(report.Protocol.Paired.Raters.Select(r => r.Name)).Distinct(StringComparer.Ordinal).ToList();
-
     private string ExportUrl(string file) => $"api/studies/{StudyId}/{file}";
 
     // The download attribute also keeps the Blazor router from intercepting the link: exports come from the server.

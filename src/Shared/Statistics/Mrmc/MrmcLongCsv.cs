@@ -18,7 +18,7 @@ public static class MrmcLongCsv
     }
 
     /// <summary>Reads <paramref name="text"/>; bad input throws <see cref="MrmcInputException"/> naming the line.</summary>
-    public static MrmcTable Parse(string text, IReadOnlyCollection<string>? onlyTests = null)
+    public static MrmcTable Parse(string text)
     {
         var reader = new CsvRecordReader(new StringReader(text));
         var header = reader.Next() ?? throw new MrmcInputException("The file is empty.");
@@ -40,7 +40,6 @@ public static class MrmcLongCsv
                 if (f.Count == 1 && string.IsNullOrWhiteSpace(f[0])) continue;
                 if (f.Count < names.Count) throw new MrmcInputException($"line {record.Line}: {f.Count} fields, the header has {names.Count}.");
                 string test = f[testAt].Trim(), rdr = f[readerAt].Trim(), cs = f[caseAt].Trim();
-                if (onlyTests is not null && !onlyTests.Contains(test)) continue;
                 if (!double.TryParse(f[ratingAt], NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || !double.IsFinite(rating))
                     throw new MrmcInputException($"line {record.Line}: rating '{f[ratingAt]}' is not a number.");
                 var truth = f[truthAt].Trim() switch
@@ -64,8 +63,6 @@ public static class MrmcLongCsv
             throw new MrmcInputException(e.Message);
         }
 
-        if (onlyTests is not null && onlyTests.FirstOrDefault(t => !tests.Contains(t)) is { } missing)
-            throw new MrmcInputException($"There is no test '{missing}' in the file.");
         if (truths.Values.Distinct().Count() < 2)
             throw new MrmcInputException($"Every case has truth {(truths.Values.FirstOrDefault() ? 1 : 0)}: an AUC needs normal (0) and abnormal (1) cases.");
 

@@ -37,8 +37,8 @@ public sealed record MrmcPilot(int Cases, int Readers, double VarError, double C
     public static MrmcPilot From(MrmcTable table)
     {
         MrmcTableCheck.Require(table);
-        var count = Math.Min(table.Tests.Count, 2);
-        var used = table.Tests.Count == count ? table : new MrmcTable(table.Tests.Take(count).ToList(), table.Readers, table.Cases, table.Abnormal, table.Ratings.Take(count).ToArray());
+        var used = table.Tests.Count <= 2 ? table : table.Select(table.Tests.Take(2).ToList());
+        var count = used.Tests.Count;
         var or = OrComponents.Compute(used, MrmcCovarianceMethod.Jackknife);
         var dbm = count == 2 ? DbmAnalysis.Compute(used) : null;
         var (msR, var, cov2) = or.Single[0];

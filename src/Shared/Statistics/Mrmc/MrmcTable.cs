@@ -36,6 +36,16 @@ public sealed class MrmcTable
     /// <summary>True when test <paramref name="test"/> showed case <paramref name="c"/> (to its first reader; every reader read the same cases).</summary>
     public bool Saw(int test, int c) => !double.IsNaN(Ratings[test][0][c]);
 
+    /// <summary>The same table with only <paramref name="tests"/>, in that order; an unknown name throws <see cref="MrmcInputException"/>.</summary>
+    public MrmcTable Select(IReadOnlyList<string> tests)
+    {
+        var names = Tests.ToList();
+        var indices = tests.Select(t => names.IndexOf(t) is var i and >= 0
+            ? i
+            : throw new MrmcInputException($"There is no test '{t}' in the table; it has {string.Join(", ", Tests)}.")).ToArray();
+        return new MrmcTable(tests, Readers, Cases, Abnormal, indices.Select(i => Ratings[i]).ToArray());
+    }
+
     /// <summary>True when every test showed every case.</summary>
     public bool Crossed => Enumerable.Range(0, Tests.Count).All(t => Enumerable.Range(0, Cases.Count).All(c => Saw(t, c)));
 }
