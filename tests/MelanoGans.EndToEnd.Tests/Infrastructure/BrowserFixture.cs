@@ -47,6 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"Browser tests need Chromium at {chromium} (apt-get install chromium, or set CHROMIUM_PATH).");
         _playwright = await Playwright.CreateAsync();
+        // Expectations wait for what a person sees, like the context's actions below: Playwright's own 5 s let a user
+        // created on a loaded CI machine (two test assemblies, a worker and the browser on two cores) fail the test.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = chromium,
