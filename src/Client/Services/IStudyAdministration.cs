@@ -3,9 +3,13 @@ using MelanoGans.Shared.Contracts.Studies;
 
 namespace MelanoGans.Client.Services;
 
-/// <summary>Study set-up and life cycle for leads and admins. Every method checks the caller's role on the server.</summary>
+/// <summary>
+/// Study set-up and life cycle for leads and admins. Every method checks the caller's role on the server, and a lead
+/// reaches only the studies they own or co-lead (another lead's study is "No such study."); admins reach every study.
+/// </summary>
 public interface IStudyAdministration
 {
+    /// <summary>The studies the caller leads (every study for an admin), newest first.</summary>
     Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct = default);
 
     /// <summary>Datasets, generated pools and raters the set-up form offers.</summary>
@@ -53,4 +57,10 @@ public interface IStudyAdministration
     /// when, or takes them back; the dashboard recomputes and lists the exclusion. Answers are kept either way.
     /// </summary>
     Task<OperationResult> SetRaterExcludedAsync(int studyId, string raterUserName, bool excluded);
+
+    /// <summary>
+    /// Names the study's co-leads (replacing the list): leads who see and change the study as its owner does. Only the
+    /// owner and admins may; the ids are active accounts with the Lead role, other than the owner.
+    /// </summary>
+    Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds);
 }

@@ -6,12 +6,13 @@ namespace MelanoGans.Server.Api;
 internal static class ApiProblems
 {
     /// <summary>
-    /// A failed operation: 404 when the thing named in the URL does not exist, 409 when someone changed it first or
-    /// its state forbids the action (the services' "This study ..." reasons), otherwise <paramref name="status"/>.
+    /// A failed operation: 400 naming the fields when the operation refused field values, 404 when the thing named in
+    /// the URL does not exist, 409 when someone changed it first or its state forbids the action (the services'
+    /// "This study ..." reasons), otherwise <paramref name="status"/>.
     /// </summary>
     public static IResult From(OperationResult result, int status)
     {
-        if (result.FieldErrors is { Count: > 0 } fields && status == StatusCodes.Status400BadRequest)
+        if (result.FieldErrors is { Count: > 0 } fields)
             return TypedResults.ValidationProblem(fields, detail: string.Join(" ", result.Errors));
         var first = result.Errors.FirstOrDefault() ?? "";
         var code = first.StartsWith("No such ", StringComparison.Ordinal) ? StatusCodes.Status404NotFound

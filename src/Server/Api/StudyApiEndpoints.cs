@@ -5,7 +5,10 @@ using MelanoGans.Shared.Statistics;
 
 namespace MelanoGans.Server.Api;
 
-/// <summary><c>/api/v1/studies</c>: set-up, life cycle, ratings and statistics, through the pages' services (leads and admins).</summary>
+/// <summary>
+/// <c>/api/v1/studies</c>: set-up, life cycle, sharing, ratings and statistics, through the pages' services (a study's
+/// leads and admins; to other leads it does not exist).
+/// </summary>
 internal static class StudyApiEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -13,7 +16,7 @@ internal static class StudyApiEndpoints
         var studies = api.MapGroup("/studies").WithTags("Studies");
         studies.MapGet("/", async (IStudyAdministration admin, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await admin.ListAsync(ct), page, pageSize))
-            .WithName("ListStudies").WithSummary("Every study, newest first.").Produces<Paged<StudySummary>>();
+            .WithName("ListStudies").WithSummary("The studies the caller leads (every study for an admin), newest first.").Produces<Paged<StudySummary>>();
         studies.MapGet("/setup-options", async (IStudyAdministration admin, CancellationToken ct) =>
                 TypedResults.Ok(await admin.GetSetupOptionsAsync(ct)))
             .WithName("GetStudySetupOptions").WithSummary("The datasets, generated pools and raters a study can use (ids for a set-up).");
@@ -57,6 +60,11 @@ internal static class StudyApiEndpoints
         studies.MapPost("/{id:int}/raters", async (int id, IStudyAdministration admin, ApiBody<AddRatersRequest> body) =>
                 await AfterAsync(admin, id, await admin.AddRatersAsync(id, body.Value.RaterIds), StatusCodes.Status409Conflict))
             .WithName("AddStudyRaters").WithSummary("Adds raters to an open or paused study.").Produces<StudyDetail>();
+        studies.MapPut("/{id:int}/leads", async (int id, IStudyAdministration admin, ApiBody<SetCoLeadsRequest> body) =>
+                await AfterAsync(admin, id, await admin.SetCoLeadsAsync(id, body.Value.LeadIds), StatusCodes.Status403Forbidden))
+            .WithName("SetStudyCoLeads")
+            .WithSummary("Names the study's co-leads (the owner or an admin): leads who see and change it as the owner does.")
+            .Produces<StudyDetail>();
         studies.MapGet("/{id:int}/ratings.csv", async (int id, IStudyAdministration admin, CancellationToken ct) =>
                 await admin.GetSetupAsync(id, ct) is null
                     ? ApiProblems.NotFound("study")

@@ -5,7 +5,7 @@ using MelanoGans.Shared.Statistics;
 namespace MelanoGans.Server.Statistics;
 
 /// <summary>
-/// Study statistics: the dashboard's service and <c>GET /api/studies/{id}/statistics.json</c> (Lead and Admin),
+/// Study statistics: the dashboard's service and <c>GET /api/studies/{id}/statistics.json</c> (the study's leads and admins),
 /// the same report as the dashboard and as <c>melanogans stats --json</c> on the study's ratings CSV.
 /// </summary>
 public static class StatisticsEndpoints
@@ -24,6 +24,7 @@ public static class StatisticsEndpoints
     {
         endpoints.MapGroup("/api/studies")
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Lead))
+            .AddEndpointFilter<Studies.LedStudyFilter>()
             .MapGet("/{id:int}/statistics.json", async (int id, StudyDashboardCache cache, HttpContext http, CancellationToken ct) =>
             {
                 var dashboard = await cache.GetAsync(id, ct);

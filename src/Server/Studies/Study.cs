@@ -81,7 +81,7 @@ public sealed class Study
     /// <summary>Seeds the draw of items from the sources at start.</summary>
     public long Seed { get; set; }
 
-    /// <summary>User name of the lead who created it.</summary>
+    /// <summary>User name of the lead who created it: its owner, who with the <see cref="CoLeads"/> leads it (<see cref="StudyAccess"/>).</summary>
     public string CreatedBy { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
@@ -108,6 +108,8 @@ public sealed class Study
     public string? ClosedBy { get; set; }
 
     public List<StudyPoolSource> Pools { get; set; } = [];
+
+    public List<StudyLead> CoLeads { get; set; } = [];
 
     public List<StudyRater> Raters { get; set; } = [];
 

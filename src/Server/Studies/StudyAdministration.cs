@@ -14,7 +14,8 @@ namespace MelanoGans.Server.Studies;
 /// <summary>
 /// Study set-up and life cycle behind the Studies page. Every operation reads the study fresh from a context of
 /// its own and checks, in the transaction that changes it, the state and version the lead acted on: a change made
-/// by someone else first is refused with who did it and when, never overwritten.
+/// by someone else first is refused with who did it and when, never overwritten. A lead reaches only the studies they
+/// lead (<see cref="StudyAccess"/>): another lead's study is "No such study." to them.
 /// </summary>
 internal sealed class StudyAdministration(
     IDbContextFactory<StudioDbContext> dbs,
@@ -30,15 +31,23 @@ internal sealed class StudyAdministration(
 
     public async Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct = default)
     {
-        await current.RequireAsync(Managers, ct);
+        var caller = await current.RequireAsync(Managers, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var studies = await db.Set<Study>().AsNoTracking().Include(s => s.Pools).Include(s => s.Raters)
+        var studies = await db.Set<Study>().LedBy(db, caller).AsNoTracking().Include(s => s.Pools).Include(s => s.Raters)
             .OrderByDescending(s => s.Id).ToListAsync(ct);
-        var items = await db.Set<StudyItem>().Where(i => i.Role == ItemRole.Main).GroupBy(i => new { i.StudyId, i.Truth })
+        var ids = studies.Select(s => s.Id).ToList();
+        var items = await db.Set<StudyItem>().Where(i => i.Role == ItemRole.Main && ids.Contains(i.StudyId)).GroupBy(i => new { i.StudyId, i.Truth })
             .Select(g => new { g.Key.StudyId, g.Key.Truth, Count = g.Count() }).ToListAsync(ct);
-        var lengths = await StudyLengths.CountedAsync(db, studies.Select(s => s.Id).ToList(), ct);
-        var answers = await db.Set<Answer>().Where(a => !a.IsPractice).GroupBy(a => a.StudyId)
+        var lengths = await StudyLengths.CountedAsync(db, ids, ct);
+        var answers = await db.Set<Answer>().Where(a => !a.IsPractice && ids.Contains(a.StudyId)).GroupBy(a => a.StudyId)
             .Select(g => new { StudyId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.StudyId, g => g.Count, ct);
+        var coLeads = (await (
+                from l in db.Set<StudyLead>()
+                join u in db.Users on l.UserId equals u.Id
+                where ids.Contains(l.StudyId)
+                orderby u.UserName
+                select new { l.StudyId, u.UserName })
+            .ToListAsync(ct)).ToLookup(l => l.StudyId, l => l.UserName!);
         return studies.Select(s =>
         {
             var frozen = s.State is not (StudyState.Draft or StudyState.Starting);
@@ -46,7 +55,10 @@ internal sealed class StudyAdministration(
             var fakes = frozen ? items.Where(i => i.StudyId == s.Id && i.Truth == RatingTruth.Fake).Sum(i => i.Count) : s.Pools.Sum(p => p.Count);
             var perRater = lengths.GetValueOrDefault(s.Id);
             return new StudySummary(s.Id, s.Name, s.State, reals, fakes, s.Raters.Count,
-                answers.GetValueOrDefault(s.Id), frozen ? perRater * s.Raters.Count : 0, s.CreatedAt, s.StartedAt, s.Version);
+                answers.GetValueOrDefault(s.Id), frozen ? perRater * s.Raters.Count : 0, s.CreatedAt, s.StartedAt, s.Version)
+            {
+                Owner = s.CreatedBy, CoLeads = coLeads[s.Id].ToList(), CanShare = StudyAccess.CanShare(s, caller),
+            };
         }).ToList();
     }
 
@@ -59,9 +71,9 @@ internal sealed class StudyAdministration(
 
     public async Task<StudySetup?> GetSetupAsync(int studyId, CancellationToken ct = default)
     {
-        await current.RequireAsync(Managers, ct);
+        var caller = await current.RequireAsync(Managers, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var study = await LoadAsync(db, studyId, ct);
+        var study = await LoadAsync(db, studyId, caller, ct);
         return study is null ? null : ToSetup(study);
     }
 
@@ -91,7 +103,7 @@ internal sealed class StudyAdministration(
         await using var db = await dbs.CreateDbContextAsync();
         // On SQLite the transaction takes the write lock at once: two saves of one draft take turns.
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
-        if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
+        if (await LoadAsync(db, studyId, lead, default) is not { } study) return OperationResult.Fail("No such study.");
         if (StudyChanges.Refusal(study, StudyState.Draft, setup.Version) is { } reason)
             return Refused(studyId, lead, "save", reason);
         var options = await LoadOptionsAsync(db, default);
@@ -121,7 +133,7 @@ internal sealed class StudyAdministration(
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        if (await LoadAsync(db, studyId, default) is not { } study) return OperationResult.Fail("No such study.");
+        if (await LoadAsync(db, studyId, lead, default) is not { } study) return OperationResult.Fail("No such study.");
         if (StudyChanges.Refusal(study, StudyState.Draft, expectedVersion) is { } reason)
             return Refused(studyId, lead, "start", reason);
         var errors = StudySetupValidator.Validate(ToSetup(study), await LoadOptionsAsync(db, default));
@@ -145,7 +157,7 @@ internal sealed class StudyAdministration(
         }
         catch (Exception e) when (e is StudySetupException or IOException or Shared.Imaging.ImageDecodeException)
         {
-            await TransitionAsync(db, studyId, StudyState.Starting, StudyState.Draft, lead.UserName);
+            await TransitionAsync(db.Set<Study>(), studyId, StudyState.Starting, StudyState.Draft, lead.UserName);
             await db.Set<Study>().Where(s => s.Id == studyId)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.StartedAt, (DateTimeOffset?)null).SetProperty(s => s.StartedBy, (string?)null));
             logger.LogWarning(e, "Study {StudyId} could not start", studyId);
@@ -156,7 +168,7 @@ internal sealed class StudyAdministration(
         {
             db.AddRange(items);
             await db.SaveChangesAsync();
-            await TransitionAsync(db, studyId, StudyState.Starting, StudyState.Open, lead.UserName);
+            await TransitionAsync(db.Set<Study>(), studyId, StudyState.Starting, StudyState.Open, lead.UserName);
             await transaction.CommitAsync();
         }
         logger.LogInformation("{Lead} started study {StudyId}", lead.UserName, studyId);
@@ -174,6 +186,7 @@ internal sealed class StudyAdministration(
         var now = clock.GetUtcNow();
         var closed = await db.Set<Study>()
             .Where(s => s.Id == studyId && (s.State == StudyState.Open || s.State == StudyState.Paused || s.State == StudyState.Draft))
+            .LedBy(db, lead)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.State, StudyState.Closed)
                 .SetProperty(s => s.ClosedAt, now)
@@ -187,15 +200,15 @@ internal sealed class StudyAdministration(
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
-        var study = await db.Set<Study>().SingleOrDefaultAsync(s => s.Id == studyId);
+        var study = await db.Set<Study>().LedBy(db, lead).SingleOrDefaultAsync(s => s.Id == studyId);
         if (study is null) return OperationResult.Fail("No such study.");
         if (study.State is not (StudyState.Open or StudyState.Paused))
             return OperationResult.Fail("Raters join an open or paused study; edit a draft instead.");
         var active = (await ActiveRatersAsync(db, default)).Select(r => r.Id).ToHashSet();
-        if (raterIds.Any(id => !active.Contains(id))) return OperationResult.Fail("Only active accounts with the Rater role can join a study.");
+        if (raterIds.Any(id => !active.Contains(id))) return OperationResult.Invalid("raterIds", "Only active accounts with the Rater role can join a study.");
         var present = await db.Set<StudyRater>().Where(r => r.StudyId == studyId).Select(r => r.UserId).ToListAsync();
         var joining = raterIds.Distinct().Except(present).ToList();
-        if (joining.Count == 0) return OperationResult.Fail("Choose at least one rater who is not in the study yet.");
+        if (joining.Count == 0) return OperationResult.Invalid("raterIds", "Choose at least one rater who is not in the study yet.");
         db.Set<StudyRater>().AddRange(joining.Select(id => new StudyRater { StudyId = studyId, UserId = id, OrderSeed = StudyTokens.NewSeed() }));
         StudyChanges.Stamp(study, lead.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync();
@@ -208,7 +221,7 @@ internal sealed class StudyAdministration(
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        if (await LoadAsync(db, studyId, default) is not { } source) return (OperationResult.Fail("No such study."), 0);
+        if (await LoadAsync(db, studyId, lead, default) is not { } source) return (OperationResult.Fail("No such study."), 0);
         var setup = ToSetup(source);
         var name = $"{source.Name} (copy)";
         if (name.Length > 200) name = name[..200];
@@ -229,7 +242,7 @@ internal sealed class StudyAdministration(
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        var state = await db.Set<Study>().Where(s => s.Id == studyId).Select(s => (StudyState?)s.State).SingleOrDefaultAsync();
+        var state = await db.Set<Study>().Where(s => s.Id == studyId).LedBy(db, lead).Select(s => (StudyState?)s.State).SingleOrDefaultAsync();
         if (state is null) return OperationResult.Fail("No such study.");
         if (state is StudyState.Draft or StudyState.Starting) return OperationResult.Fail("Raters are excluded from a started study's statistics.");
         var raterId = await (
@@ -253,23 +266,52 @@ internal sealed class StudyAdministration(
 
     public async Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default)
     {
-        await current.RequireAsync(Managers, ct);
+        var caller = await current.RequireAsync(Managers, ct);
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            if (!await db.Set<Study>().Where(s => s.Id == studyId).LedBy(db, caller).AnyAsync(ct)) return [];
+        }
         return await ratings.ReadAsync(studyId, ct) ?? [];
+    }
+
+    public async Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds)
+    {
+        var caller = await current.RequireAsync(Managers);
+        await using var db = await dbs.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
+        var study = await db.Set<Study>().LedBy(db, caller).Include(s => s.CoLeads).SingleOrDefaultAsync(s => s.Id == studyId);
+        if (study is null) return OperationResult.Fail("No such study.");
+        if (!StudyAccess.CanShare(study, caller))
+            return OperationResult.Fail($"Only {study.CreatedBy}, who owns this study, or an admin names its co-leads.");
+        var leads = await ActiveAccountsAsync(db, Roles.Lead, default);
+        var chosen = leadIds.Distinct().ToList();
+        if (chosen.Any(id => !leads.Any(l => l.Id == id)))
+            return OperationResult.Invalid("leadIds", "Only active accounts with the Lead role can co-lead a study.");
+        if (leads.Any(l => l.UserName == study.CreatedBy && chosen.Contains(l.Id)))
+            return OperationResult.Invalid("leadIds", $"{study.CreatedBy} owns this study already.");
+        study.CoLeads.RemoveAll(l => !chosen.Contains(l.UserId));
+        study.CoLeads.AddRange(chosen.Where(id => study.CoLeads.All(l => l.UserId != id)).Select(id => new StudyLead { StudyId = studyId, UserId = id }));
+        StudyChanges.Stamp(study, caller.UserName, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("{Caller} set the co-leads of study {StudyId} to {Count} leads", caller.UserName, studyId, chosen.Count);
+        return OperationResult.Ok;
     }
 
     private async Task<OperationResult> MoveAsync(int studyId, string action, StudyState from, StudyState to)
     {
         var lead = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
-        return await TransitionAsync(db, studyId, from, to, lead.UserName)
+        return await TransitionAsync(db.Set<Study>().LedBy(db, lead), studyId, from, to, lead.UserName)
             ? OperationResult.Ok
             : await RefusedFreshAsync(db, studyId, lead, action, from, null);
     }
 
-    private async Task<bool> TransitionAsync(StudioDbContext db, int studyId, StudyState from, StudyState to, string by)
+    /// <summary>Moves the study from one state to another in one conditional update over <paramref name="studies"/>.</summary>
+    private async Task<bool> TransitionAsync(IQueryable<Study> studies, int studyId, StudyState from, StudyState to, string by)
     {
         var now = clock.GetUtcNow();
-        return await db.Set<Study>().Where(s => s.Id == studyId && s.State == from)
+        return await studies.Where(s => s.Id == studyId && s.State == from)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.State, to)
                 .SetProperty(s => s.UpdatedBy, by)
@@ -281,7 +323,7 @@ internal sealed class StudyAdministration(
     private async Task<OperationResult> RefusedFreshAsync(
         StudioDbContext db, int studyId, CallerAccount lead, string action, StudyState expected, int? version)
     {
-        var study = await db.Set<Study>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == studyId);
+        var study = await db.Set<Study>().LedBy(db, lead).AsNoTracking().SingleOrDefaultAsync(s => s.Id == studyId);
         if (study is null) return OperationResult.Fail("No such study.");
         return Refused(studyId, lead, action, StudyChanges.Refusal(study, expected, version)
             ?? $"This study is {study.State.ToString().ToLowerInvariant()}; reload to see it.");
@@ -293,8 +335,8 @@ internal sealed class StudyAdministration(
         return OperationResult.Fail(reason);
     }
 
-    private static Task<Study?> LoadAsync(StudioDbContext db, int studyId, CancellationToken ct) =>
-        db.Set<Study>().Include(s => s.Pools).Include(s => s.Raters).SingleOrDefaultAsync(s => s.Id == studyId, ct);
+    private static Task<Study?> LoadAsync(StudioDbContext db, int studyId, CallerAccount caller, CancellationToken ct) =>
+        db.Set<Study>().LedBy(db, caller).Include(s => s.Pools).Include(s => s.Raters).SingleOrDefaultAsync(s => s.Id == studyId, ct);
 
     private static async Task<StudySetupOptions> LoadOptionsAsync(StudioDbContext db, CancellationToken ct)
     {
@@ -309,16 +351,19 @@ internal sealed class StudyAdministration(
         var pools = (await db.Set<GeneratedPool>().OrderBy(p => p.Name).ToListAsync(ct))
             .Select(p => new PoolChoice(p.Id, p.Name, p.ModelName, p.Resolution, poolCounts.GetValueOrDefault(p.Id)))
             .ToList();
-        return new StudySetupOptions(datasets, pools, await ActiveRatersAsync(db, ct));
+        return new StudySetupOptions(datasets, pools, await ActiveRatersAsync(db, ct)) { Leads = await ActiveAccountsAsync(db, Roles.Lead, ct) };
     }
 
     /// <summary>Accounts with the Rater role that are not disabled, by name (what set-up, clone and joining accept).</summary>
-    private static async Task<List<RaterChoice>> ActiveRatersAsync(StudioDbContext db, CancellationToken ct) =>
+    private static Task<List<RaterChoice>> ActiveRatersAsync(StudioDbContext db, CancellationToken ct) => ActiveAccountsAsync(db, Roles.Rater, ct);
+
+    /// <summary>Accounts with <paramref name="role"/> that are not disabled, by name.</summary>
+    private static async Task<List<RaterChoice>> ActiveAccountsAsync(StudioDbContext db, string role, CancellationToken ct) =>
         await (
                 from ur in db.UserRoles
                 join r in db.Roles on ur.RoleId equals r.Id
                 join u in db.Users on ur.UserId equals u.Id
-                where r.Name == Roles.Rater && !u.IsDisabled
+                where r.Name == role && !u.IsDisabled
                 orderby u.UserName
                 select new RaterChoice(u.Id, u.UserName!))
             .ToListAsync(ct);

@@ -32,6 +32,7 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Dataset>().WithMany().HasForeignKey(s => s.RealDatasetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Pools).WithOne().HasForeignKey(p => p.StudyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.CoLeads).WithOne().HasForeignKey(l => l.StudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Raters).WithOne().HasForeignKey(r => r.StudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.StudyId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -38,6 +38,7 @@ public static class StudyEndpoints
         services.AddSingleton<StudyFreezer>();
         services.AddSingleton<StudyRatings>();
         services.AddScoped<IStudyAdministration, StudyAdministration>();
+        services.AddSingleton<IStudyAccess, StudyAccessQueries>();
         services.AddSingleton<IInstanceHoldings, StudyStartHoldings>();
         services.AddScoped<IRatingSession, RatingSession>();
         services.AddSingleton<StudyRatingsTable>();
@@ -50,7 +51,8 @@ public static class StudyEndpoints
         endpoints.MapGet("/study-images/{token}", ServeImageAsync).RequireAuthorization();
 
         var studies = endpoints.MapGroup("/api/studies/{studyId:int}")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Lead, Roles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Lead, Roles.Admin))
+            .AddEndpointFilter<LedStudyFilter>();
         studies.MapGet("/ratings.csv", async (int studyId, StudyRatings ratings, CancellationToken ct) =>
             await ratings.ReadAsync(studyId, ct) is { } rows
                 ? Results.Text(RatingsCsv.ToCsv(rows), "text/csv; charset=utf-8")

@@ -12,4 +12,8 @@ public sealed record OperationResult(bool Succeeded, IReadOnlyList<string> Error
     public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
 
     public static OperationResult Fail(params string[] errors) => new(false, errors);
+
+    /// <summary>A refusal of one field's value (the API answers 400 naming <paramref name="field"/>).</summary>
+    public static OperationResult Invalid(string field, string error) =>
+        new(false, [error]) { FieldErrors = new Dictionary<string, string[]> { [field] = [error] } };
 }

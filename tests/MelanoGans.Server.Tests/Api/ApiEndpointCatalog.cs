@@ -18,6 +18,7 @@ public static class ApiEndpointCatalog
         { "POST", "/api/v1/studies" }, { "PUT", "/api/v1/studies/{id}" }, { "POST", "/api/v1/studies/{id}/start" },
         { "POST", "/api/v1/studies/{id}/pause" }, { "POST", "/api/v1/studies/{id}/reopen" }, { "POST", "/api/v1/studies/{id}/close" },
         { "POST", "/api/v1/studies/{id}/clone" }, { "POST", "/api/v1/studies/{id}/raters" },
+        { "PUT", "/api/v1/studies/{id}/leads" },
         { "GET", "/api/v1/studies/{id}/ratings.csv" }, { "GET", "/api/v1/studies/{id}/ratings" }, { "GET", "/api/v1/studies/{id}/statistics" },
         { "GET", "/api/v1/datasets" }, { "GET", "/api/v1/datasets/{id}" },
         { "GET", "/api/v1/datasets/import-folders" }, { "POST", "/api/v1/datasets/imports" },

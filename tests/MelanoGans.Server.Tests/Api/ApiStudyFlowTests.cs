@@ -136,6 +136,39 @@ public sealed class ApiStudyFlowTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
+    public async Task A_study_belongs_to_its_leads_another_leads_token_gets_404_until_the_owner_shares_it()
+    {
+        var id = await DraftAsync();
+        var owner = world.Client(world.LeadToken);
+        var other = world.Client(await world.TokenAsync("lena", Roles.Lead));
+
+        var list = await other.GetFromJsonAsync<JsonElement>("/api/v1/studies", Ct);
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetInt32() == id);
+        foreach (var (method, path) in new[] { ("GET", ""), ("GET", "/ratings.csv"), ("GET", "/ratings"), ("GET", "/statistics"), ("POST", "/start"), ("POST", "/close"), ("POST", "/clone") })
+        {
+            var response = await other.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/v1/studies/{id}{path}"), Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path}: {response.StatusCode}");
+            Assert.Equal("No such study.", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        }
+        var rename = await other.PutAsJsonAsync($"/api/v1/studies/{id}", world.Study.Setup(), Json, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, rename.StatusCode);
+
+        var options = await owner.GetFromJsonAsync<StudySetupOptions>("/api/v1/studies/setup-options", Json, Ct);
+        var lena = options!.Leads.Single(l => l.UserName == "lena").Id;
+        var shared = await owner.PutAsJsonAsync($"/api/v1/studies/{id}/leads", new { leadIds = new[] { lena } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+        var summary = (await shared.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("summary");
+        Assert.Equal(("lead", "lena"), (summary.GetProperty("owner").GetString(), Assert.Single(summary.GetProperty("coLeads").EnumerateArray().ToList()).GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/v1/studies/{id}", Ct)).StatusCode);
+        var reshare = await other.PutAsJsonAsync($"/api/v1/studies/{id}/leads", new { leadIds = Array.Empty<string>() }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, reshare.StatusCode);
+        var notALead = await owner.PutAsJsonAsync($"/api/v1/studies/{id}/leads", new { leadIds = new[] { world.Study.Rater1Id } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, notALead.StatusCode);
+        Assert.True((await notALead.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("leadIds", out _));
+    }
+
+    [Fact]
     public async Task A_token_acts_with_its_owners_roles_as_they_are_now()
     {
         var token = await world.TokenAsync("promoted", Roles.Lead);

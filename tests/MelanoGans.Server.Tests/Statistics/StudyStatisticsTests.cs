@@ -2,6 +2,7 @@ using System.Net;
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Statistics;
 using MelanoGans.Server.Tests.Infrastructure;
+using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Statistics;
@@ -19,10 +20,11 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _factory = _base.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IRatingsTable>(_table)));
-        return ValueTask.CompletedTask;
+        // The test table's study, as the studies feature holds it: led by lena.
+        Assert.Equal(TestRatingsTable.StudyId, await StudySeed.AddOwnedStudyAsync(_factory.Services, TestRatingsTable.StudyName, "lena"));
     }
 
     public async ValueTask DisposeAsync()
@@ -32,7 +34,7 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Leads_and_admins_read_statistics_raters_are_refused()
+    public async Task The_studys_lead_and_admins_read_statistics_other_leads_see_nothing_raters_are_refused()
     {
         await using (var rater = ScopeAs.Create(_factory.Services, "rory", Roles.Rater))
         {
@@ -42,9 +44,19 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => statistics.ItemImageUrlsAsync(TestRatingsTable.StudyId, Ct));
         }
 
-        foreach (var role in new[] { Roles.Lead, Roles.Admin })
+        await using (var other = ScopeAs.Create(_factory.Services, "lars", Roles.Lead))
         {
-            await using var scope = ScopeAs.Create(_factory.Services, "someone", role);
+            var statistics = other.ServiceProvider.GetRequiredService<IStudyStatistics>();
+            Assert.Empty(await statistics.StudiesAsync(Ct));
+            Assert.Null(await statistics.DashboardAsync(TestRatingsTable.StudyId, Ct));
+            Assert.Null(await statistics.StudyAsync(TestRatingsTable.StudyId, Ct));
+            Assert.Empty(await statistics.ItemImageUrlsAsync(TestRatingsTable.StudyId, Ct));
+            Assert.Null(await statistics.PlanAsync(TestRatingsTable.StudyId, 5, 50, null, Ct));
+        }
+
+        foreach (var (name, role) in new[] { ("lena", Roles.Lead), ("someone", Roles.Admin) })
+        {
+            await using var scope = ScopeAs.Create(_factory.Services, name, role);
             var statistics = scope.ServiceProvider.GetRequiredService<IStudyStatistics>();
             Assert.Equal(TestRatingsTable.StudyName, Assert.Single(await statistics.StudiesAsync(Ct)).Name);
             Assert.Equal(5, (await statistics.DashboardAsync(TestRatingsTable.StudyId, Ct))!.Report.RaterCount);
@@ -55,12 +67,13 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Statistics_json_is_for_leads_only_over_http()
+    public async Task Statistics_json_is_for_the_studys_leads_only_over_http()
     {
         await using (var scope = ScopeAs.Create(_factory.Services, "admin", Roles.Admin))
         {
             var users = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
             await users.CreateAsync("lena", "Lead-Pass-1", [Roles.Lead]);
+            await users.CreateAsync("lars", "Lead-Pass-2", [Roles.Lead]);
             await users.CreateAsync("rory", "Rater-Pass-1", [Roles.Rater]);
         }
 
@@ -70,6 +83,9 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("application/json", ok.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/api/studies/99/statistics.json", Ct)).StatusCode);
+        // Another lead's study does not exist for them: the same 404 as a study that is not there.
+        var other = await SignedInClientAsync("lars", "Lead-Pass-2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url, Ct)).StatusCode);
 
         var rater = await SignedInClientAsync("rory", "Rater-Pass-1");
         Assert.NotEqual(HttpStatusCode.OK, (await rater.GetAsync(url, Ct)).StatusCode);
@@ -100,7 +116,8 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
     [Fact]
     public async Task Dashboards_that_miss_together_share_one_computation()
     {
-        var leads = Enumerable.Range(0, 6).Select(i => ScopeAs.Create(_factory.Services, $"lead{i}", Roles.Lead)).ToList();
+        // Six circuits of the study's lead (tabs, devices) open the dashboard together.
+        var leads = Enumerable.Range(0, 6).Select(_ => ScopeAs.Create(_factory.Services, "lena", Roles.Lead)).ToList();
         try
         {
             var dashboards = await Task.WhenAll(leads.Select(l =>

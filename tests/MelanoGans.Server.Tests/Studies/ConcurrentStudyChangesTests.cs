@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MelanoGans.Server.Tests.Studies;
 
 /// <summary>
-/// Two leads on the same study, each in a scope of their own as two circuits are: a change made from an older copy
-/// is refused with who changed the study and when, never saved over the other's.
+/// Two leads on the same study (its owner and a co-lead), each in a scope of their own as two circuits are: a change
+/// made from an older copy is refused with who changed the study and when, never saved over the other's.
 /// </summary>
 public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
 {
@@ -36,6 +36,7 @@ public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
         var first = lead1.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var second = lead2.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var (_, id) = await first.CreateAsync(_world.Setup());
+        await _world.ShareAsync(id, "lead2");
         var editor = (await first.GetSetupAsync(id, Ct))!;
 
         var acted = byOther == StudyState.Open ? await second.StartAsync(id) : await second.CloseAsync(id);
@@ -60,6 +61,7 @@ public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
         var first = lead1.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var second = lead2.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var (_, id) = await first.CreateAsync(_world.Setup(reals: 6));
+        await _world.ShareAsync(id, "lead2");
         var staleRow = Assert.Single(await first.ListAsync(Ct));
 
         var edit = (await second.GetSetupAsync(id, Ct))!;
@@ -86,6 +88,7 @@ public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
         var first = lead1.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var second = lead2.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var (_, id) = await first.CreateAsync(_world.Setup());
+        await _world.ShareAsync(id, "lead2");
         var a = (await first.GetSetupAsync(id, Ct))!;
         var b = (await second.GetSetupAsync(id, Ct))!;
         a.Name = "From lead";
@@ -108,6 +111,7 @@ public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
         var first = lead1.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var second = lead2.ServiceProvider.GetRequiredService<IStudyAdministration>();
         var (_, id) = await first.CreateAsync(_world.Setup());
+        await _world.ShareAsync(id, "lead2");
         var version = Assert.Single(await first.ListAsync(Ct)).Version;
 
         var results = await Task.WhenAll(first.StartAsync(id, version), second.StartAsync(id, version));
@@ -122,6 +126,7 @@ public sealed class ConcurrentStudyChangesTests : IAsyncLifetime
     public async Task Two_leads_adding_the_same_rater_at_once_add_them_once_and_the_second_is_told()
     {
         var id = await _world.StartedStudyAsync();
+        await _world.ShareAsync(id, "lead2");
         var rater3 = await StudySeed.AddUserAsync(_world.Factory.Services, "rater4", StudyWorld.Password, Roles.Rater);
         await using var lead1 = _world.As("lead", Roles.Lead);
         await using var lead2 = _world.As("lead2", Roles.Lead);

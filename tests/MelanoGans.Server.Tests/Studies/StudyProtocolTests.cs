@@ -201,6 +201,8 @@ public sealed class StudyProtocolTests : IAsyncLifetime
     public async Task Two_leads_excluding_the_same_rater_at_once_exclude_once_and_the_second_is_told()
     {
         var id = await _world.StartedStudyAsync();
+        await StudySeed.AddUserAsync(_world.Factory.Services, "lead2", StudyWorld.Password, Roles.Lead);
+        await _world.ShareAsync(id, "lead2");
         await using var first = _world.As("lead", Roles.Lead);
         await using var second = _world.As("lead2", Roles.Lead);
 

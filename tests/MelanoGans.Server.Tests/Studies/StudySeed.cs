@@ -2,6 +2,7 @@ using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Studies;
 using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Imaging;
 using Microsoft.AspNetCore.Identity;
@@ -51,5 +52,16 @@ public static class StudySeed
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
         return user.Id;
+    }
+
+    /// <summary>A bare draft study owned by <paramref name="owner"/> (a user name), for tests whose ratings come from elsewhere; returns its id.</summary>
+    public static async Task<int> AddOwnedStudyAsync(IServiceProvider services, string name, string owner)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        var study = new Study { Name = name, CreatedBy = owner };
+        db.Add(study);
+        await db.SaveChangesAsync();
+        return study.Id;
     }
 }

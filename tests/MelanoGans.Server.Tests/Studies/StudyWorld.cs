@@ -67,5 +67,15 @@ public sealed class StudyWorld : IAsyncDisposable
         return id;
     }
 
+    /// <summary>The lead (the owner) names <paramref name="coLeads"/> (user names with the Lead role) co-leads of the study.</summary>
+    public async Task ShareAsync(int studyId, params string[] coLeads)
+    {
+        await using var lead = As("lead", Roles.Lead);
+        var admin = lead.ServiceProvider.GetRequiredService<IStudyAdministration>();
+        var leads = (await admin.GetSetupOptionsAsync()).Leads;
+        var shared = await admin.SetCoLeadsAsync(studyId, leads.Where(l => coLeads.Contains(l.UserName)).Select(l => l.Id).ToList());
+        Assert.True(shared.Succeeded, string.Join(" ", shared.Errors));
+    }
+
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 }

@@ -15,6 +15,9 @@ public partial class StudiesPage
     /// <summary>A started study raters are being added to, and the active raters not in it yet.</summary>
     private sealed record Joining(StudySummary Study, IReadOnlyList<RaterChoice> Choices);
 
+    /// <summary>A study whose co-leads are being named, and the active leads other than its owner.</summary>
+    private sealed record Sharing(StudySummary Study, IReadOnlyList<RaterChoice> Choices);
+
     [Inject] private IStudyAdministration Studies { get; set; } = default!;
 
     private IReadOnlyList<StudySummary>? _studies;
@@ -25,6 +28,7 @@ public partial class StudiesPage
     private bool _busy;
     private Notice? _notice;
     private Joining? _joining;
+    private Sharing? _sharing;
 
     protected override async Task OnInitializedAsync() => _studies = await Studies.ListAsync();
 
@@ -95,6 +99,33 @@ public partial class StudiesPage
                 ? new Notice(Severity.Success, $"Added {raterIds.Count} rater{(raterIds.Count == 1 ? "" : "s")} to {_joining.Study.Name}; they see it under My studies.")
                 : new Notice(Severity.Error, string.Join(" ", result.Errors));
             if (result.Succeeded) _joining = null;
+            _studies = await Studies.ListAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ChooseCoLeadsAsync(StudySummary study)
+    {
+        _options = await Studies.GetSetupOptionsAsync();
+        _sharing = new Sharing(study, _options.Leads.Where(l => l.UserName != study.Owner).ToList());
+    }
+
+    private async Task ShareAsync(IReadOnlyList<string> leadIds)
+    {
+        if (_busy || _sharing is null) return;
+        _busy = true;
+        try
+        {
+            var result = await Studies.SetCoLeadsAsync(_sharing.Study.Id, leadIds);
+            _notice = result.Succeeded
+                ? new Notice(Severity.Success, leadIds.Count == 0
+                    ? $"{_sharing.Study.Name} is shared with no other lead."
+                    : $"Shared {_sharing.Study.Name} with {leadIds.Count} co-lead{(leadIds.Count == 1 ? "" : "s")}.")
+                : new Notice(Severity.Error, string.Join(" ", result.Errors));
+            if (result.Succeeded) _sharing = null;
             _studies = await Studies.ListAsync();
         }
         finally

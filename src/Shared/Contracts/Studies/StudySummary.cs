@@ -23,4 +23,14 @@ public sealed record StudySummary(
     int ExpectedAnswers,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    int Version = 0);
+    int Version = 0)
+{
+    /// <summary>User name of the lead who created it: with the co-leads they name, the only leads who see and change it.</summary>
+    public string Owner { get; init; } = "";
+
+    /// <summary>User names of the leads the owner shares the study with (they see and change it as the owner does).</summary>
+    public IReadOnlyList<string> CoLeads { get; init; } = [];
+
+    /// <summary>Whether the caller may name the co-leads: the owner and admins.</summary>
+    public bool CanShare { get; init; }
+}

@@ -895,6 +895,21 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     b.ToTable("StudyItems", (string)null);
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyLead", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("StudyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StudyLeads", (string)null);
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
                 {
                     b.Property<int>("StudyId")
@@ -1538,6 +1553,21 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyLead", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("CoLeads")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
                 {
                     b.HasOne("MelanoGans.Server.Generation.GeneratedPool", null)
@@ -1658,6 +1688,8 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
                 {
+                    b.Navigation("CoLeads");
+
                     b.Navigation("Items");
 
                     b.Navigation("Pools");

@@ -863,6 +863,21 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.ToTable("StudyItems", (string)null);
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyLead", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StudyLeads", (string)null);
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
                 {
                     b.Property<int>("StudyId")
@@ -1490,6 +1505,21 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MelanoGans.Server.Studies.StudyLead", b =>
+                {
+                    b.HasOne("MelanoGans.Server.Studies.Study", null)
+                        .WithMany("CoLeads")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MelanoGans.Server.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MelanoGans.Server.Studies.StudyPoolSource", b =>
                 {
                     b.HasOne("MelanoGans.Server.Generation.GeneratedPool", null)
@@ -1610,6 +1640,8 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MelanoGans.Server.Studies.Study", b =>
                 {
+                    b.Navigation("CoLeads");
+
                     b.Navigation("Items");
 
                     b.Navigation("Pools");
