@@ -57,7 +57,7 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
 
         // A rater who gets an account after the start joins the open study.
         await StudySeed.AddUserAsync(browser.Factory.Services, "late-rater", BrowserStudy.Password, Roles.Rater);
-        var raters = row.Locator("td").Nth(3);
+        var raters = row.Locator("[data-testid=study-row-raters]");
         var before = int.Parse(await raters.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await row.Locator("[data-testid=study-add-raters]").ClickAsync();
         await page.Locator("[data-testid=add-rater-late-rater]").Locator("xpath=ancestor::label[1]").ClickAsync();

@@ -24,12 +24,17 @@ public sealed class TwoPeopleInTheBrowserTests(BrowserFixture browser)
         var raterId = await StudySeed.AddUserAsync(browser.Factory.Services, "two-rater", BrowserStudy.Password, Roles.Rater);
         await using (var scope = ScopeAs.Create(browser.Factory.Services, "two-lead1", Roles.Lead))
         {
-            var (created, _) = await scope.ServiceProvider.GetRequiredService<IStudyAdministration>().CreateAsync(new StudySetup
+            var studies = scope.ServiceProvider.GetRequiredService<IStudyAdministration>();
+            var (created, id) = await studies.CreateAsync(new StudySetup
             {
                 Name = "Two leads", RealDatasetId = datasetId, RealCount = 2, PresentationSize = 32,
                 Pools = [new StudyPoolCount { PoolId = poolId, Count = 2 }], RaterIds = [raterId],
             });
             Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+            // The owner shares it: co-leads change a study as its owner does.
+            var lead2 = (await studies.GetSetupOptionsAsync(TestContext.Current.CancellationToken)).Leads.Single(l => l.UserName == "two-lead2").Id;
+            var shared = await studies.SetCoLeadsAsync(id, [lead2]);
+            Assert.True(shared.Succeeded, string.Join(" ", shared.Errors));
         }
         var first = await OpenStudiesAsync("two-lead1");
         var second = await OpenStudiesAsync("two-lead2");
@@ -70,8 +75,46 @@ public sealed class TwoPeopleInTheBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static ILocator Row(IPage page) =>
-        page.Locator("tr", new() { Has = page.Locator("[data-testid=study-row-name]", new() { HasText = "Two leads" }) });
+    [Fact]
+    public async Task Another_lead_sees_a_study_only_once_its_owner_shares_it_from_the_studies_page()
+    {
+        var (datasetId, poolId) = await StudySeed.AddSourcesAsync(browser.Factory.Services, reals: 3, fakes: 3, suffix: " 0share");
+        await StudySeed.AddUserAsync(browser.Factory.Services, "share-owner", BrowserStudy.Password, Roles.Lead);
+        await StudySeed.AddUserAsync(browser.Factory.Services, "share-other", BrowserStudy.Password, Roles.Lead);
+        var raterId = await StudySeed.AddUserAsync(browser.Factory.Services, "share-rater", BrowserStudy.Password, Roles.Rater);
+        await using (var scope = ScopeAs.Create(browser.Factory.Services, "share-owner", Roles.Lead))
+        {
+            var (created, _) = await scope.ServiceProvider.GetRequiredService<IStudyAdministration>().CreateAsync(new StudySetup
+            {
+                Name = "Shared study", RealDatasetId = datasetId, RealCount = 2, PresentationSize = 32,
+                Pools = [new StudyPoolCount { PoolId = poolId, Count = 2 }], RaterIds = [raterId],
+            });
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        }
+        var owner = await OpenStudiesAsync("share-owner");
+        var other = await OpenStudiesAsync("share-other");
+        await Assertions.Expect(Row(other, "Shared study")).ToHaveCountAsync(0);
+
+        await Row(owner, "Shared study").Locator("[data-testid=study-share]").ClickAsync();
+        await owner.Locator("[data-testid=share-lead-share-other]").Locator("xpath=ancestor::label[1]").ClickAsync();
+        await StudioPage.ScreenshotAsync(owner, "study-share");
+        await owner.ClickAsync("[data-testid=share-save]");
+        await Assertions.Expect(owner.Locator("[data-testid=studies-notice]")).ToContainTextAsync("Shared Shared study with 1 co-lead.");
+        await Assertions.Expect(Row(owner, "Shared study").Locator("[data-testid=study-row-leads]")).ToHaveTextAsync("share-owner + share-other");
+
+        await other.ReloadAsync();
+        await StudioPage.WaitInteractiveAsync(other);
+        var shared = Row(other, "Shared study");
+        await Assertions.Expect(shared.Locator("[data-testid=study-row-leads]")).ToHaveTextAsync("share-owner + share-other");
+        // A co-lead changes the study, but naming co-leads stays with its owner.
+        await Assertions.Expect(shared.Locator("[data-testid=study-edit]")).ToBeVisibleAsync();
+        await Assertions.Expect(shared.Locator("[data-testid=study-share]")).ToHaveCountAsync(0);
+        await owner.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    private static ILocator Row(IPage page, string name = "Two leads") =>
+        page.Locator("tr", new() { Has = page.Locator("[data-testid=study-row-name]", new() { HasText = name }) });
 
     private async Task<IPage> OpenStudiesAsync(string lead)
     {
