@@ -7,12 +7,15 @@ using Microsoft.Extensions.Options;
 namespace MelanoGans.Server.Api;
 
 /// <summary>
-/// A JSON request body read with the API's rules: at most <see cref="ApiOptions.MaxBodyBytes"/>, no unknown fields,
-/// every value of its field's type. A body that breaks one is not bound; <see cref="ApiFilters"/> answers the 400
+/// A JSON request body read with the API's rules: at most <see cref="ApiOptions.MaxBodyBytes"/>, no unknown or ignored
+/// fields, no field twice, no control or text-direction characters (<see cref="JsonBodyScan"/>), every value of its
+/// field's type. A body that breaks one is not bound; <see cref="ApiFilters"/> answers the 400
 /// naming the field before the handler runs. The body type is declared for the OpenAPI document.
 /// </summary>
 public sealed partial class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider where T : class
 {
+    private static readonly IReadOnlySet<string> Ignored = ApiJson.IgnoredFields(typeof(T));
+
     private ApiBody(T? value, string? field, string? error)
     {
         Value = value!;
@@ -42,9 +45,11 @@ public sealed partial class ApiBody<T> : IApiBody, IEndpointParameterMetadataPro
             if (buffer.Length + read > limit) return TooLarge(limit);
             buffer.Write(chunk, 0, read);
         }
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (JsonBodyScan.FirstOffence(json, Ignored) is { } offence) return Fail(offence.Field, offence.Reason);
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            var value = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
             return value is null ? Fail("body", "The body is empty; send a JSON object.") : new ApiBody<T>(value, null, null);
         }
         catch (JsonException e)

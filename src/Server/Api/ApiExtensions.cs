@@ -25,12 +25,20 @@ public static class ApiExtensions
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthentication.Scheme, null);
         services.AddScoped<IAccessTokens, AccessTokens>();
-        services.AddSingleton<AccessTokenRateLimiter>();
+        services.AddSingleton<ApiGate>();
         // Enums travel by name in responses and in the document; numbers are still read (the workers' endpoints).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", ApiDocument.Configure);
         return builder;
     }
+
+    /// <summary>
+    /// The API's gate (rate limits, then the token), between authentication and authorization: nothing of the request
+    /// is read for a caller who is not known.
+    /// </summary>
+    public static IApplicationBuilder UseStudioApiGate(this IApplicationBuilder app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(Prefix),
+            api => api.Use((http, next) => http.RequestServices.GetRequiredService<ApiGate>().InvokeAsync(http, () => next(http))));
 
     /// <summary>Checks the API's integer query parameters (after routing and authorization, before binding).</summary>
     public static WebApplication UseStudioApi(this WebApplication app)
@@ -38,6 +46,13 @@ public static class ApiExtensions
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Prefix), api => api.Use((http, next) => ApiFilters.CheckQueryAsync(http, () => next(http))));
         return app;
     }
+
+    /// <summary>
+    /// The roles an endpoint (or group) is for, checked by the authorization middleware before the body is bound: a
+    /// caller without them gets 403, whatever they sent. The pages' services check again (<c>CurrentUser</c>).
+    /// </summary>
+    public static TBuilder ForRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(AccessTokenAuthentication.Scheme).RequireRole(roles));
 
     public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
     {

@@ -6,24 +6,15 @@ using Microsoft.Extensions.Options;
 namespace MelanoGans.Server.Api;
 
 /// <summary>
-/// What every <c>/api/v1</c> endpoint does around its handler: the per-token rate limit, the caller's principal
-/// handed to the page services' role guard, the 400 of a body that could not be read, and the services' role
-/// refusals as 403 problems.
+/// What every <c>/api/v1</c> endpoint does around its handler (after <see cref="ApiGate"/> let the caller in): the
+/// caller's principal handed to the page services' role guard, the 400 of a body that could not be read, and the
+/// services' role refusals as 403 problems.
 /// </summary>
-internal sealed class ApiFilters(AccessTokenRateLimiter limiter, IOptions<ApiOptions> options) : IEndpointFilter
+internal sealed class ApiFilters : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var tokenId = http.User.FindFirst(AccessTokenAuthentication.TokenIdClaim)?.Value ?? "";
-        using var lease = limiter.Acquire(tokenId);
-        if (!lease.IsAcquired)
-        {
-            http.Response.Headers.RetryAfter = "60";
-            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests,
-                $"This token made more than {options.Value.PermitsPerTokenPerMinute} requests in a minute; wait, then try again.");
-        }
-
         // The services' guard (CurrentUser) reads the caller from Blazor's authentication state, as on a circuit.
         if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
             state.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));

@@ -18,6 +18,9 @@ internal static class ApiProblems
         var code = first.StartsWith("No such ", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
             : first.StartsWith("This study ", StringComparison.Ordinal) ? StatusCodes.Status409Conflict
             : status;
+        // Every 400 has `errors`: a refusal the service did not tie to one field is the body's as a whole.
+        if (code == StatusCodes.Status400BadRequest)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [.. result.Errors] }, detail: string.Join(" ", result.Errors));
         return Problem(code, string.Join(" ", result.Errors), result.Errors);
     }
 
@@ -31,6 +34,20 @@ internal static class ApiProblems
     /// <summary>A 400 naming the fields at fault (<c>errors</c>: field to messages), as ASP.NET Core's validation problems do.</summary>
     public static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
+
+    /// <summary>The problem document of a refusal the framework answered without a body (status-code pages).</summary>
+    public static Task WriteStatusAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var detail = http.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "No such endpoint or resource (ids are positive whole numbers; /api/docs lists the endpoints).",
+            StatusCodes.Status405MethodNotAllowed => $"This endpoint does not take {http.Request.Method}; it takes {http.Response.Headers.Allow}.",
+            StatusCodes.Status415UnsupportedMediaType => "The body's content type is not one this endpoint reads (/api/docs says which).",
+            _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(http.Response.StatusCode),
+        };
+        return TypedResults.Problem(detail, statusCode: http.Response.StatusCode).ExecuteAsync(http);
+    }
 
     /// <summary>Writes a problem outside an endpoint (authentication, rate limiting).</summary>
     public static Task Write(HttpContext http, int status, string title, string detail) =>

@@ -11,7 +11,7 @@ internal static class CatalogApiEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var datasets = api.MapGroup("/datasets").WithTags("Datasets");
+        var datasets = api.MapGroup("/datasets").WithTags("Datasets").ForRoles(Roles.Lead, Roles.Admin);
         datasets.MapGet("/", async (IDatasetCatalog catalog, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await catalog.ListAsync(ct), page, pageSize))
             .WithName("ListDatasets").WithSummary("Every dataset with its image counts per class.").Produces<Paged<DatasetSummary>>();
@@ -20,7 +20,7 @@ internal static class CatalogApiEndpoints
             .WithName("GetDataset").WithSummary("One dataset.").Produces<DatasetSummary>();
         datasets.MapGet("/import-folders", async (IDatasetCatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.ImportFoldersAsync(ct)))
             .WithName("ListImportFolders").WithSummary("Folders under the import roots that could be imported (admins only).")
-            .Produces<IReadOnlyList<ImportFolderCandidate>>();
+            .Produces<IReadOnlyList<ImportFolderCandidate>>().ForRoles(Roles.Admin);
         datasets.MapPost("/imports", async (IDatasetCatalog catalog, ApiBody<DatasetImportRequest> body, CancellationToken ct) =>
             {
                 var result = await catalog.StartImportAsync(body.Value, ct);
@@ -30,9 +30,9 @@ internal static class CatalogApiEndpoints
             })
             .WithName("StartDatasetImport")
             .WithSummary("Queues the import of a folder under an import root (admins only); follow it on the dataset's detail.")
-            .Produces<DatasetSummary>(StatusCodes.Status202Accepted);
+            .Produces<DatasetSummary>(StatusCodes.Status202Accepted).ForRoles(Roles.Admin);
 
-        var models = api.MapGroup("/models").WithTags("Models");
+        var models = api.MapGroup("/models").WithTags("Models").ForRoles(Roles.Admin);
         models.MapGet("/", async (IModelCatalog catalog, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await catalog.ListAsync(ct), page, pageSize))
             .WithName("ListModels").WithSummary("Every registered generator, newest first.").Produces<Paged<ModelSummary>>();
@@ -66,9 +66,12 @@ internal static class CatalogApiEndpoints
             .WithName("GeneratePool").WithSummary("Creates a pool and queues its generation job; follow it on the pools list.")
             .Produces<GeneratedPoolSummary>(StatusCodes.Status202Accepted);
 
-        var pools = api.MapGroup("/pools").WithTags("Models");
+        var pools = api.MapGroup("/pools").WithTags("Models").ForRoles(Roles.Admin);
         pools.MapGet("/", async (IModelCatalog catalog, int? modelId, int? page, int? pageSize, CancellationToken ct) =>
-                ApiPaging.Slice(await catalog.PoolsAsync(modelId, ct), page, pageSize))
+                // A model that is not there is a 404, not an empty list that reads as "no pools yet".
+                modelId is { } model && !(await catalog.ListAsync(ct)).Any(m => m.Id == model)
+                    ? ApiProblems.NotFound("model")
+                    : ApiPaging.Slice(await catalog.PoolsAsync(modelId, ct), page, pageSize))
             .WithName("ListPools").WithSummary("Generated pools, newest first; only one model's with `modelId`.").Produces<Paged<GeneratedPoolSummary>>();
         pools.MapPost("/{id:int}/cancel", async (int id, IModelCatalog catalog, CancellationToken ct) =>
             {
@@ -78,7 +81,7 @@ internal static class CatalogApiEndpoints
             })
             .WithName("CancelPoolGeneration").WithSummary("Stops a pool's generation; the images made so far stay.").Produces<GeneratedPoolSummary>();
 
-        var users = api.MapGroup("/users").WithTags("Users");
+        var users = api.MapGroup("/users").WithTags("Users").ForRoles(Roles.Admin);
         users.MapGet("/", async (IUserAdministration accounts, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await accounts.ListAsync(ct), page, pageSize))
             .WithName("ListUsers").WithSummary("Every account with its roles (admins only).").Produces<Paged<UserSummary>>();

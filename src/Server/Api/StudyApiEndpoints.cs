@@ -13,7 +13,7 @@ internal static class StudyApiEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var studies = api.MapGroup("/studies").WithTags("Studies");
+        var studies = api.MapGroup("/studies").WithTags("Studies").ForRoles(Roles.Lead, Roles.Admin);
         studies.MapGet("/", async (IStudyAdministration admin, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await admin.ListAsync(ct), page, pageSize))
             .WithName("ListStudies").WithSummary("The studies the caller leads (every study for an admin), newest first.").Produces<Paged<StudySummary>>();
@@ -77,9 +77,14 @@ internal static class StudyApiEndpoints
                     : TypedResults.Ok((await admin.GetRatingsAsync(id, ct)).Select(ApiRatingRow.From).ToList()))
             .WithName("GetStudyRatings").WithSummary("The ratings table as JSON, one object per answer with the CSV's column names.")
             .Produces<List<ApiRatingRow>>();
-        studies.MapGet("/{id:int}/statistics", async (int id, IStudyStatistics statistics, HttpContext http, CancellationToken ct) =>
+        studies.MapGet("/{id:int}/statistics", async (int id, IStudyStatistics statistics, IStudyAdministration admin, HttpContext http, CancellationToken ct) =>
             {
-                if (await statistics.DashboardAsync(id, ct) is not { } dashboard) return ApiProblems.NotFound("study");
+                if (await statistics.DashboardAsync(id, ct) is not { } dashboard)
+                {
+                    return await admin.GetSetupAsync(id, ct) is null
+                        ? ApiProblems.NotFound("study")
+                        : ApiProblems.Problem(StatusCodes.Status409Conflict, "This study has not started; its statistics begin when it opens to its raters.");
+                }
                 http.Response.Headers.CacheControl = "private, no-store";
                 return Results.Text(StudyReportJson.Serialize(dashboard.Report), "application/json", System.Text.Encoding.UTF8);
             })

@@ -8,7 +8,7 @@ internal static class TrainingApiEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var jobs = api.MapGroup("/training-jobs").WithTags("Training jobs");
+        var jobs = api.MapGroup("/training-jobs").WithTags("Training jobs").ForRoles(Roles.Admin);
         jobs.MapGet("/", async (ITrainingJobs training, int? page, int? pageSize, CancellationToken ct) =>
                 ApiPaging.Slice(await training.ListAsync(ct), page, pageSize))
             .WithName("ListTrainingJobs").WithSummary("Every training job, newest first.").Produces<Paged<TrainingJobSummary>>();

@@ -1,4 +1,5 @@
 using MelanoGans.Client;
+using MelanoGans.Server.Api;
 using MelanoGans.Server.Identity;
 
 namespace MelanoGans.Server.Hosting;
@@ -36,12 +37,17 @@ public static class UiExtensions
         if (ServesHttps(app.Configuration))
             app.UseWhen(http => !IsMachineRoute(http), people => people.UseHttpsRedirection());
         app.UseSignInRateLimiting();
-        // People get the not-found page; workers and scripts (hub, /api) get the bare status, a refused token its 401.
+        // People get the not-found page; scripts (the REST API, the hubs) a problem document for every refusal the
+        // framework answers without a body (a route constraint's 404, a 405, a 415); the exports the bare status.
         app.UseWhen(http => !IsMachineRoute(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseWhen(IsScriptRoute, scripts => scripts.UseStatusCodePages(ApiProblems.WriteStatusAsync));
+        // HEAD on the API is its GET without the body, as HTTP asks.
+        app.UseWhen(http => HttpMethods.IsHead(http.Request.Method) && http.Request.Path.StartsWithSegments(ApiExtensions.Prefix), AnswerHeadAsGet);
         app.UseStaticFiles();
         // Explicit, so that sign-in redirects and refusals pass the headers and the error handler above too.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseStudioApiGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -54,6 +60,21 @@ public static class UiExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
+
+    private static void AnswerHeadAsGet(IApplicationBuilder head) => head.Use(async (http, next) =>
+    {
+        http.Request.Method = HttpMethods.Get;
+        var body = http.Response.Body;
+        http.Response.Body = Stream.Null;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = body;
+        }
+    });
 
     private static Task WriteCrashAsync(HttpContext http) =>
         Results.Problem(title: "The server failed on this request; the failure is logged.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(http);

@@ -20,7 +20,10 @@ public static class ManifestReader
         }
         catch (JsonException e)
         {
-            return (null, [$"generator.json is not a generator manifest: {e.Message}"]);
+            // The parser's own message names .NET types ("System.Int32"); the reader gets the place and what is wrong.
+            var where = e.Path is { Length: > 1 } path ? $"'{path.TrimStart('$', '.')}' has a value of the wrong type or format" : "it is not a JSON object";
+            var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
+            return (null, [$"generator.json is not a generator manifest: {where}{line}."]);
         }
         if (manifest is null) return (null, ["generator.json is empty (null)."]);
 

@@ -46,6 +46,7 @@ public sealed class StudioFactory(IReadOnlyDictionary<string, string>? settings 
         // Test hosts sign in far more often than people do, all from one address; SignInHardeningTests set their own limits.
         builder.UseSetting("Studio:SignIn:PermitsPerClientPerMinute", "100000");
         builder.UseSetting("Studio:SignIn:PermitsPerUserPerMinute", "100000");
+        builder.UseSetting("Studio:Api:PermitsPerAddressPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
