@@ -85,7 +85,7 @@ public sealed class ApiTokenInTheBrowserTests(BrowserFixture browser)
         };
         await page.GotoAsync("/api/docs/");
         // Scalar renders the operations from the OpenAPI document after its script has loaded: seconds on a loaded machine.
-        await Assertions.Expect(page.GetByText("ListStudies").Or(page.GetByText("Every study, newest first.")).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("ListStudies").Or(page.GetByText("The studies the caller leads (every study for an admin), newest first.")).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await StudioPage.ScreenshotAsync(page, "api-docs");
         Assert.Empty(blocked);
     }
