@@ -13,12 +13,20 @@ public sealed class TrainingNotifier(JobProgressNotifier progress, IStudioEvents
     public void Publish(TrainingUpdate update)
     {
         var job = update.Job;
-        progress.Publish(new JobProgress(JobIdOf(job.Id), job.Options.Experiment is null ? "training" : "experiment", job.Title, (int)Math.Min(job.Step, int.MaxValue),
+        progress.Publish(new JobProgress(JobIdOf(job.Id), KindOf(job.Kind), job.Title, (int)Math.Min(job.Step, int.MaxValue),
             (int)Math.Min(job.TotalSteps, int.MaxValue), StateOf(job.State), job.Message));
         events.Publish(update);
     }
 
     public static string JobIdOf(long jobId) => $"training:{jobId}";
+
+    /// <summary>The progress kind of a worker job: what its bars say it is doing.</summary>
+    public static string KindOf(WorkerJobKind kind) => kind switch
+    {
+        WorkerJobKind.Experiment => "experiment",
+        WorkerJobKind.Metrics => "metrics",
+        _ => "training",
+    };
 
     private static JobState StateOf(TrainingJobState state) => state switch
     {

@@ -3,7 +3,7 @@ using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Client.Tests.Fakes;
 
-/// <summary>Records what the start form sends; the rest is not used by the components under test.</summary>
+/// <summary>Records what the start form sends and lists <see cref="Listed"/>; the rest is not used by the components under test.</summary>
 public sealed class FakeTrainingJobs : ITrainingJobs
 {
     public List<TrainingJobOptions> Started { get; } = [];
@@ -14,7 +14,10 @@ public sealed class FakeTrainingJobs : ITrainingJobs
         return Task.FromResult<(OperationResult, long?)>((OperationResult.Ok, Started.Count));
     }
 
-    public Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default) => throw new NotSupportedException();
+    /// <summary>What the jobs list returns.</summary>
+    public List<TrainingJobSummary> Listed { get; } = [];
+
+    public Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<TrainingJobSummary>>(Listed);
 
     public Task<TrainingJobDetail?> GetAsync(long id, CancellationToken ct = default) => throw new NotSupportedException();
 

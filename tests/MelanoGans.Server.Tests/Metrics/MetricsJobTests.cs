@@ -20,10 +20,13 @@ public sealed class MetricsJobTests : IAsyncLifetime
 
     private readonly TrainingHost _host = new(realRegistry: true, settings: new Dictionary<string, string> { ["Studio:Metrics:OnRegister"] = "true" });
     private readonly ConcurrentQueue<TrainingUpdate> _updates = new();
+    private readonly ConcurrentQueue<JobProgress> _progress = new();
 
     public ValueTask InitializeAsync()
     {
-        _host.Factory.Services.GetRequiredService<IStudioEvents>().Subscribe<TrainingUpdate>(_updates.Enqueue);
+        var events = _host.Factory.Services.GetRequiredService<IStudioEvents>();
+        events.Subscribe<TrainingUpdate>(_updates.Enqueue);
+        events.Subscribe<JobProgress>(_progress.Enqueue);
         return ValueTask.CompletedTask;
     }
 
@@ -63,6 +66,8 @@ public sealed class MetricsJobTests : IAsyncLifetime
         var steps = _updates.Where(u => u.Job.Id == jobId && u.Job.State == TrainingJobState.Running).Select(u => u.Job.Step).ToList();
         Assert.Contains(steps, s => s > 0 && s < job.TotalSteps);
         Assert.Equal(steps.Order(), steps);
+        // The app's progress bars call it what it is (it was labelled "training").
+        Assert.Equal(["metrics"], _progress.Where(p => p.JobId == $"training:{jobId}").Select(p => p.Kind).Distinct().ToList());
 
         // A lead reads the figures beside a study's verdict; a rater cannot.
         await using var lead = ScopeAs.Create(_host.Factory.Services, "lead", Roles.Lead);

@@ -82,7 +82,7 @@ public partial class ExperimentsPage
 
     private async Task OnChangedAsync(TrainingUpdate update)
     {
-        if (_jobs is null || update.Job.Options.Experiment is null) return;
+        if (_jobs is null || update.Job.Kind != WorkerJobKind.Experiment) return;
         var index = _jobs.FindIndex(j => j.Id == update.Job.Id);
         var finishedNow = update.Job.State == TrainingJobState.Succeeded && (index < 0 || _jobs[index].State != TrainingJobState.Succeeded);
         if (index < 0) _jobs.Insert(0, update.Job);

@@ -24,7 +24,8 @@ public partial class TrainingPage
 
     private async Task OnChangedAsync(TrainingUpdate update)
     {
-        if (_jobs is null) return;
+        // The page lists training runs; experiments and metrics have pages of their own.
+        if (_jobs is null || update.Job.Kind != WorkerJobKind.Training) return;
         var index = _jobs.FindIndex(j => j.Id == update.Job.Id);
         var changedHands = index < 0 || _jobs[index].State != update.Job.State;
         if (index < 0) _jobs.Insert(0, update.Job);
