@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts.Events;
 using Bunit;
 using MelanoGans.Client.Services;
 using MelanoGans.Client.Tests.Fakes;

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Imaging;
 

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Client.Services;

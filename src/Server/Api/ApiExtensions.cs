@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using MelanoGans.Client.Services;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 

@@ -1,9 +1,9 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Imaging;
-using MelanoGans.Server.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Datasets;

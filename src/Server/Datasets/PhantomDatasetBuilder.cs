@@ -1,9 +1,8 @@
-using MelanoGans.Client.Services;
-using MelanoGans.Shared.Contracts.Events;
 using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Imaging;
 using Microsoft.EntityFrameworkCore;

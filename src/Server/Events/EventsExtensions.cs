@@ -1,4 +1,4 @@
-using MelanoGans.Client.Services;
+using MelanoGans.Shared.Contracts.Events;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts.Events;
 
 namespace MelanoGans.Server.Events;

@@ -1,12 +1,12 @@
-using System.Text.Json;
 using MelanoGans.Client.Services;
 using System.Globalization;
+using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
-using MelanoGans.Server.Training;
-using MelanoGans.Shared.Experiments;
-using MelanoGans.Shared.Contracts;
 using MelanoGans.Server.Identity;
+using MelanoGans.Server.Training;
+using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Experiments;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Experiments;

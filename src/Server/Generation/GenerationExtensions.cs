@@ -1,4 +1,3 @@
-using MelanoGans.Client.Services;
 using MelanoGans.Server.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 
 namespace MelanoGans.Server.Jobs;
 

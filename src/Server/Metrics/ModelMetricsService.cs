@@ -1,5 +1,5 @@
-using System.Text.Json;
 using MelanoGans.Client.Services;
+using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Identity;

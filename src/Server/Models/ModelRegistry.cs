@@ -2,7 +2,6 @@ using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Images;
-using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Imaging;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using MelanoGans.Client.Services;
-using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Statistics;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using MelanoGans.Client.Services;
+using System.Text.Json;
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Statistics;
 using MelanoGans.Server.Images;
+using MelanoGans.Server.Statistics;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Statistics;

@@ -1,8 +1,8 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
-using MelanoGans.Shared.Contracts;
 using MelanoGans.Server.Identity;
+using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Training;

@@ -1,6 +1,6 @@
-using MelanoGans.Client.Services;
 using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Contracts.Events;
 
 namespace MelanoGans.Server.Training;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts.Events;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MelanoGans.Client.Services;

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Generation;

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts.Events;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using MelanoGans.Client.Services;

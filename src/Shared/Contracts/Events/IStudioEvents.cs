@@ -1,6 +1,4 @@
-using MelanoGans.Shared.Contracts.Events;
-
-namespace MelanoGans.Client.Services;
+namespace MelanoGans.Shared.Contracts.Events;
 
 /// <summary>
 /// The studio's one in-process event bus: background jobs and services publish typed events, live pages subscribe

@@ -1,6 +1,6 @@
 using MelanoGans.Shared.Contracts;
 
-namespace MelanoGans.Client.Services;
+namespace MelanoGans.Shared.Contracts.Events;
 
 /// <summary>The latest progress of the server's long jobs; every change also arrives as a <see cref="JobProgress"/> event on <see cref="IStudioEvents"/>.</summary>
 public interface IJobProgressFeed
