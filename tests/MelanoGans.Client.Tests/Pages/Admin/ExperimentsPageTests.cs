@@ -110,7 +110,7 @@ public sealed class ExperimentsPageTests : StudioComponentTest
     private static TrainingJobSummary Job(long id, TrainingJobState state, long step, long total) => new(
         id, "Imbalance experiment on Phantom", new TrainingJobOptions { Experiment = new ExperimentJobOptions() }, state, "local", "cpu",
         step, total, 0, 100, 12, null, null, false, 0, "Training the classifier of \"full real\", seed 0.",
-        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null, WorkerJobKind.Experiment, 1);
 
     private static ExperimentRunReport Run(string arm, long seed, double accuracy) => new(
         arm, arm + " real", seed, SampleExperimentResult.Metrics.ToDictionary(m => m, _ => accuracy), 1.5, 30, 0, 100);
