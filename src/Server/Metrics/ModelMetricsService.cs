@@ -91,11 +91,14 @@ internal sealed class ModelMetricsService(
             : OperationResult.Fail("No such metrics job.");
     }
 
-    /// <summary>The chosen dataset, else the one the manifest names, else (for the trainer's "phantom") the built-in phantom.</summary>
+    /// <summary>
+    /// The chosen dataset, else the one a training job of this studio trained the model on, else (an upload, the demo)
+    /// the one its manifest names, else (for the trainer's "phantom") the built-in phantom.
+    /// </summary>
     private static async Task<Dataset?> TrainingDatasetAsync(StudioDbContext db, GeneratorModel model, int? datasetId, CancellationToken ct)
     {
         var datasets = db.Datasets.AsNoTracking();
-        if (datasetId is { } id) return await datasets.SingleOrDefaultAsync(d => d.Id == id, ct);
+        if ((datasetId ?? model.TrainingDatasetId) is { } id) return await datasets.SingleOrDefaultAsync(d => d.Id == id, ct);
         var named = await datasets.Where(d => d.Name == model.Dataset).FirstOrDefaultAsync(ct);
         if (named is not null || !string.Equals(model.Dataset, PhantomName, StringComparison.OrdinalIgnoreCase)) return named;
         return await datasets.Where(d => d.Kind == DatasetKind.Phantom && d.State == DatasetState.Ready).OrderBy(d => d.Id).FirstOrDefaultAsync(ct);

@@ -42,7 +42,7 @@ internal sealed class DemoModelRegistration(
             await File.ReadAllBytesAsync(onnxPath, cancellationToken),
             await File.ReadAllBytesAsync(manifestPath, cancellationToken),
             Origin,
-            cancellationToken);
+            ct: cancellationToken);
         if (!result.Succeeded)
         {
             logger.LogError("The demo generator in {Folder} was refused: {Errors}", folder, string.Join(" ", result.Errors));

@@ -23,8 +23,14 @@ public sealed class GeneratorModel
     /// <summary>Name of the graph's image output.</summary>
     public required string Output { get; set; }
 
-    /// <summary>The dataset of the training run, as the trainer was given it.</summary>
+    /// <summary>The dataset of the training run, as the trainer was given it (a name: the manifest's).</summary>
     public required string Dataset { get; set; }
+
+    /// <summary>
+    /// The studio's dataset a training job of this studio trained it on (metrics compare with it); null for uploads and
+    /// the demo, whose training data is known only by the manifest's name.
+    /// </summary>
+    public int? TrainingDatasetId { get; set; }
 
     /// <summary>The class filter of the training run, or null when all classes were used.</summary>
     public string? Class { get; set; }

@@ -10,5 +10,6 @@ public interface IModelRegistry
     /// <param name="onnx">The ONNX file's bytes.</param>
     /// <param name="manifestJson">The <c>generator.json</c> bytes (<see cref="Shared.Contracts.GeneratorManifest"/>).</param>
     /// <param name="origin">Where it came from, shown to admins: "training job 12", "upload", "demo".</param>
-    Task<ModelRegistration> RegisterAsync(byte[] onnx, byte[] manifestJson, string origin, CancellationToken ct = default);
+    /// <param name="trainingDatasetId">The studio's dataset it was trained on, when a training job of this studio made it.</param>
+    Task<ModelRegistration> RegisterAsync(byte[] onnx, byte[] manifestJson, string origin, int? trainingDatasetId = null, CancellationToken ct = default);
 }

@@ -32,7 +32,7 @@ internal sealed class ModelCatalog(
         await current.RequireAsync(Roles.Admin, ct);
         if (onnx.LongLength > options.Value.MaxUploadBytes)
             return OperationResult.Fail($"generator.onnx is larger than the {options.Value.MaxUploadBytes / (1024 * 1024)} MB upload limit.");
-        var result = await registry.RegisterAsync(onnx, manifestJson, UploadOrigin, ct);
+        var result = await registry.RegisterAsync(onnx, manifestJson, UploadOrigin, ct: ct);
         return result.Succeeded ? OperationResult.Ok : OperationResult.Fail([.. result.Errors]);
     }
 

@@ -25,7 +25,7 @@ internal sealed class ModelRegistry(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<ModelRegistration> RegisterAsync(byte[] onnx, byte[] manifestJson, string origin, CancellationToken ct = default)
+    public async Task<ModelRegistration> RegisterAsync(byte[] onnx, byte[] manifestJson, string origin, int? trainingDatasetId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(onnx);
         ArgumentNullException.ThrowIfNull(manifestJson);
@@ -63,6 +63,7 @@ internal sealed class ModelRegistry(
                     InputsJson = JsonSerializer.Serialize(manifest.Inputs),
                     Output = manifest.Output,
                     Dataset = manifest.Dataset,
+                    TrainingDatasetId = trainingDatasetId,
                     Class = manifest.Class,
                     HeldOutTestFraction = manifest.HeldOut?.TestFraction,
                     HeldOutSplitSeed = manifest.HeldOut?.SplitSeed,

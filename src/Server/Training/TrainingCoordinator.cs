@@ -171,7 +171,7 @@ internal sealed class TrainingCoordinator(
             ?? throw new InvalidOperationException($"Job {jobId} is not held by this worker.");
         var registration = registry is null
             ? new ModelRegistration(null, ["This server has no model registry."])
-            : await registry.RegisterAsync(onnx, manifest, $"training job {jobId}", ct);
+            : await registry.RegisterAsync(onnx, manifest, $"training job {jobId}", job.DatasetId, ct);
         if (registration.ModelId is { } modelId)
         {
             job.ModelId = modelId;

@@ -60,7 +60,7 @@ public sealed class PhantomExperimentRun(BrowserFixture browser)
                 var registration = await factory.Services.GetRequiredService<IModelRegistry>().RegisterAsync(
                     await File.ReadAllBytesAsync(Path.Combine(folder, GeneratorManifest.OnnxFileName), ct),
                     await File.ReadAllBytesAsync(Path.Combine(folder, GeneratorManifest.FileName), ct),
-                    "upload", ct);
+                    "upload", ct: ct);
                 Assert.True(registration.ModelId is not null, string.Join(" ", registration.Errors));
             }
             else

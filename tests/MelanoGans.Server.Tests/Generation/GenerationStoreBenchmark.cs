@@ -45,7 +45,7 @@ public sealed class GenerationStoreBenchmark
         var registration = await registry.RegisterAsync(
             await File.ReadAllBytesAsync(Path.Combine(folder, GeneratorManifest.OnnxFileName), ct),
             await File.ReadAllBytesAsync(Path.Combine(folder, GeneratorManifest.FileName), ct),
-            "benchmark", ct);
+            "benchmark", ct: ct);
         Assert.True(registration.Succeeded, string.Join(" ", registration.Errors));
 
         await using var scope = ScopeAs.Create(factory.Services, StudioFactory.AdminUserName, Roles.Admin);

@@ -115,6 +115,20 @@ public sealed class MetricsJobTests : IAsyncLifetime
 
         Assert.Equal(1, await new TrainingWorker(_host.Worker(token, "worker")).RunAsync(Timeout()));
         Assert.Equal(model.Id, Assert.Single(await metrics.LatestAsync(ct)).ModelId);
+
+        // The model keeps its training dataset's id: renamed since, the dataset is still the one metrics compare with
+        // (found by the manifest's name, it was "No dataset is named ...").
+        await using (var scope = _host.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
+            var trainedOn = (await db.TrainingJobs.FindAsync([trainingId], ct))!.DatasetId;
+            var dataset = (await db.Datasets.FindAsync([trainedOn], ct))!;
+            dataset.Name = "Renamed since the run";
+            await db.SaveChangesAsync(ct);
+        }
+        var (again, againId) = await metrics.StartAsync(model.Id, ct: ct);
+        Assert.True(again.Succeeded, string.Join(" ", again.Errors));
+        Assert.Equal($"Metrics of {model.Name} against Renamed since the run", (await metrics.JobsAsync(ct)).Single(j => j.Id == againId).Title);
     }
 
     private static CancellationToken Timeout()

@@ -34,7 +34,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     [Fact]
     public async Task Accepts_the_demo_generator_and_stores_files_row_and_samples()
     {
-        var result = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "upload", Ct);
+        var result = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "upload", ct: Ct);
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         await using var scope = Services.CreateAsyncScope();
@@ -66,8 +66,8 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     {
         var announced = new List<ModelRegistered>();
         using var listening = Services.GetRequiredService<IStudioEvents>().Subscribe<ModelRegistered>(announced.Add);
-        var first = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "training job 1", Ct);
-        var second = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "training job 1", Ct);
+        var first = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "training job 1", ct: Ct);
+        var second = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "training job 1", ct: Ct);
         // Open Models pages hear of the new model once, not of the retry.
         Assert.Equal(first.ModelId, Assert.Single(announced).ModelId);
 
@@ -88,7 +88,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         var registries = new[] { Registry, other.Services.GetRequiredService<IModelRegistry>() };
 
         var results = await Task.WhenAll(registries.Select(r =>
-            Task.Run(() => r.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", Ct), Ct)));
+            Task.Run(() => r.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", ct: Ct), Ct)));
 
         Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
         Assert.Equal(results[0].ModelId, results[1].ModelId);
@@ -98,12 +98,12 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     [Fact]
     public async Task A_registered_file_with_a_manifest_that_disagrees_is_still_refused()
     {
-        var registered = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", Ct);
+        var registered = await Registry.RegisterAsync(DemoModelFiles.Onnx, DemoModelFiles.ManifestJson, "demo", ct: Ct);
         var wrong = DemoModelFiles.ManifestWith(m => m with { Resolution = m.Resolution / 2 });
         var relabelled = DemoModelFiles.ManifestWith(m => m with { Step = m.Step + 1 });
 
-        var refused = await Registry.RegisterAsync(DemoModelFiles.Onnx, wrong, "upload", Ct);
-        var other = await Registry.RegisterAsync(DemoModelFiles.Onnx, relabelled, "upload", Ct);
+        var refused = await Registry.RegisterAsync(DemoModelFiles.Onnx, wrong, "upload", ct: Ct);
+        var other = await Registry.RegisterAsync(DemoModelFiles.Onnx, relabelled, "upload", ct: Ct);
 
         Assert.True(registered.Succeeded);
         Assert.Contains(refused.Errors, e => e.Contains("the manifest's resolution", StringComparison.Ordinal));
@@ -192,7 +192,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<string>> RefusedAsync(byte[] onnx, byte[] manifest)
     {
-        var result = await Registry.RegisterAsync(onnx, manifest, "upload", Ct);
+        var result = await Registry.RegisterAsync(onnx, manifest, "upload", ct: Ct);
 
         Assert.False(result.Succeeded);
         Assert.Null(result.ModelId);

@@ -14,7 +14,7 @@ public sealed class RecordingModelRegistry : IModelRegistry
 {
     public ConcurrentQueue<(byte[] Onnx, GeneratorManifest Manifest, string Origin)> Registered { get; } = new();
 
-    public Task<ModelRegistration> RegisterAsync(byte[] onnx, byte[] manifestJson, string origin, CancellationToken ct = default)
+    public Task<ModelRegistration> RegisterAsync(byte[] onnx, byte[] manifestJson, string origin, int? trainingDatasetId = null, CancellationToken ct = default)
     {
         var manifest = JsonSerializer.Deserialize<GeneratorManifest>(manifestJson);
         if (manifest is null) return Task.FromResult(new ModelRegistration(null, ["The manifest is empty."]));

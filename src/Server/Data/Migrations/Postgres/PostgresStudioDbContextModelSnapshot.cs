@@ -604,6 +604,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     b.Property<long>("Step")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("TrainingDatasetId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")

@@ -578,6 +578,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.Property<long>("Step")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TrainingDatasetId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
