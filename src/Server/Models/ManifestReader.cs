@@ -16,7 +16,7 @@ public static class ManifestReader
         GeneratorManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<GeneratorManifest>(json);
+            manifest = GeneratorManifest.Parse(json);
         }
         catch (JsonException e)
         {

@@ -14,6 +14,14 @@ public sealed record GeneratorManifest
     /// <summary>File name of the ONNX graph the manifest describes.</summary>
     public const string OnnxFileName = "generator.onnx";
 
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The one writer of <c>generator.json</c> (indented UTF-8), used by the exporter and nowhere else.</summary>
+    public byte[] ToJson() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, Indented);
+
+    /// <summary>The one reader of <c>generator.json</c>; throws <see cref="System.Text.Json.JsonException"/> for what is no manifest.</summary>
+    public static GeneratorManifest? Parse(ReadOnlySpan<byte> json) => System.Text.Json.JsonSerializer.Deserialize<GeneratorManifest>(json);
+
     /// <summary>Architecture name as given to <c>--arch</c>: dcgan, lapgan, ddgan-upsample or ddgan-deconv.</summary>
     [JsonPropertyName("architecture")]
     public required string Architecture { get; init; }

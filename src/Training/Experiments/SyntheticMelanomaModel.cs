@@ -48,7 +48,7 @@ internal sealed class SyntheticMelanomaModel : IDisposable
             throw new FileNotFoundException($"model '{path}': {GeneratorManifest.FileName} is missing next to the ONNX file; it says which class and resolution the generator makes");
         }
 
-        var manifest = JsonSerializer.Deserialize<GeneratorManifest>(File.ReadAllText(manifestPath))
+        var manifest = GeneratorManifest.Parse(File.ReadAllBytes(manifestPath))
             ?? throw new InvalidDataException($"model '{path}': {manifestPath} is empty");
         var name = Path.GetFileName(folder);
         if (ImbalanceModelRules.Problem(name, manifest.Class, manifest.Resolution, resolution) is { } problem)

@@ -21,7 +21,8 @@ public static class GeneratorExporter
     /// <summary>Name of the single graph output.</summary>
     public const string OutputName = "image";
 
-    public static GeneratorManifest Export(string runPath, long? checkpoint = null, string? outputFolder = null)
+    /// <param name="datasetName">The dataset as <c>generator.json</c> names it; the run's own (a path on this machine) when null.</param>
+    public static GeneratorManifest Export(string runPath, long? checkpoint = null, string? outputFolder = null, string? datasetName = null)
     {
         var run = new RunDirectory(runPath);
         if (!File.Exists(run.Options))
@@ -35,7 +36,7 @@ public static class GeneratorExporter
         CheckpointStore.Load(run, info, session);
         var folder = outputFolder ?? run.Path;
         Directory.CreateDirectory(folder);
-        return Export(session.SamplingGenerator, folder, options.Dataset, options.Class, info.Step, session.EmaGenerator is not null, options.HeldOut);
+        return Export(session.SamplingGenerator, folder, datasetName ?? options.Dataset, options.Class, info.Step, session.EmaGenerator is not null, options.HeldOut);
     }
 
     /// <summary>Exports any generator (tests export freshly initialised networks of every architecture).</summary>
@@ -72,7 +73,7 @@ public static class GeneratorExporter
             ParityMaxAbsDiff = difference,
             Opset = OnnxGraphBuilder.Opset,
         };
-        File.WriteAllText(Path.Combine(folder, GeneratorManifest.FileName), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllBytes(Path.Combine(folder, GeneratorManifest.FileName), manifest.ToJson());
         return manifest;
     }
 

@@ -114,9 +114,9 @@ internal sealed class JobRunner(WorkerSettings settings, HubConnection hub, Trai
         }
 
         settings.Log.WriteLine($"job {job.JobId}: exporting");
-        var manifest = GeneratorExporter.Export(runPath);
-        // generator.json names the server's dataset, not this worker's download folder; the sha256 covers the ONNX file only.
-        var manifestJson = JsonSerializer.SerializeToUtf8Bytes(manifest with { Dataset = job.DatasetName }, new JsonSerializerOptions { WriteIndented = true });
+        // generator.json names the server's dataset, not this worker's download folder; the file is uploaded as written.
+        GeneratorExporter.Export(runPath, datasetName: job.DatasetName);
+        var manifestJson = await File.ReadAllBytesAsync(Path.Combine(runPath, GeneratorManifest.FileName), CancellationToken.None);
         var (accepted, body) = await server.UploadModelAsync(job.JobId, Path.Combine(runPath, GeneratorManifest.OnnxFileName), manifestJson, CancellationToken.None);
         settings.Log.WriteLine(accepted ? $"job {job.JobId}: model registered {body}" : $"job {job.JobId}: the server refused the model: {body}");
     }
