@@ -19,6 +19,7 @@ public static class DatasetExtensions
         services.AddScoped<PhantomDatasetBuilder>();
         services.AddScoped<DatasetImporter>();
         services.AddScoped<IDatasetCatalog, DatasetCatalog>();
+        services.AddSingleton<IDatasetReader, DatasetReader>();
         services.AddHostedService<DatasetJobRunner>();
         return builder;
     }

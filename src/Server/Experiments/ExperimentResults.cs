@@ -13,7 +13,7 @@ namespace MelanoGans.Server.Experiments;
 
 /// <summary>The Experiments page's service: admins store and read <c>results.json</c> files of the command line.</summary>
 internal sealed class ExperimentResults(
-    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current) : IExperimentResults
+    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets) : IExperimentResults
 {
     /// <summary>A results.json of five arms and ten seeds is a few tens of kilobytes; this leaves room without inviting abuse.</summary>
     public const int MaxJsonChars = 2 * 1024 * 1024;
@@ -55,13 +55,12 @@ internal sealed class ExperimentResults(
         var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
         var problems = options.Problems().ToList();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct);
+        var dataset = await datasets.FindAsync(datasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");
-        else if (dataset.State != DatasetState.Ready) problems.Add($"The dataset {dataset.Name} is not ready ({dataset.State}).");
+        else if (dataset.NotReady is { } notReady) problems.Add(notReady);
         else if (problems.Count == 0)
         {
-            var labels = await db.DatasetImages.AsNoTracking().Where(i => i.DatasetId == datasetId).GroupBy(i => i.Label)
-                .Select(g => new LabelCount(g.Key, g.Select(i => i.Sha256).Distinct().Count())).ToListAsync(ct);
+            var labels = (await datasets.ClassesAsync(datasetId, ct)).Select(c => new LabelCount(c.Label, c.DistinctImages)).ToList();
             problems.AddRange(ImbalanceSplitPlan.From(labels, options.TestFraction, options.RemoveFraction).Problems(options.RemoveFraction)
                 .Select(p => $"{dataset.Name}: {p}."));
         }

@@ -12,6 +12,7 @@ public static class GenerationExtensions
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ICudaProvider, OrtCudaProvider>();
         services.AddSingleton<OnnxSessionFactory>();
+        services.AddSingleton<IPoolReader, PoolReader>();
         services.AddSingleton<InferenceSessionCache>();
         services.AddSingleton<GenerationJobQueue>();
         services.AddSingleton<GenerationJobs>();

@@ -13,11 +13,8 @@ namespace MelanoGans.Server.Metrics;
 
 /// <summary>The metrics of the Models page (admins) and of the study dashboard (leads), and the metrics jobs.</summary>
 internal sealed class ModelMetricsService(
-    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IOptions<MetricsOptions> settings) : IModelMetrics
+    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets, IOptions<MetricsOptions> settings) : IModelMetrics
 {
-    /// <summary>The dataset name the trainer writes for the built-in phantom folder (the demo generator's).</summary>
-    private const string PhantomName = "phantom";
-
     public async Task<IReadOnlyList<ModelMetricsView>> LatestAsync(CancellationToken ct = default)
     {
         await current.RequireAsync([Roles.Admin, Roles.Lead], ct);
@@ -41,7 +38,8 @@ internal sealed class ModelMetricsService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var model = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, ct);
         if (model is null) return (OperationResult.Fail($"There is no model {modelId}."), null);
-        var dataset = await TrainingDatasetAsync(db, model, datasetId, ct);
+        // The chosen dataset, else the one a training job of this studio used, else (an upload, the demo) the manifest's name.
+        var dataset = (datasetId ?? model.TrainingDatasetId) is { } id ? await datasets.FindAsync(id, ct) : await datasets.FindByNameAsync(model.Dataset, ct);
         if (dataset is null)
         {
             return (OperationResult.Fail(datasetId is null
@@ -49,10 +47,8 @@ internal sealed class ModelMetricsService(
                 : $"There is no dataset {datasetId}."), null);
         }
 
-        if (dataset.State != DatasetState.Ready) return (OperationResult.Fail($"The dataset {dataset.Name} is not ready ({dataset.State})."), null);
-        var count = await db.DatasetImages.AsNoTracking()
-            .Where(i => i.DatasetId == dataset.Id && (model.Class == null || i.Label == model.Class))
-            .Select(i => i.Sha256).Distinct().CountAsync(ct);
+        if (dataset.NotReady is { } notReady) return (OperationResult.Fail(notReady), null);
+        var count = await datasets.DistinctImagesAsync(dataset.Id, model.Class, ct);
         if (count < 2)
             return (OperationResult.Fail($"The dataset {dataset.Name} has {count} image(s) of class {model.Class ?? "any"}; metrics need at least 2."), null);
 
@@ -89,19 +85,6 @@ internal sealed class ModelMetricsService(
         return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Metrics, ct)
             ? await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(jobId, ct))
             : OperationResult.Fail("No such metrics job.");
-    }
-
-    /// <summary>
-    /// The chosen dataset, else the one a training job of this studio trained the model on, else (an upload, the demo)
-    /// the one its manifest names, else (for the trainer's "phantom") the built-in phantom.
-    /// </summary>
-    private static async Task<Dataset?> TrainingDatasetAsync(StudioDbContext db, GeneratorModel model, int? datasetId, CancellationToken ct)
-    {
-        var datasets = db.Datasets.AsNoTracking();
-        if ((datasetId ?? model.TrainingDatasetId) is { } id) return await datasets.SingleOrDefaultAsync(d => d.Id == id, ct);
-        var named = await datasets.Where(d => d.Name == model.Dataset).FirstOrDefaultAsync(ct);
-        if (named is not null || !string.Equals(model.Dataset, PhantomName, StringComparison.OrdinalIgnoreCase)) return named;
-        return await datasets.Where(d => d.Kind == DatasetKind.Phantom && d.State == DatasetState.Ready).OrderBy(d => d.Id).FirstOrDefaultAsync(ct);
     }
 
     private static ModelMetricsView ToView(ModelMetricsRecord r, string modelName) => new(

@@ -22,6 +22,8 @@ internal sealed class StudyAdministration(
     CurrentUser current,
     StudyFreezer freezer,
     StudyRatings ratings,
+    IDatasetReader datasetReader,
+    IPoolReader poolReader,
     StudioInstance instance,
     TimeProvider clock,
     IStudioEvents events,
@@ -338,19 +340,11 @@ internal sealed class StudyAdministration(
     private static Task<Study?> LoadAsync(StudioDbContext db, int studyId, CallerAccount caller, CancellationToken ct) =>
         db.Set<Study>().LedBy(db, caller).Include(s => s.Pools).Include(s => s.Raters).SingleOrDefaultAsync(s => s.Id == studyId, ct);
 
-    private static async Task<StudySetupOptions> LoadOptionsAsync(StudioDbContext db, CancellationToken ct)
+    /// <summary>What a set-up can use: ready datasets and pools (asked of their features), and active accounts.</summary>
+    private async Task<StudySetupOptions> LoadOptionsAsync(StudioDbContext db, CancellationToken ct)
     {
-        var labelCounts = await db.Set<DatasetImage>().GroupBy(i => new { i.DatasetId, i.Label })
-            .Select(g => new { g.Key.DatasetId, g.Key.Label, Count = g.Count() }).ToListAsync(ct);
-        var datasets = (await db.Set<Dataset>().Where(d => d.State == DatasetState.Ready).OrderBy(d => d.Name).ToListAsync(ct))
-            .Select(d => new DatasetChoice(d.Id, d.Name, d.Resolution,
-                labelCounts.Where(c => c.DatasetId == d.Id).ToDictionary(c => c.Label, c => c.Count)))
-            .ToList();
-        var poolCounts = await db.Set<GeneratedImage>().GroupBy(i => i.PoolId)
-            .Select(g => new { PoolId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PoolId, g => g.Count, ct);
-        var pools = (await db.Set<GeneratedPool>().OrderBy(p => p.Name).ToListAsync(ct))
-            .Select(p => new PoolChoice(p.Id, p.Name, p.ModelName, p.Resolution, poolCounts.GetValueOrDefault(p.Id)))
-            .ToList();
+        var datasets = await datasetReader.ReadyAsync(ct);
+        var pools = await poolReader.ChoicesAsync(ct);
         return new StudySetupOptions(datasets, pools, await ActiveRatersAsync(db, ct)) { Leads = await ActiveAccountsAsync(db, Roles.Lead, ct) };
     }
 

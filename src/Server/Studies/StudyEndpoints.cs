@@ -1,6 +1,8 @@
 using MelanoGans.Client.Services;
 using System.Text.Json;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Generation;
 using MelanoGans.Server.Images;
 using MelanoGans.Server.Statistics;
 using MelanoGans.Shared.Contracts;
@@ -61,8 +63,8 @@ public static class StudyEndpoints
             await ratings.ReadAsync(studyId, ct) is { } rows
                 ? Results.Json(rows.Select(Api.ApiRatingRow.From), RatingsJson)
                 : Results.NotFound());
-        studies.MapGet("/presentation.json", async (int studyId, StudioDbContext db, CancellationToken ct) =>
-            await StudyPresentationReport.ReadAsync(db, studyId, ct) is { } report
+        studies.MapGet("/presentation.json", async (int studyId, StudioDbContext db, IDatasetReader datasets, IPoolReader pools, CancellationToken ct) =>
+            await StudyPresentationReport.ReadAsync(db, datasets, pools, studyId, ct) is { } report
                 ? Results.Json(report, RatingsJson)
                 : Results.NotFound());
         return endpoints;

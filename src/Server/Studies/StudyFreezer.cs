@@ -18,7 +18,7 @@ namespace MelanoGans.Server.Studies;
 /// Reals and fakes go through identical code, so format, size, colour type and chunks cannot differ by
 /// truth; rows are written in shuffled order, so neither ids nor file times follow the truth either.
 /// </remarks>
-internal sealed class StudyFreezer(ImageStore store)
+internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IPoolReader pools)
 {
     private sealed record Drawn(RatingTruth Truth, ItemRole Role, string Source, long? DatasetImageId, long? GeneratedImageId, string Sha256);
 
@@ -35,10 +35,8 @@ internal sealed class StudyFreezer(ImageStore store)
         var realRoles = Roles(study.RealCount, catchReals, practiceReals);
         if (realRoles.Count > 0 && study.RealDatasetId is { } datasetId)
         {
-            var dataset = await db.Set<Dataset>().SingleAsync(d => d.Id == datasetId, ct);
-            var images = await db.Set<DatasetImage>()
-                .Where(i => i.DatasetId == datasetId && (study.RealLabel == null || i.Label == study.RealLabel))
-                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Sha256 }).ToListAsync(ct);
+            var dataset = await datasets.FindAsync(datasetId, ct) ?? throw new StudySetupException($"Dataset {datasetId} no longer exists.");
+            var images = await datasets.ImagesAsync(datasetId, study.RealLabel, ct);
             if (images.Count < realRoles.Count)
                 throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {realRoles.Count} requested.");
             drawn.AddRange(Sample(images, realRoles.Count, random)
@@ -49,16 +47,15 @@ internal sealed class StudyFreezer(ImageStore store)
         var practiceFakes = ExtraItems.PracticeFakes(study.Mode, study.PracticeCount);
         foreach (var source in study.Pools.Where(p => p.Count > 0).OrderBy(p => p.PoolId))
         {
-            var pool = await db.Set<GeneratedPool>().SingleAsync(p => p.Id == source.PoolId, ct);
-            var images = await db.Set<GeneratedImage>().Where(i => i.PoolId == source.PoolId)
-                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Sha256 }).ToListAsync(ct);
+            var (poolName, modelName, images) = await pools.ImagesAsync(source.PoolId, ct)
+                ?? throw new StudySetupException($"Pool {source.PoolId} no longer exists.");
             if (images.Count < source.Count)
-                throw new StudySetupException($"{pool.Name} holds only {images.Count} images; {source.Count} requested.");
+                throw new StudySetupException($"{poolName} holds only {images.Count} images; {source.Count} requested.");
             var practice = Math.Min(practiceFakes, images.Count - source.Count);
             practiceFakes -= practice;
             var roles = Roles(source.Count, 0, practice);
             drawn.AddRange(Sample(images, roles.Count, random)
-                .Select((i, k) => new Drawn(RatingTruth.Fake, roles[k], pool.ModelName, null, i.Id, i.Sha256)));
+                .Select((i, k) => new Drawn(RatingTruth.Fake, roles[k], modelName, null, i.Id, i.Sha256)));
         }
         if (practiceFakes > 0)
             throw new StudySetupException($"The pools hold {practiceFakes} generated images too few for the practice round.");

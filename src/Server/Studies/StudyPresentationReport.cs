@@ -24,16 +24,15 @@ internal static class StudyPresentationReport
         : $"Not like-for-like: {upscaled}. Allowed by {allowedBy} on {allowedAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {reason}";
 
     /// <summary>The report as snake_case JSON properties; null for an unknown study.</summary>
-    public static async Task<object?> ReadAsync(StudioDbContext db, int studyId, CancellationToken ct)
+    public static async Task<object?> ReadAsync(StudioDbContext db, IDatasetReader datasets, IPoolReader pools, int studyId, CancellationToken ct)
     {
         var study = await db.Set<Study>().AsNoTracking().Include(s => s.Pools).SingleOrDefaultAsync(s => s.Id == studyId, ct);
         if (study is null) return null;
         var sources = new List<PresentationSource>();
-        if (study.RealCount > 0 && study.RealDatasetId is { } datasetId
-            && await db.Set<Dataset>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct) is { } dataset)
+        if (study.RealCount > 0 && study.RealDatasetId is { } datasetId && await datasets.FindAsync(datasetId, ct) is { } dataset)
             sources.Add(new PresentationSource(dataset.Name, true, dataset.Resolution));
-        var poolIds = study.Pools.Where(p => p.Count > 0).Select(p => p.PoolId).ToList();
-        sources.AddRange((await db.Set<GeneratedPool>().AsNoTracking().Where(p => poolIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct))
+        var poolIds = study.Pools.Where(p => p.Count > 0).Select(p => p.PoolId).ToHashSet();
+        sources.AddRange((await pools.ChoicesAsync(ct)).Where(p => poolIds.Contains(p.Id)).OrderBy(p => p.Id)
             .Select(p => new PresentationSource(p.ModelName, false, p.Resolution)));
         var size = study.PresentationSize;
         return new

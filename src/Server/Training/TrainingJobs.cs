@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MelanoGans.Server.Training;
 
 /// <summary>The training pages' service; every call checks that the circuit's user is an admin.</summary>
-internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current) : ITrainingJobs
+internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets) : ITrainingJobs
 {
     public async Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -51,14 +51,13 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
         // A metrics job has its own checks (the model, its data, one at a time): it is started from the Models page.
         if (options.Metrics is not null) return (OperationResult.Fail("Metrics are started from the Models page."), null);
         var problems = options.Problems().ToList();
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == options.DatasetId, ct);
+        var dataset = await datasets.FindAsync(options.DatasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");
-        else if (dataset.State != DatasetState.Ready) problems.Add($"The dataset {dataset.Name} is not ready ({dataset.State}).");
+        else if (dataset.NotReady is { } notReady) problems.Add(notReady);
         else
         {
             var className = string.IsNullOrWhiteSpace(options.Class) ? null : options.Class.Trim();
-            var images = await db.DatasetImages.CountAsync(i => i.DatasetId == dataset.Id && (className == null || i.Label == className), ct);
+            var images = (await datasets.ClassesAsync(dataset.Id, ct)).Where(c => className == null || c.Label == className).Sum(c => c.Images);
             if (images < options.Batch)
                 problems.Add($"{dataset.Name}{(className is null ? "" : " / " + className)} has {images} images, fewer than one batch of {options.Batch}.");
             options = options with { Class = className };
