@@ -23,6 +23,13 @@ internal sealed partial class StoppedInstanceSweeper(
     ILogger<StoppedInstanceSweeper> logger) : BackgroundService
 {
     private HashSet<long> _freeLastTime = [];
+    private long _sweeps;
+
+    /// <summary>
+    /// Sweeps completed while this instance held its own lock: what an observer waits on to know the instance has
+    /// looked (a test showing that a live instance's job was left alone waits for two, instead of for a time).
+    /// </summary>
+    public long Sweeps => Interlocked.Read(ref _sweeps);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +71,7 @@ internal sealed partial class StoppedInstanceSweeper(
         }
 
         _freeLastTime = free;
+        Interlocked.Increment(ref _sweeps);
     }
 
     [LoggerMessage(LogLevel.Warning, "Server instance {Instance:x} is gone (its database lock was free at two checks in a row): what it held is given back")]

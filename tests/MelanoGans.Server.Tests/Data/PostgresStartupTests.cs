@@ -95,7 +95,14 @@ public sealed class PostgresStartupTests
             var held = await locks.AcquireAsync(StudioDatabaseLock.Start, Ct);
             Assert.Null(await locks.TryAcquireAsync(StudioDatabaseLock.Start, Ct));
             var waiting = locks.AcquireAsync(StudioDatabaseLock.Start, Ct);
-            await Task.Delay(300, Ct);
+            // The second acquisition is queued in the server behind the first (an advisory lock not granted), not done.
+            await Eventually.ReturnsAsync(async () =>
+            {
+                await using var look = new NpgsqlConnection(TestDatabase.ConnectionString(server, name));
+                await look.OpenAsync(Ct);
+                await using var command = new NpgsqlCommand("select count(*) from pg_locks where locktype = 'advisory' and not granted", look);
+                return (long)(await command.ExecuteScalarAsync(Ct))!;
+            }, n => n == 1, TimeSpan.FromSeconds(30), "the second acquisition to wait for the lock");
             Assert.False(waiting.IsCompleted);
             await held.DisposeAsync();
             await (await waiting).DisposeAsync();

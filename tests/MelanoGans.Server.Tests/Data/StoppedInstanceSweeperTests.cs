@@ -42,8 +42,8 @@ public sealed class StoppedInstanceSweeperTests
         var seenOnB = Assert.Single(await ConnectedAsync(b));
         Assert.Equal(("gpu-box", "cpu", "gpu box", (long?)jobId), (seenOnB.Name, seenOnB.Device, seenOnB.TokenName, seenOnB.JobId));
 
-        // While A lives, B's checks (every second) leave A's job alone.
-        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        // While A lives, B's checks (every second) leave A's job alone: two of them, enough to give it back if they would.
+        await SweepsAsync(b, 2);
         Assert.Equal(TrainingJobState.Claimed, (await JobAsync(b, jobId)).State);
 
         await KillAsync(a, b);
@@ -86,7 +86,7 @@ public sealed class StoppedInstanceSweeperTests
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, StudyState.Starting).SetProperty(x => x.StartedOn, keyA), Ct);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        await SweepsAsync(b, 2);
         Assert.Equal(StudyState.Starting, await StudyStateAsync(b, id));
 
         await KillAsync(a, b);
@@ -114,11 +114,21 @@ public sealed class StoppedInstanceSweeperTests
         Assert.Equal(jobId, (await onA.InvokeAsync<TrainingAssignment?>(TrainingHubContract.Claim, Hello, Ct))?.JobId);
 
         await KillAsync(a, b);
-        await Task.Delay(TimeSpan.FromSeconds(10), Ct);
+        // A's next sweep begins by taking its lock again; B's two after that would have found it free twice.
+        await SweepsAsync(a, 1);
+        await SweepsAsync(b, 2);
 
         var job = await JobAsync(b, jobId);
         Assert.Equal((TrainingJobState.Claimed, (long?)a.Services.GetRequiredService<StudioInstance>().Key), (job.State, job.InstanceKey));
         Assert.Equal(1, await LockHoldersAsync(a, b));
+    }
+
+    /// <summary>Waits until <paramref name="instance"/> has completed <paramref name="count"/> more sweeps than now.</summary>
+    private static async Task SweepsAsync(StudioFactory instance, int count)
+    {
+        var sweeper = instance.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StoppedInstanceSweeper>().Single();
+        var target = sweeper.Sweeps + count;
+        await Eventually.ReturnsAsync(() => Task.FromResult(sweeper.Sweeps), n => n >= target, TimeSpan.FromSeconds(60), $"{count} sweeps");
     }
 
     private static StudioFactory Instance(int checkSeconds, StudioFactory? sharing = null)

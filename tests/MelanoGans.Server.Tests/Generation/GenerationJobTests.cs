@@ -123,8 +123,11 @@ public sealed class GenerationJobTests : IAsyncLifetime
         Assert.Equal(JobState.Cancelled, pool.State);
         Assert.Equal(final.Done, pool.ImageCount);
         Assert.Contains($"Cancelled after {final.Done} of {GenerationJobs.MaxCount}", pool.Message);
-        // Nothing more arrives after the job has stopped.
-        await Task.Delay(500, Ct);
+        // Nothing more arrives after the job has stopped: the runner takes pools one at a time, so once a pool queued
+        // after it has finished, any image the cancelled one still had in hand would have been written.
+        var (next, nextPool) = await Catalog.StartGenerationAsync(new GenerationRequest(model.Id, 1, 0, null, "after the cancel"), Ct);
+        Assert.True(next.Succeeded, string.Join(" ", next.Errors));
+        Assert.Equal(JobState.Succeeded, (await waiter.FinishedAsync(GenerationJobIds.For(nextPool!.Value), Patience)).State);
         Assert.Equal(final.Done, (await Catalog.PoolImagesAsync(pool.Id, 0, 1, Ct)).Total);
         Assert.False((await Catalog.CancelGenerationAsync(pool.Id, Ct)).Succeeded);
     }
