@@ -16,17 +16,24 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     [Inject] private IStudioEvents Events { get; set; } = default!;
 
-    /// <summary>Runs <paramref name="handler"/> on the renderer for every <typeparamref name="TEvent"/> while the component lives.</summary>
-    protected void Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IStudioEvent =>
-        _subscriptions.Add(Events.Subscribe<TEvent>(e => _ = DeliverAsync(handler, e)));
+    /// <summary>
+    /// Runs <paramref name="handler"/> on the renderer, then re-renders, for every <typeparamref name="TEvent"/> while the
+    /// component lives, or only for those <paramref name="concerns"/> says are about this page's data: the others never
+    /// reach the renderer (a tick of another kind of job does not re-render a page that does not show it).
+    /// </summary>
+    protected void Subscribe<TEvent>(Func<TEvent, Task> handler, Func<TEvent, bool>? concerns = null) where TEvent : IStudioEvent =>
+        _subscriptions.Add(Events.Subscribe<TEvent>(e =>
+        {
+            if (concerns is null || concerns(e)) _ = DeliverAsync(handler, e);
+        }));
 
-    /// <inheritdoc cref="Subscribe{TEvent}(Func{TEvent, Task})"/>
-    protected void Subscribe<TEvent>(Action<TEvent> handler) where TEvent : IStudioEvent =>
+    /// <inheritdoc cref="Subscribe{TEvent}(Func{TEvent, Task}, Func{TEvent, bool})"/>
+    protected void Subscribe<TEvent>(Action<TEvent> handler, Func<TEvent, bool>? concerns = null) where TEvent : IStudioEvent =>
         Subscribe<TEvent>(e =>
         {
             handler(e);
             return Task.CompletedTask;
-        });
+        }, concerns);
 
     // Never throws: the discard above loses nothing.
     private async Task DeliverAsync<TEvent>(Func<TEvent, Task> handler, TEvent e)

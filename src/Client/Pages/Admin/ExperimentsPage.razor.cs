@@ -36,7 +36,7 @@ public partial class ExperimentsPage
 
     protected override async Task OnInitializedAsync()
     {
-        Subscribe<TrainingUpdate>(OnChangedAsync);
+        Subscribe<TrainingUpdate>(OnChangedAsync, u => u.Job.Kind == WorkerJobKind.Experiment);
         _results = await Experiments.ListAsync();
         if (_results.Count > 0) await SelectAsync(_results[0]);
         _jobs = (await Experiments.JobsAsync()).ToList();
@@ -82,7 +82,7 @@ public partial class ExperimentsPage
 
     private async Task OnChangedAsync(TrainingUpdate update)
     {
-        if (_jobs is null || update.Job.Kind != WorkerJobKind.Experiment) return;
+        if (_jobs is null) return;
         var index = _jobs.FindIndex(j => j.Id == update.Job.Id);
         var finishedNow = update.Job.State == TrainingJobState.Succeeded && (index < 0 || _jobs[index].State != TrainingJobState.Succeeded);
         if (index < 0) _jobs.Insert(0, update.Job);

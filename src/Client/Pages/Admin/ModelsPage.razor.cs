@@ -57,9 +57,9 @@ public partial class ModelsPage
 
     protected override async Task OnInitializedAsync()
     {
-        Subscribe<JobProgress>(OnProgressAsync);
+        Subscribe<JobProgress>(OnProgressAsync, p => p.Kind == "generation");
         Subscribe<ModelRegistered>(async _ => _models = await Catalog.ListAsync());
-        Subscribe<TrainingUpdate>(OnMetricsJobAsync);
+        Subscribe<TrainingUpdate>(OnMetricsJobAsync, u => u.Job.Kind == WorkerJobKind.Metrics);
         _device = await Catalog.DeviceAsync();
         _models = await Catalog.ListAsync();
         _datasets = (await DatasetCatalog.ListAsync()).Where(d => d.State == "Ready").ToList();
@@ -147,7 +147,7 @@ public partial class ModelsPage
     // finished or a moment has passed.
     private async Task OnProgressAsync(JobProgress progress)
     {
-        if (progress.Kind != "generation" || _selected is null) return;
+        if (_selected is null) return;
         if (_refreshing)
         {
             _refreshAgain = true;
@@ -185,7 +185,6 @@ public partial class ModelsPage
     // A metrics job moved: its progress bar follows; when it ends, the figures are read again.
     private async Task OnMetricsJobAsync(TrainingUpdate update)
     {
-        if (update.Job.Kind != WorkerJobKind.Metrics) return;
         if (update.Job.IsFinished) await ReadMetricsAsync();
         else _metricsJobs = [update.Job, .. _metricsJobs.Where(j => j.Id != update.Job.Id)];
     }

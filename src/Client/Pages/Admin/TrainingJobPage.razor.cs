@@ -33,7 +33,7 @@ public partial class TrainingJobPage
     private string OptionsText => _job is null ? "" : JsonSerializer.Serialize(_job.Options, Indented);
 
     // Subscribed before the first read, so no update falls between the snapshot and the events; duplicates are skipped.
-    protected override void OnInitialized() => Subscribe<TrainingUpdate>(OnChanged);
+    protected override void OnInitialized() => Subscribe<TrainingUpdate>(OnChanged, u => u.Job.Id == Id);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -59,7 +59,6 @@ public partial class TrainingJobPage
 
     private void OnChanged(TrainingUpdate update)
     {
-        if (update.Job.Id != Id) return;
         _job = update.Job;
         if (update.Restarted)
         {

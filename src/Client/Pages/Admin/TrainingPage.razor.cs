@@ -16,7 +16,8 @@ public partial class TrainingPage
 
     protected override async Task OnInitializedAsync()
     {
-        Subscribe<TrainingUpdate>(OnChangedAsync);
+        // The page lists training runs; experiments and metrics have pages of their own.
+        Subscribe<TrainingUpdate>(OnChangedAsync, u => u.Job.Kind == WorkerJobKind.Training);
         _jobs = (await Jobs.ListAsync()).ToList();
     }
 
@@ -24,8 +25,7 @@ public partial class TrainingPage
 
     private async Task OnChangedAsync(TrainingUpdate update)
     {
-        // The page lists training runs; experiments and metrics have pages of their own.
-        if (_jobs is null || update.Job.Kind != WorkerJobKind.Training) return;
+        if (_jobs is null) return;
         var index = _jobs.FindIndex(j => j.Id == update.Job.Id);
         var changedHands = index < 0 || _jobs[index].State != update.Job.State;
         if (index < 0) _jobs.Insert(0, update.Job);

@@ -34,8 +34,8 @@ public sealed partial class StudyDashboardPage
 
     protected override async Task OnInitializedAsync()
     {
-        Subscribe<AnswerRecorded>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
-        Subscribe<RaterExclusionChanged>(e => e.StudyId == StudyId ? ReloadAsync() : Task.CompletedTask);
+        Subscribe<AnswerRecorded>(_ => ReloadAsync(), e => e.StudyId == StudyId);
+        Subscribe<RaterExclusionChanged>(_ => ReloadAsync(), e => e.StudyId == StudyId);
         _metrics = await Metrics.LatestAsync(_disposed.Token);
     }
 

@@ -22,6 +22,25 @@ public sealed class LiveComponentBaseTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task Events_that_do_not_concern_the_page_do_not_re_render_it()
+    {
+        var cut = Render<LiveCounter>();
+        Events.Publish(new AnswerRecorded(1));
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#answers").TextContent));
+        var renders = cut.RenderCount;
+
+        await Task.Run(() =>
+        {
+            for (var i = 0; i < 20; i++) Events.Publish(new AnswerRecorded(2));
+            Events.Publish(new AnswerRecorded(1));
+        }, Xunit.TestContext.Current.CancellationToken);
+
+        // Only the last answer concerned study 1: one render for it, none for the twenty of study 2.
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("#answers").TextContent));
+        Assert.Equal(renders + 1, cut.RenderCount);
+    }
+
+    [Fact]
     public void A_failing_handler_reaches_the_error_boundary_instead_of_vanishing()
     {
         var cut = Render<ErrorBoundary>(p => p
