@@ -210,32 +210,53 @@ internal sealed class TrainingCoordinator(
     public Task ReleaseInstanceAsync(long instanceKey, string reason) =>
         ReleaseAsync(held => held.Where(j => j.InstanceKey == instanceKey), reason);
 
-    private async Task ReleaseAsync(Func<IQueryable<TrainingJob>, IQueryable<TrainingJob>> which, string reason)
+    private async Task ReleaseAsync(Func<IQueryable<TrainingJob>, IQueryable<TrainingJob>> which, string reason) =>
+        await RequeueAsync(await which(db.TrainingJobs.AsNoTracking().Where(j => Held.Contains(j.State))).ToListAsync(), reason);
+
+    /// <summary>
+    /// Queues each job read as held again, kept for its worker, or cancels it when a cancel has been asked for: an
+    /// admin's cancel may land between the read and this, so one conditional update per job decides (requeued only
+    /// while no cancel is asked, else cancelled), never a save of what was read.
+    /// </summary>
+    internal async Task RequeueAsync(IReadOnlyList<TrainingJob> held, string reason)
     {
-        var jobs = await which(db.TrainingJobs.Where(j => Held.Contains(j.State))).ToListAsync();
-        foreach (var job in jobs)
+        foreach (var job in held)
         {
-            if (job.CancelRequested)
+            var now = DateTimeOffset.UtcNow;
+            var reservedUntil = now.AddSeconds(options.Value.ResumeGraceSeconds);
+            var interrupted = string.Create(CultureInfo.InvariantCulture,
+                $"Interrupted at step {job.Step} ({reason}). Queued again: {job.Worker} resumes from its last checkpoint when it reconnects; after {options.Value.ResumeGraceSeconds} s any worker may start it over.");
+            var requeued = await db.TrainingJobs.Where(j => j.Id == job.Id && Held.Contains(j.State) && !j.CancelRequested)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(j => j.State, TrainingJobState.Queued)
+                    .SetProperty(j => j.Message, interrupted)
+                    .SetProperty(j => j.ConnectionId, (string?)null)
+                    .SetProperty(j => j.InstanceKey, (long?)null)
+                    .SetProperty(j => j.WorkerTokenId, (int?)null)
+                    .SetProperty(j => j.Interruptions, j => j.Interruptions + 1)
+                    .SetProperty(j => j.ReservedFor, j => j.Worker)
+                    .SetProperty(j => j.ReservedUntil, reservedUntil));
+            if (requeued == 1)
             {
-                job.MoveTo(TrainingJobState.Cancelled, string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {job.Step} ({reason})."));
+                logger.LogWarning("Training job {JobId} interrupted at step {Step}: {Reason}", job.Id, job.Step, reason);
                 continue;
             }
-
-            job.MoveTo(TrainingJobState.Queued, null);
-            job.ConnectionId = null;
-            job.InstanceKey = null;
-            job.WorkerTokenId = null;
-            job.Interruptions++;
-            job.ReservedFor = job.Worker;
-            job.ReservedUntil = DateTimeOffset.UtcNow.AddSeconds(options.Value.ResumeGraceSeconds);
-            job.Message = string.Create(CultureInfo.InvariantCulture,
-                $"Interrupted at step {job.Step} ({reason}). Queued again: {job.Worker} resumes from its last checkpoint when it reconnects; after {options.Value.ResumeGraceSeconds} s any worker may start it over.");
-            logger.LogWarning("Training job {JobId} interrupted at step {Step}: {Reason}", job.Id, job.Step, reason);
+            var cancelled = string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {job.Step} ({reason}).");
+            await db.TrainingJobs.Where(j => j.Id == job.Id && Held.Contains(j.State) && j.CancelRequested)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(j => j.State, TrainingJobState.Cancelled)
+                    .SetProperty(j => j.Message, cancelled)
+                    .SetProperty(j => j.ConnectionId, (string?)null)
+                    .SetProperty(j => j.InstanceKey, (long?)null)
+                    .SetProperty(j => j.ReservedFor, (string?)null)
+                    .SetProperty(j => j.ReservedUntil, (DateTimeOffset?)null)
+                    .SetProperty(j => j.FinishedAt, now));
         }
 
-        await db.SaveChangesAsync();
-        foreach (var job in jobs) Publish(job);
-        if (jobs.Any(j => j.State == TrainingJobState.Queued)) await SignalWorkersAsync(c => c.All.SendAsync(TrainingHubContract.JobQueued), "a job is queued");
+        var ids = held.Select(j => j.Id).ToList();
+        var released = await db.TrainingJobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync();
+        foreach (var job in released) Publish(job);
+        if (released.Any(j => j.State == TrainingJobState.Queued)) await SignalWorkersAsync(c => c.All.SendAsync(TrainingHubContract.JobQueued), "a job is queued");
     }
 
     /// <summary>Cancels a queued job at once; asks the worker of a running one to stop (it reports back).</summary>
@@ -256,7 +277,19 @@ internal sealed class TrainingCoordinator(
                 .SetProperty(j => j.Message, "Cancelled before it started."), ct);
         if (cancelledInQueue == 0)
         {
-            await db.TrainingJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+            // Asked of a held job only: one requeued since the update above (its worker went away) is cancelled in the
+            // queue instead, so no job is left queued with a cancel no one will act on.
+            var asked = await db.TrainingJobs.Where(j => j.Id == jobId && Held.Contains(j.State))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+            if (asked == 0)
+            {
+                cancelledInQueue = await db.TrainingJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(j => j.State, TrainingJobState.Cancelled)
+                        .SetProperty(j => j.CancelRequested, true)
+                        .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow)
+                        .SetProperty(j => j.Message, "Cancelled before it started again."), ct);
+            }
         }
 
         await db.Entry(job).ReloadAsync(ct);
