@@ -98,6 +98,7 @@ app.MapStudioDatasets();
 app.MapStudioStatistics();
 app.MapStudioModels();
 app.MapStudioStudies();
+app.MapStudioJobs();
 app.MapStudioTraining();
 app.MapStudioExperiments();
 app.MapStudioMetrics();

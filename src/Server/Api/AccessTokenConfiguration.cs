@@ -1,4 +1,3 @@
-using MelanoGans.Server.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,9 +14,5 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
         builder.Property(t => t.Name).HasMaxLength(AccessTokenHasher.MaxNameLength);
         // A deleted account takes its tokens with it.
         builder.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(t => t.CreatedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(t => t.ExpiresAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(t => t.LastUsedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(t => t.RevokedAt).HasConversion(UtcTicksConverter.Instance);
     }
 }

@@ -1,6 +1,6 @@
+using MelanoGans.Server.Jobs;
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using MelanoGans.Server.Training;
 
 namespace MelanoGans.Server.Api;
 

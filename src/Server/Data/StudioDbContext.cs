@@ -1,6 +1,7 @@
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Experiments;
 using MelanoGans.Server.Generation;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Models;
 using MelanoGans.Server.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public class StudioDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     public DbSet<GeneratedImage> GeneratedImages => Set<GeneratedImage>();
 
-    public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
+    public DbSet<WorkerJob> WorkerJobs => Set<WorkerJob>();
 
     public DbSet<TrainingTickRecord> TrainingTicks => Set<TrainingTickRecord>();
 
@@ -60,8 +61,12 @@ public class StudioDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
-        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks (on PostgreSQL too: one model).
-        builder.Entity<ApplicationUser>().Property(u => u.CreatedAt)
-            .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
     }
+
+    /// <summary>
+    /// SQLite cannot order or compare DateTimeOffset: every time in the model is stored as UTC ticks (on PostgreSQL
+    /// too: one model for both).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
 }

@@ -1,5 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Jobs;
+using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Experiments;
 
@@ -13,6 +14,7 @@ public static class ExperimentExtensions
     {
         builder.Services.AddScoped<IExperimentResults, ExperimentResults>();
         builder.Services.AddScoped<ExperimentJobReports>();
+        builder.Services.AddScoped<IJobProgressHandler<ExperimentProgress>>(sp => sp.GetRequiredService<ExperimentJobReports>());
         builder.Services.AddSingleton<IWorkerJobHandler, ExperimentJobHandler>();
         return builder;
     }

@@ -1,7 +1,7 @@
+using MelanoGans.Server.Jobs;
 using System.Text;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Models;
-using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Experiments;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +21,7 @@ public static class ExperimentJobEndpoints
 
     public static IEndpointRouteBuilder MapStudioExperiments(this IEndpointRouteBuilder endpoints)
     {
-        var jobs = endpoints.MapGroup("/api/training/jobs/{jobId:long}").RequireAuthorization(TrainingEndpoints.WorkerOnly).DisableAntiforgery();
+        var jobs = endpoints.JobRoutes();
         jobs.MapGet("/models/{modelId:int}/{file}", ModelFileAsync);
         jobs.MapPost("/experiment-result", ResultAsync).WithMetadata(new RequestSizeLimitAttribute(MaxResultBytes));
 
@@ -47,21 +47,21 @@ public static class ExperimentJobEndpoints
         System.Text.Json.JsonSerializer.Deserialize<ImbalanceExperimentResult>(json, ImbalanceExperimentResult.Json)!;
 
     private static async Task<IResult> ModelFileAsync(
-        long jobId, int modelId, string file, HttpContext http, TrainingCoordinator coordinator, StudioDbContext db, ModelFiles files, CancellationToken ct)
+        long jobId, int modelId, string file, HttpContext http, JobCoordinator coordinator, StudioDbContext db, ModelFiles files, CancellationToken ct)
     {
         var job = await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct);
         if (job is null) return Results.Conflict("This worker does not hold the job.");
         // A worker token opens only the models of the experiment or metrics job it holds, not the whole registry.
-        var options = TrainingCoordinator.OptionsOf(job);
+        var options = JobCoordinator.OptionsOf(job);
         if (options.Experiment?.ModelIds.Contains(modelId) != true && options.Metrics?.ModelId != modelId) return Results.NotFound();
         return await ModelEndpoints.FileAsync(modelId, file, db, files, ct);
     }
 
-    private static async Task<IResult> ResultAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, ExperimentJobReports reports, CancellationToken ct)
+    private static async Task<IResult> ResultAsync(long jobId, HttpContext http, JobCoordinator coordinator, ExperimentJobReports reports, CancellationToken ct)
     {
         var tokenId = WorkerClaims.TokenId(http.User);
         if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is not { Kind: WorkerJobKind.Experiment }) return Results.Conflict("This worker does not hold an experiment job with this id.");
-        var body = await TrainingEndpoints.ReadBodyAsync(http.Request.Body, MaxResultBytes, ct);
+        var body = await JobEndpoints.ReadBodyAsync(http.Request.Body, MaxResultBytes, ct);
         if (body is null) return Results.BadRequest("The results are too large.");
         var (resultId, errors) = await reports.CompleteAsync(jobId, tokenId, Encoding.UTF8.GetString(body), ct);
         return resultId is { } id ? Results.Ok(new { resultId = id }) : Results.UnprocessableEntity(new { errors });

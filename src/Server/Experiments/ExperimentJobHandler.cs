@@ -1,6 +1,5 @@
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
-using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +20,6 @@ internal sealed class ExperimentJobHandler : IWorkerJobHandler
     }
 
     // Classifiers of a lost attempt go: the experiment runs them all again.
-    public Task ResetAsync(StudioDbContext db, TrainingJob job, long step) =>
+    public Task ResetAsync(StudioDbContext db, WorkerJob job, long step) =>
         db.ExperimentRuns.Where(r => r.JobId == job.Id).ExecuteDeleteAsync();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Training;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,37 +10,33 @@ namespace MelanoGans.Server.Experiments;
 /// <summary>
 /// What a worker reports about an experiment job: progress (with each finished classifier, kept and pushed to the
 /// pages) and, at the end, results.json, which is checked like an uploaded file and stored for the Experiments page.
-/// The holding rules are the training jobs' (<see cref="TrainingCoordinator"/>).
+/// The holding rules are the training jobs' (<see cref="JobCoordinator"/>).
 /// </summary>
-internal sealed class ExperimentJobReports(StudioDbContext db, TrainingCoordinator coordinator, TrainingNotifier notifier)
+internal sealed class ExperimentJobReports(StudioDbContext db, JobCoordinator coordinator) : IJobProgressHandler<ExperimentProgress>
 {
-    public async Task ProgressAsync(long jobId, string connectionId, ExperimentProgress progress)
-    {
-        var job = await coordinator.HeldByConnectionAsync(jobId, connectionId);
-        if (progress.Finished is { } run
-            && !await db.ExperimentRuns.AnyAsync(r => r.JobId == jobId && r.Arm == run.Arm && r.Seed == run.Seed))
-        {
-            db.ExperimentRuns.Add(new ExperimentRunRecord
-            {
-                JobId = jobId,
-                Arm = run.Arm,
-                Label = run.Label,
-                Seed = run.Seed,
-                MetricsJson = JsonSerializer.Serialize(run.Metrics),
-                Seconds = run.Seconds,
-                TrainMelanoma = run.TrainMelanoma,
-                SyntheticMelanoma = run.SyntheticMelanoma,
-                TrainOther = run.TrainOther,
-            });
-        }
+    public Task ProgressAsync(long jobId, string connectionId, ExperimentProgress progress) =>
+        coordinator.ProgressAsync(jobId, connectionId,
+            new JobStep(progress.Step, progress.TotalSteps, ImagesPerSecond: progress.ImagesPerSecond > 0 ? progress.ImagesPerSecond : null,
+                Message: string.Create(CultureInfo.InvariantCulture, $"Training the classifier of \"{progress.Arm}\", seed {progress.Seed}.")),
+            job => RecordAsync(job.Id, progress.Finished),
+            summary => new TrainingUpdate(summary, null, null, false, progress.Finished));
 
-        job.MoveTo(TrainingJobState.Running, job.Message);
-        job.Step = progress.Step;
-        job.TotalSteps = progress.TotalSteps;
-        job.ImagesPerSecond = progress.ImagesPerSecond > 0 ? progress.ImagesPerSecond : job.ImagesPerSecond;
-        job.Message = string.Create(CultureInfo.InvariantCulture, $"Training the classifier of \"{progress.Arm}\", seed {progress.Seed}.");
-        await db.SaveChangesAsync();
-        notifier.Publish(new TrainingUpdate(TrainingCoordinator.ToSummary(job), null, null, false, progress.Finished));
+    /// <summary>Keeps a finished classifier once (a report sent again after a reconnect adds nothing).</summary>
+    private async Task RecordAsync(long jobId, ExperimentRunReport? run)
+    {
+        if (run is null || await db.ExperimentRuns.AnyAsync(r => r.JobId == jobId && r.Arm == run.Arm && r.Seed == run.Seed)) return;
+        db.ExperimentRuns.Add(new ExperimentRunRecord
+        {
+            JobId = jobId,
+            Arm = run.Arm,
+            Label = run.Label,
+            Seed = run.Seed,
+            MetricsJson = JsonSerializer.Serialize(run.Metrics),
+            Seconds = run.Seconds,
+            TrainMelanoma = run.TrainMelanoma,
+            SyntheticMelanoma = run.SyntheticMelanoma,
+            TrainOther = run.TrainOther,
+        });
     }
 
     /// <summary>Stores the uploaded results.json; the job succeeds when it is a valid result, and fails with the reasons otherwise.</summary>

@@ -1,4 +1,3 @@
-using MelanoGans.Server.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,8 +11,6 @@ internal sealed class ExperimentResultConfiguration : IEntityTypeConfiguration<E
         builder.Property(r => r.Experiment).HasMaxLength(50);
         builder.Property(r => r.Dataset).HasMaxLength(1000);
         builder.Property(r => r.UploadedBy).HasMaxLength(256);
-        builder.Property(r => r.FinishedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(r => r.UploadedAt).HasConversion(UtcTicksConverter.Instance);
         builder.HasIndex(r => r.UploadedAt);
     }
 }

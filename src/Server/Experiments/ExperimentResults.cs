@@ -1,10 +1,10 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
 using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Identity;
-using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Experiments;
 using Microsoft.EntityFrameworkCore;
@@ -73,15 +73,15 @@ internal sealed class ExperimentResults(
         var title = string.Create(CultureInfo.InvariantCulture,
             $"Imbalance experiment on {dataset!.Name}, {options.Resolution}x{options.Resolution}, {options.Seeds} seeds, {models.Count} model{(models.Count == 1 ? "" : "s")}");
         var jobOptions = new TrainingJobOptions { DatasetId = datasetId, Resolution = options.Resolution, Experiment = options };
-        return (OperationResult.Ok, await scopes.RunAsync((TrainingCoordinator c) => c.EnqueueAsync(jobOptions, title, user, ct)));
+        return (OperationResult.Ok, await scopes.RunAsync((JobCoordinator c) => c.EnqueueAsync(jobOptions, title, user, ct)));
     }
 
     public async Task<IReadOnlyList<TrainingJobSummary>> JobsAsync(CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Experiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
-        return jobs.Select(TrainingCoordinator.ToSummary).ToList();
+        var jobs = await db.WorkerJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Experiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
+        return jobs.Select(JobCoordinator.ToSummary).ToList();
     }
 
     public async Task<IReadOnlyList<ExperimentRunReport>> RunsAsync(long jobId, CancellationToken ct = default)
@@ -94,7 +94,7 @@ internal sealed class ExperimentResults(
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.TrainingJobs.Where(j => j.ExperimentResultId == id)
+        await db.WorkerJobs.Where(j => j.ExperimentResultId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExperimentResultId, (int?)null), ct);
         return await db.ExperimentResults.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 1
             ? OperationResult.Ok
@@ -105,8 +105,8 @@ internal sealed class ExperimentResults(
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Experiment, ct)
-            ? await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(jobId, ct))
+        return await db.WorkerJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Experiment, ct)
+            ? await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(jobId, ct))
             : OperationResult.Fail("No such experiment.");
     }
 }

@@ -1,4 +1,4 @@
-using MelanoGans.Server.Training;
+using MelanoGans.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +10,7 @@ internal sealed class ExperimentRunRecordConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(r => r.Arm).HasMaxLength(300);
         builder.Property(r => r.Label).HasMaxLength(500);
-        builder.HasOne<TrainingJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<WorkerJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
         // A classifier is reported once; a repeated report (a retried hub call) must not count twice.
         builder.HasIndex(r => new { r.JobId, r.Arm, r.Seed }).IsUnique();
     }

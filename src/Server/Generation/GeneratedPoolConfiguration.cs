@@ -10,7 +10,6 @@ internal sealed class GeneratedPoolConfiguration : IEntityTypeConfiguration<Gene
         builder.HasIndex(p => p.Name).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.ModelName).HasMaxLength(200);
-        builder.Property(p => p.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Message).HasMaxLength(2000);
         builder.HasOne(p => p.Model).WithMany().HasForeignKey(p => p.ModelId).OnDelete(DeleteBehavior.SetNull);

@@ -1,4 +1,3 @@
-using MelanoGans.Server.Studies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +9,6 @@ internal sealed class RevokedSessionConfiguration : IEntityTypeConfiguration<Rev
     {
         builder.ToTable("RevokedSessions");
         builder.Property(s => s.Id).HasMaxLength(64);
-        builder.Property(s => s.ExpiresAt).HasConversion(new UtcTicksConverter());
         builder.HasIndex(s => s.ExpiresAt);
     }
 }

@@ -1,12 +1,11 @@
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// What one kind of worker job adds to the common life cycle (queue, claim, progress, cancel, resume and finish live
-/// in <see cref="TrainingCoordinator"/>). A new kind registers a handler and its worker-side runner.
+/// in <see cref="JobCoordinator"/>). A new kind registers a handler and its worker-side runner.
 /// </summary>
 public interface IWorkerJobHandler
 {
@@ -16,6 +15,6 @@ public interface IWorkerJobHandler
     Task<IReadOnlyList<ExperimentModelRef>?> AssignmentModelsAsync(StudioDbContext db, TrainingJobOptions options, CancellationToken ct);
 
     /// <summary>The job (re)starts at <paramref name="step"/>: drop what a lost attempt left after it.</summary>
-    Task ResetAsync(StudioDbContext db, TrainingJob job, long step);
+    Task ResetAsync(StudioDbContext db, WorkerJob job, long step);
 
 }

@@ -1,14 +1,35 @@
+using MelanoGans.Client.Services;
+using MelanoGans.Server.Data;
 using MelanoGans.Shared.Contracts.Events;
+using Microsoft.AspNetCore.Authentication;
 
 namespace MelanoGans.Server.Jobs;
 
-/// <summary>The progress bus every long job (imports, generation, training, experiments) publishes to.</summary>
+/// <summary>
+/// Long jobs: the progress bus every one of them (imports, generation, worker jobs) publishes to, and the worker-job
+/// life cycle every kind shares (queue, claim, progress, cancel, requeue, finish), with the workers' hub, their tokens
+/// and the local worker. A kind (training, experiments, metrics) adds its handler and its reports.
+/// </summary>
 public static class JobsExtensions
 {
     public static WebApplicationBuilder AddStudioJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<JobProgressNotifier>();
-        builder.Services.AddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
+        var services = builder.Services;
+        services.AddSingleton<JobProgressNotifier>();
+        services.AddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
+
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, WorkerTokenAuthenticationHandler>(WorkerTokenAuthentication.Scheme, null);
+        // Ticks are small; the limit only has to fit a TrainingAssignment with generous options.
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddSingleton<WorkerConnections>();
+        services.AddSingleton<WorkerJobNotifier>();
+        services.AddScoped<JobCoordinator>();
+        services.AddScoped<DatasetZipWriter>();
+        services.AddScoped<IWorkerAdministration, WorkerAdministration>();
+        services.AddHostedService<LocalWorkerSupervisor>();
+        services.AddSingleton<IInstanceHoldings, WorkerHoldings>();
         return builder;
     }
 }

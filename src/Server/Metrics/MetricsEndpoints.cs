@@ -1,4 +1,4 @@
-using MelanoGans.Server.Training;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,14 +12,12 @@ public static class MetricsEndpoints
 
     public static IEndpointRouteBuilder MapStudioMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/training/jobs/{jobId:long}/metrics-result", UploadAsync)
-            .RequireAuthorization(TrainingEndpoints.WorkerOnly)
-            .DisableAntiforgery()
+        endpoints.JobRoutes().MapPost("/metrics-result", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
         return endpoints;
     }
 
-    private static async Task<IResult> UploadAsync(long jobId, MetricsUpload upload, HttpContext http, TrainingCoordinator coordinator, MetricsJobReports reports, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(long jobId, MetricsUpload upload, HttpContext http, JobCoordinator coordinator, MetricsJobReports reports, CancellationToken ct)
     {
         var tokenId = WorkerClaims.TokenId(http.User);
         if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is not { Kind: WorkerJobKind.Metrics })

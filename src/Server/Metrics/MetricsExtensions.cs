@@ -1,5 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Jobs;
+using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Metrics;
 
@@ -11,6 +12,7 @@ public static class MetricsExtensions
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         builder.Services.AddScoped<IModelMetrics, ModelMetricsService>();
         builder.Services.AddScoped<MetricsJobReports>();
+        builder.Services.AddScoped<IJobProgressHandler<MetricsProgress>>(sp => sp.GetRequiredService<MetricsJobReports>());
         builder.Services.AddSingleton<IWorkerJobHandler, MetricsJobHandler>();
         builder.Services.AddHostedService<MetricsOnRegister>();
         return builder;

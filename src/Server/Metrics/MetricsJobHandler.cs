@@ -1,6 +1,5 @@
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
-using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Metrics;
@@ -13,5 +12,5 @@ internal sealed class MetricsJobHandler : IWorkerJobHandler
     public Task<IReadOnlyList<ExperimentModelRef>?> AssignmentModelsAsync(StudioDbContext db, TrainingJobOptions options, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ExperimentModelRef>?>(null);
 
-    public Task ResetAsync(StudioDbContext db, TrainingJob job, long step) => Task.CompletedTask;
+    public Task ResetAsync(StudioDbContext db, WorkerJob job, long step) => Task.CompletedTask;
 }

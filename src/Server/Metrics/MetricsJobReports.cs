@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Images;
-using MelanoGans.Server.Training;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Imaging;
 using Microsoft.EntityFrameworkCore;
@@ -11,26 +11,19 @@ namespace MelanoGans.Server.Metrics;
 
 /// <summary>
 /// What a worker reports about a metrics job: progress, and at the end the figures and gallery, which are checked and
-/// stored on the model. The holding rules are the training jobs' (<see cref="TrainingCoordinator"/>).
+/// stored on the model. The holding rules are the training jobs' (<see cref="JobCoordinator"/>).
 /// </summary>
-internal sealed class MetricsJobReports(StudioDbContext db, TrainingCoordinator coordinator, ImageStore images)
+internal sealed class MetricsJobReports(StudioDbContext db, JobCoordinator coordinator, ImageStore images) : IJobProgressHandler<MetricsProgress>
 {
-    public async Task ProgressAsync(long jobId, string connectionId, MetricsProgress progress)
-    {
-        var job = await coordinator.HeldByConnectionAsync(jobId, connectionId);
-        job.MoveTo(TrainingJobState.Running, progress.Stage);
-        job.Step = Math.Clamp(progress.Done, 0, progress.Total);
-        job.TotalSteps = progress.Total;
-        await db.SaveChangesAsync();
-        coordinator.Publish(job);
-    }
+    public Task ProgressAsync(long jobId, string connectionId, MetricsProgress progress) =>
+        coordinator.ProgressAsync(jobId, connectionId, new JobStep(Math.Clamp(progress.Done, 0, progress.Total), progress.Total, Message: progress.Stage));
 
     /// <summary>Stores the figures; the job succeeds when they are plausible and fails with the reasons otherwise.</summary>
     public async Task<(int? ResultId, IReadOnlyList<string> Errors)> CompleteAsync(long jobId, int tokenId, MetricsUpload upload, CancellationToken ct)
     {
         var job = await coordinator.HeldByTokenAsync(jobId, tokenId, ct)
             ?? throw new InvalidOperationException($"Job {jobId} is not held by this worker.");
-        var options = TrainingCoordinator.OptionsOf(job).Metrics!;
+        var options = JobCoordinator.OptionsOf(job).Metrics!;
         var errors = Problems(upload).ToList();
         if (errors.Count > 0)
         {

@@ -1,5 +1,4 @@
 using MelanoGans.Server.Models;
-using MelanoGans.Server.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,7 +11,6 @@ internal sealed class ModelMetricsRecordConfiguration : IEntityTypeConfiguration
         builder.ToTable("ModelMetrics");
         builder.Property(r => r.Dataset).HasMaxLength(200);
         builder.Property(r => r.Extractor).HasMaxLength(100);
-        builder.Property(r => r.ComputedAt).HasConversion(UtcTicksConverter.Instance);
         builder.HasOne<GeneratorModel>().WithMany().HasForeignKey(r => r.ModelId).OnDelete(DeleteBehavior.Cascade);
         // One result per job: a retried upload cannot store the same job's figures twice.
         builder.HasIndex(r => r.JobId).IsUnique();

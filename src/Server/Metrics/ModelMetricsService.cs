@@ -1,10 +1,10 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
 using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Identity;
 using MelanoGans.Server.Models;
-using MelanoGans.Server.Training;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -59,12 +59,12 @@ internal sealed class ModelMetricsService(
             Metrics = new MetricsJobOptions { ModelId = model.Id, Class = model.Class, Extractor = settings.Value.Extractor },
         };
         var title = $"Metrics of {model.Name} against {dataset.Name}{(model.Class is null ? "" : $" ({model.Class})")}";
-        var (jobId, refusal) = await scopes.RunAsync((TrainingCoordinator c) => c.EnqueueUnlessAsync(options, title, user, async (jobs, token) =>
+        var (jobId, refusal) = await scopes.RunAsync((JobCoordinator c) => c.EnqueueUnlessAsync(options, title, user, async (jobs, token) =>
         {
             var open = (await jobs.Where(j => j.Kind == WorkerJobKind.Metrics
                     && (j.State == TrainingJobState.Queued || j.State == TrainingJobState.Claimed || j.State == TrainingJobState.Running))
                 .Select(j => new { j.Number, j.OptionsJson }).ToListAsync(token))
-                .FirstOrDefault(j => JsonSerializer.Deserialize<TrainingJobOptions>(j.OptionsJson, TrainingCoordinator.Json)?.Metrics?.ModelId == model.Id);
+                .FirstOrDefault(j => JsonSerializer.Deserialize<TrainingJobOptions>(j.OptionsJson, JobCoordinator.Json)?.Metrics?.ModelId == model.Id);
             return open is null ? null : $"{model.Name} is being measured already ({WorkerJobStates.Label(WorkerJobKind.Metrics, open.Number)}).";
         }, ct));
         return refusal is null ? (OperationResult.Ok, jobId) : (OperationResult.Fail(refusal), null);
@@ -74,16 +74,16 @@ internal sealed class ModelMetricsService(
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Metrics).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
-        return jobs.Select(TrainingCoordinator.ToSummary).ToList();
+        var jobs = await db.WorkerJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Metrics).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
+        return jobs.Select(JobCoordinator.ToSummary).ToList();
     }
 
     public async Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.TrainingJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Metrics, ct)
-            ? await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(jobId, ct))
+        return await db.WorkerJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Metrics, ct)
+            ? await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(jobId, ct))
             : OperationResult.Fail("No such metrics job.");
     }
 

@@ -13,6 +13,5 @@ internal sealed class GeneratorModelConfiguration : IEntityTypeConfiguration<Gen
         builder.Property(m => m.Architecture).HasMaxLength(50);
         builder.Property(m => m.Origin).HasMaxLength(200);
         builder.Property(m => m.Sha256).HasMaxLength(64).IsFixedLength();
-        builder.Property(m => m.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
     }
 }

@@ -16,16 +16,11 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.CreatedBy).HasMaxLength(256);
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks as elsewhere.
-        builder.Property(s => s.CreatedAt).HasConversion(new UtcTicksConverter());
-        builder.Property(s => s.StartedAt).HasConversion(new UtcTicksConverter());
-        builder.Property(s => s.ClosedAt).HasConversion(new UtcTicksConverter());
-        builder.Property(s => s.UpdatedAt).HasConversion(new UtcTicksConverter());
         builder.Property(s => s.UpdatedBy).HasMaxLength(256);
         builder.Property(s => s.StartedBy).HasMaxLength(256);
         builder.Property(s => s.ClosedBy).HasMaxLength(256);
         builder.Property(s => s.UpscalingReason).HasMaxLength(StudySetupValidator.MaxUpscalingReasonLength);
         builder.Property(s => s.UpscalingAllowedBy).HasMaxLength(256);
-        builder.Property(s => s.UpscalingAllowedAt).HasConversion(new UtcTicksConverter());
         builder.Property(s => s.UpscaledSources).HasMaxLength(4000);
         builder.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
         // Saves check it too, so a change that slipped past the transaction's check still cannot overwrite.

@@ -12,7 +12,6 @@ internal sealed class StudyRaterConfiguration : IEntityTypeConfiguration<StudyRa
         builder.HasKey(r => new { r.StudyId, r.UserId });
         builder.HasIndex(r => r.UserId);
         builder.Property(r => r.ExcludedBy).HasMaxLength(256);
-        builder.Property(r => r.ExcludedAt).HasConversion(new UtcTicksConverter());
         // Accounts are disabled, not deleted, so their assignments and answers stay.
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -13,7 +13,6 @@ internal sealed class StudyShowingConfiguration : IEntityTypeConfiguration<Study
         builder.HasIndex(s => new { s.StudyId, s.RaterId, s.Position }).IsUnique();
         builder.HasIndex(s => s.PairToken).IsUnique();
         builder.Property(s => s.Token).HasMaxLength(64);
-        builder.Property(s => s.ShownAt).HasConversion(new UtcTicksConverter());
         builder.Property(s => s.PairToken).HasMaxLength(64);
         builder.Property(s => s.RaterId).HasMaxLength(450);
         builder.Property(s => s.DraftComment).HasMaxLength(RatingSession.MaxCommentLength);

@@ -1,54 +1,36 @@
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Imaging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace MelanoGans.Server.Training;
 
 /// <summary>
-/// The hub and the worker's HTTP routes (dataset download, grid and model uploads), all behind the worker
-/// token scheme. Each route also checks that the calling token holds the job right now.
+/// A training run's uploads from its worker (sample grids and the exported generator), behind the worker token scheme
+/// (<see cref="JobEndpoints.JobRoutes"/>). Each route also checks that the calling token holds the job right now.
 /// </summary>
 public static class TrainingEndpoints
 {
-    /// <summary>The worker token scheme, for every route a worker calls.</summary>
-    internal static readonly AuthorizeAttribute WorkerOnly = new()
-    {
-        AuthenticationSchemes = WorkerTokenAuthentication.Scheme,
-        Roles = WorkerTokenAuthentication.Role,
-    };
-
     /// <summary>A 256x256 grid of 64 images is about 8 MB as PNG; anything far larger is not a grid.</summary>
     private const long MaxGridBytes = 64L << 20;
 
     public static IEndpointRouteBuilder MapStudioTraining(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<TrainingHub>(TrainingHubContract.Path).RequireAuthorization(WorkerOnly);
-
-        // Bearer tokens are not sent by browsers on their own, so these routes need no antiforgery token.
-        var jobs = endpoints.MapGroup("/api/training/jobs/{jobId:long}").RequireAuthorization(WorkerOnly).DisableAntiforgery();
-        jobs.MapGet("/dataset", DatasetAsync);
+        var jobs = endpoints.JobRoutes();
         jobs.MapPost("/grids/{step:long}", GridAsync).WithMetadata(new RequestSizeLimitAttribute(MaxGridBytes));
         // The model route has no fixed limit: MaxModelMiB bounds the multipart body instead.
         jobs.MapPost("/model", ModelAsync).WithMetadata(new DisableRequestSizeLimitAttribute());
         return endpoints;
     }
 
-    private static async Task<IResult> DatasetAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, DatasetZipWriter writer, CancellationToken ct)
-    {
-        var job = await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct);
-        if (job is null) return Results.Conflict("This worker does not hold the job.");
-        return Results.Stream(await writer.WriteAsync(job.DatasetId, ct), "application/zip", $"dataset-{job.DatasetId}.zip");
-    }
-
-    private static async Task<IResult> GridAsync(long jobId, long step, HttpContext http, TrainingCoordinator coordinator, CancellationToken ct)
+    private static async Task<IResult> GridAsync(long jobId, long step, HttpContext http, JobCoordinator coordinator, TrainingJobReports reports, CancellationToken ct)
     {
         // The job first, as every worker route: a worker that does not hold it learns that, not something about its body.
         if (await coordinator.HeldByTokenAsync(jobId, WorkerClaims.TokenId(http.User), ct) is null)
             return Results.Conflict("This worker does not hold the job.");
-        var body = await ReadBodyAsync(http.Request.Body, MaxGridBytes, ct);
+        var body = await JobEndpoints.ReadBodyAsync(http.Request.Body, MaxGridBytes, ct);
         if (body is null) return Results.BadRequest("The grid is too large.");
         byte[] png;
         try
@@ -61,12 +43,12 @@ public static class TrainingEndpoints
             return Results.BadRequest("The body must be a PNG image: " + e.Message);
         }
 
-        return await coordinator.AddGridAsync(jobId, WorkerClaims.TokenId(http.User), step, png, ct)
+        return await reports.AddGridAsync(jobId, WorkerClaims.TokenId(http.User), step, png, ct)
             ? Results.NoContent()
             : Results.Conflict("This worker does not hold the job.");
     }
 
-    private static async Task<IResult> ModelAsync(long jobId, HttpContext http, TrainingCoordinator coordinator, IOptions<TrainingOptions> options, CancellationToken ct)
+    private static async Task<IResult> ModelAsync(long jobId, HttpContext http, JobCoordinator coordinator, TrainingJobReports reports, IOptions<WorkerOptions> options, CancellationToken ct)
     {
         var tokenId = WorkerClaims.TokenId(http.User);
         if (await coordinator.HeldByTokenAsync(jobId, tokenId, ct) is null) return Results.Conflict("This worker does not hold the job.");
@@ -78,7 +60,7 @@ public static class TrainingEndpoints
 
         // The registry arrives with the models feature; without it the job fails with that reason.
         var registry = http.RequestServices.GetService<IModelRegistry>();
-        var registration = await coordinator.CompleteAsync(jobId, tokenId, await BytesAsync(onnx, ct), await BytesAsync(manifest, ct), registry, ct);
+        var registration = await reports.CompleteAsync(jobId, tokenId, await BytesAsync(onnx, ct), await BytesAsync(manifest, ct), registry, ct);
         return registration.ModelId is { } id
             ? Results.Ok(new { modelId = id })
             : Results.UnprocessableEntity(new { errors = registration.Errors });
@@ -88,20 +70,6 @@ public static class TrainingEndpoints
     {
         using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
         await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
-
-    internal static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-
         return buffer.ToArray();
     }
 }

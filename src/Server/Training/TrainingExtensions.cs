@@ -1,30 +1,19 @@
 using MelanoGans.Client.Services;
-using MelanoGans.Server.Data;
 using MelanoGans.Server.Jobs;
-using Microsoft.AspNetCore.Authentication;
+using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Training;
 
-/// <summary>Training: jobs, the workers' hub and routes, worker tokens and the local worker.</summary>
+/// <summary>Training runs, one kind of worker job: what it adds to the life cycle, its reports and the training pages' service.</summary>
 public static class TrainingExtensions
 {
     public static WebApplicationBuilder AddStudioTraining(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, WorkerTokenAuthenticationHandler>(WorkerTokenAuthentication.Scheme, null);
-        // Ticks are small; the limit only has to fit a TrainingAssignment with generous options.
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
-        services.AddSingleton<WorkerConnections>();
-        services.AddSingleton<TrainingNotifier>();
-        services.AddScoped<TrainingCoordinator>();
         services.AddSingleton<IWorkerJobHandler, TrainingJobHandler>();
-        services.AddScoped<DatasetZipWriter>();
+        services.AddScoped<TrainingJobReports>();
+        services.AddScoped<IJobProgressHandler<TrainingTick>>(sp => sp.GetRequiredService<TrainingJobReports>());
         services.AddScoped<ITrainingJobs, TrainingJobs>();
-        services.AddScoped<IWorkerAdministration, WorkerAdministration>();
-        services.AddHostedService<TrainingSupervisor>();
-        services.AddSingleton<IInstanceHoldings, TrainingHoldings>();
         return builder;
     }
 }

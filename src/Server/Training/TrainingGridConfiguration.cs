@@ -1,3 +1,4 @@
+using MelanoGans.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,6 @@ internal sealed class TrainingGridConfiguration : IEntityTypeConfiguration<Train
     {
         builder.HasIndex(g => new { g.JobId, g.Step });
         builder.Property(g => g.Sha256).HasMaxLength(64);
-        builder.Property(g => g.CreatedAt).HasConversion(UtcTicksConverter.Instance);
+        builder.HasOne<WorkerJob>().WithMany().HasForeignKey(g => g.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

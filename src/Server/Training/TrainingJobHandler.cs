@@ -13,7 +13,7 @@ internal sealed class TrainingJobHandler : IWorkerJobHandler
     public Task<IReadOnlyList<ExperimentModelRef>?> AssignmentModelsAsync(StudioDbContext db, TrainingJobOptions options, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ExperimentModelRef>?>(null);
 
-    public async Task ResetAsync(StudioDbContext db, TrainingJob job, long step)
+    public async Task ResetAsync(StudioDbContext db, WorkerJob job, long step)
     {
         // Ticks and grids after the checkpoint belong to the lost attempt.
         await db.TrainingTicks.Where(t => t.JobId == job.Id && t.Step > step).ExecuteDeleteAsync();

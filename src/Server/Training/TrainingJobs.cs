@@ -2,6 +2,7 @@ using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Identity;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,20 +15,20 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.TrainingJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Training).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
-        return jobs.Select(TrainingCoordinator.ToSummary).ToList();
+        var jobs = await db.WorkerJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Training).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
+        return jobs.Select(JobCoordinator.ToSummary).ToList();
     }
 
     public async Task<TrainingJobDetail?> GetAsync(long id, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var job = await db.TrainingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+        var job = await db.WorkerJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return null;
         var ticks = await db.TrainingTicks.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Step).ToListAsync(ct);
         var grids = await db.TrainingGrids.AsNoTracking().Where(g => g.JobId == id).OrderBy(g => g.Step).ToListAsync(ct);
         return new TrainingJobDetail(
-            TrainingCoordinator.ToSummary(job),
+            JobCoordinator.ToSummary(job),
             ticks.Select(t => new TrainingTick
             {
                 Step = t.Step,
@@ -47,9 +48,9 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
     public async Task<(OperationResult Result, long? JobId)> StartAsync(TrainingJobOptions options, CancellationToken ct = default)
     {
         var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
-        if (options.Experiment is not null) return (OperationResult.Fail("Experiments are started from the Experiments page."), null);
+        if (options.Kind == WorkerJobKind.Experiment) return (OperationResult.Fail("Experiments are started from the Experiments page."), null);
         // A metrics job has its own checks (the model, its data, one at a time): it is started from the Models page.
-        if (options.Metrics is not null) return (OperationResult.Fail("Metrics are started from the Models page."), null);
+        if (options.Kind == WorkerJobKind.Metrics) return (OperationResult.Fail("Metrics are started from the Models page."), null);
         var problems = options.Problems().ToList();
         var dataset = await datasets.FindAsync(options.DatasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");
@@ -65,13 +66,13 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
 
         if (problems.Count > 0) return (OperationResult.Fail([.. problems]), null);
         var title = $"{options.Architecture} {options.Resolution}x{options.Resolution} on {dataset!.Name}{(options.Class is null ? "" : " / " + options.Class)}";
-        var id = await scopes.RunAsync((TrainingCoordinator c) => c.EnqueueAsync(options, title, user, ct));
+        var id = await scopes.RunAsync((JobCoordinator c) => c.EnqueueAsync(options, title, user, ct));
         return (OperationResult.Ok, id);
     }
 
     public async Task<OperationResult> CancelAsync(long id, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        return await scopes.RunAsync((TrainingCoordinator c) => c.RequestCancelAsync(id, ct));
+        return await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(id, ct));
     }
 }

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -5,6 +6,9 @@ namespace MelanoGans.Server.Training;
 
 internal sealed class TrainingTickRecordConfiguration : IEntityTypeConfiguration<TrainingTickRecord>
 {
-    public void Configure(EntityTypeBuilder<TrainingTickRecord> builder) =>
+    public void Configure(EntityTypeBuilder<TrainingTickRecord> builder)
+    {
         builder.HasIndex(t => new { t.JobId, t.Step });
+        builder.HasOne<WorkerJob>().WithMany().HasForeignKey(t => t.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

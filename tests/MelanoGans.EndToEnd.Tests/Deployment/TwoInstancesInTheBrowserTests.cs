@@ -1,3 +1,4 @@
+using MelanoGans.Server.Jobs;
 using System.Globalization;
 using MelanoGans.EndToEnd.Tests.Infrastructure;
 using MelanoGans.EndToEnd.Tests.Studies;
@@ -108,7 +109,7 @@ public sealed class TwoInstancesInTheBrowserTests(BrowserFixture browser) : IAsy
     {
         await using var scope = _a!.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
-        var jobs = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Set<MelanoGans.Server.Training.TrainingJob>());
+        var jobs = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Set<MelanoGans.Server.Jobs.WorkerJob>());
         return string.Join("; ", jobs.Select(j => $"job {j.Id} {j.State} on {j.Worker}"));
     }
 

@@ -1,5 +1,6 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Studies;
 using MelanoGans.Server.Tests.Events;
 using MelanoGans.Server.Tests.Infrastructure;
@@ -192,9 +193,9 @@ public sealed class StoppedInstanceSweeperTests
         return await scope.ServiceProvider.GetRequiredService<IWorkerAdministration>().ConnectedAsync(Ct);
     }
 
-    private static async Task<TrainingJob> JobAsync(StudioFactory instance, long jobId)
+    private static async Task<WorkerJob> JobAsync(StudioFactory instance, long jobId)
     {
         await using var scope = instance.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StudioDbContext>().TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, Ct);
+        return await scope.ServiceProvider.GetRequiredService<StudioDbContext>().WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, Ct);
     }
 }

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts.Events;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -75,7 +76,7 @@ public sealed class ServerRedisOutageTests(RedisServer redis) : IClassFixture<Re
 
         await redis.StartAsync();
         Assert.Equal(HubConnectionState.Connected, worker.State);
-        var hub = Factory.Services.GetRequiredService<IHubContext<TrainingHub>>();
+        var hub = Factory.Services.GetRequiredService<IHubContext<WorkerHub>>();
         var before = Volatile.Read(ref wakeUps);
         await Eventually.ReturnsAsync(async () =>
         {

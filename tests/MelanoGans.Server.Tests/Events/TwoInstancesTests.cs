@@ -1,3 +1,4 @@
+using MelanoGans.Server.Jobs;
 using System.Collections.Concurrent;
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Tests.Infrastructure;
@@ -84,8 +85,8 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
     {
         redis.SkipIfMissing();
         var ct = TestContext.Current.CancellationToken;
-        Assert.IsType<RedisHubLifetimeManager<TrainingHub>>(A.Services.GetRequiredService<HubLifetimeManager<TrainingHub>>());
-        Assert.IsType<RedisHubLifetimeManager<TrainingHub>>(B.Services.GetRequiredService<HubLifetimeManager<TrainingHub>>());
+        Assert.IsType<RedisHubLifetimeManager<WorkerHub>>(A.Services.GetRequiredService<HubLifetimeManager<WorkerHub>>());
+        Assert.IsType<RedisHubLifetimeManager<WorkerHub>>(B.Services.GetRequiredService<HubLifetimeManager<WorkerHub>>());
         string token;
         await using (var scope = ScopeAs.Create(A.Services, StudioFactory.AdminUserName, Roles.Admin))
         {

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Jobs;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MelanoGans.Server.Data;
@@ -83,11 +84,11 @@ public sealed partial class ShutdownTests : IDisposable
         {
             var dataset = await db.Datasets.Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
             var job = new TrainingJobOptions { Resolution = 32, Width = 16, Batch = 4, Epochs = 10_000, TickEvery = 1, DatasetId = dataset };
-            db.TrainingJobs.Add(new TrainingJob
+            db.WorkerJobs.Add(new WorkerJob
             {
                 Title = "stop test",
                 RunKey = Guid.NewGuid().ToString("N"),
-                OptionsJson = JsonSerializer.Serialize(job, TrainingCoordinator.Json),
+                OptionsJson = JsonSerializer.Serialize(job, JobCoordinator.Json),
                 DatasetId = dataset,
                 State = TrainingJobState.Queued,
             });
@@ -99,7 +100,7 @@ public sealed partial class ShutdownTests : IDisposable
         await Infrastructure.Eventually.ReturnsAsync(async () =>
         {
             await using var db = new StudioDbContext(options);
-            return await db.TrainingJobs.Select(j => j.Step).SingleAsync();
+            return await db.WorkerJobs.Select(j => j.Step).SingleAsync();
         }, step => step > 0, StartBound, "the first training step");
         return worker;
     }

@@ -121,7 +121,7 @@ public sealed class MetricsJobTests : IAsyncLifetime
         await using (var scope = _host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
-            var trainedOn = (await db.TrainingJobs.FindAsync([trainingId], ct))!.DatasetId;
+            var trainedOn = (await db.WorkerJobs.FindAsync([trainingId], ct))!.DatasetId;
             var dataset = (await db.Datasets.FindAsync([trainedOn], ct))!;
             dataset.Name = "Renamed since the run";
             await db.SaveChangesAsync(ct);

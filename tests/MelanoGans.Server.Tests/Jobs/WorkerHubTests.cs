@@ -1,11 +1,13 @@
 using System.Net;
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Tests.Infrastructure;
+using MelanoGans.Server.Tests.Training;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MelanoGans.Server.Tests.Training;
+namespace MelanoGans.Server.Tests.Jobs;
 
 /// <summary>The hub contract spoken directly: token authentication and the atomic claim.</summary>
 public sealed class WorkerHubTests : IAsyncLifetime
@@ -103,7 +105,7 @@ public sealed class WorkerHubTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<MelanoGans.Server.Data.StudioDbContext>();
             var stored = Assert.Single(db.WorkerTokens, t => t.Name == "hashed");
             Assert.NotEqual(token, stored.TokenHash);
-            Assert.Equal(MelanoGans.Server.Training.WorkerTokenHasher.Hash(token), stored.TokenHash);
+            Assert.Equal(MelanoGans.Server.Jobs.WorkerTokenHasher.Hash(token), stored.TokenHash);
         }
 
         await using var lead = Infrastructure.ScopeAs.Create(_host.Factory.Services, "leo", Roles.Lead);

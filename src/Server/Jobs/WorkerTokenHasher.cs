@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using MelanoGans.Shared.Imaging;
 using System.Text;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>Worker tokens: 256 random bits, shown once, stored as SHA-256 (a leaked database reveals no token).</summary>
 public static class WorkerTokenHasher

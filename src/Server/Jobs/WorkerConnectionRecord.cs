@@ -1,4 +1,4 @@
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// A worker connected to an instance's hub now, as every instance sees it: the admin's list and the local-worker

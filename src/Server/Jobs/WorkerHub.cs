@@ -1,19 +1,22 @@
-using MelanoGans.Server.Experiments;
-using MelanoGans.Server.Metrics;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// The hub trainer workers connect to (<see cref="TrainingHubContract.Path"/>), authenticated by worker tokens.
 /// Workers claim jobs and report progress here; the server sends them cancel requests and "a job is queued".
-/// Pages never connect here: they follow <see cref="TrainingNotifier"/> in process.
+/// Pages never connect here: they follow <see cref="WorkerJobNotifier"/> in process. Progress goes to the kind's
+/// <see cref="IJobProgressHandler{TProgress}"/>; the rest of the life cycle to <see cref="JobCoordinator"/>.
 /// </summary>
 [Authorize(AuthenticationSchemes = WorkerTokenAuthentication.Scheme, Roles = WorkerTokenAuthentication.Role)]
-internal sealed class TrainingHub(
-    TrainingCoordinator coordinator, ExperimentJobReports experiments, MetricsJobReports metrics, WorkerConnections connections) : Hub
+internal sealed class WorkerHub(
+    JobCoordinator coordinator,
+    IJobProgressHandler<TrainingTick> ticks,
+    IJobProgressHandler<ExperimentProgress> experiments,
+    IJobProgressHandler<MetricsProgress> metrics,
+    WorkerConnections connections) : Hub
 {
     public override Task OnConnectedAsync() =>
         connections.AddAsync(Context, WorkerClaims.TokenId(Context.User), Context.User?.Identity?.Name ?? "?");
@@ -36,7 +39,7 @@ internal sealed class TrainingHub(
     public Task ReportStarted(long jobId, TrainingStart start) => coordinator.StartedAsync(jobId, Context.ConnectionId, start);
 
     [HubMethodName(TrainingHubContract.ReportTick)]
-    public Task ReportTick(long jobId, TrainingTick tick) => coordinator.TickAsync(jobId, Context.ConnectionId, tick);
+    public Task ReportTick(long jobId, TrainingTick tick) => ticks.ProgressAsync(jobId, Context.ConnectionId, tick);
 
     [HubMethodName(TrainingHubContract.ReportExperimentProgress)]
     public Task ReportExperimentProgress(long jobId, ExperimentProgress progress) => experiments.ProgressAsync(jobId, Context.ConnectionId, progress);

@@ -1,4 +1,4 @@
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>How to start the trainer: a program and the arguments that come before <c>worker ...</c>.</summary>
 internal sealed record LocalWorkerCommand(string FileName, IReadOnlyList<string> Arguments)

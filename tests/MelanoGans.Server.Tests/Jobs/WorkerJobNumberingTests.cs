@@ -1,9 +1,11 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Training;
+using MelanoGans.Server.Tests.Training;
 using MelanoGans.Shared.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MelanoGans.Server.Tests.Training;
+namespace MelanoGans.Server.Tests.Jobs;
 
 /// <summary>Jobs are numbered per kind as people name them, also when admins queue them at the same moment.</summary>
 public sealed class WorkerJobNumberingTests : IAsyncLifetime
@@ -37,6 +39,6 @@ public sealed class WorkerJobNumberingTests : IAsyncLifetime
     private async Task<long> EnqueueAsync(TrainingJobOptions options)
     {
         await using var scope = _host.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TrainingCoordinator>().EnqueueAsync(options, "numbered", "admin", TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<JobCoordinator>().EnqueueAsync(options, "numbered", "admin", TestContext.Current.CancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>SIGTERM for a child process: .NET's Process can only SIGKILL, which gives the trainer no time to checkpoint.</summary>
 internal static class PosixSignals

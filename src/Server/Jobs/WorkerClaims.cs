@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>Reads the worker token id from a worker's principal.</summary>
 internal static class WorkerClaims

@@ -1,10 +1,12 @@
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Jobs;
 using MelanoGans.Server.Training;
+using MelanoGans.Server.Tests.Training;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MelanoGans.Server.Tests.Training;
+namespace MelanoGans.Server.Tests.Jobs;
 
 /// <summary>A server restart: jobs the old process had handed out are queued again, kept for their workers.</summary>
 public sealed class TrainingRecoveryTests : IAsyncLifetime
@@ -24,10 +26,10 @@ public sealed class TrainingRecoveryTests : IAsyncLifetime
         await using (var scope = _host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            await db.TrainingJobs.Where(j => j.Id == running).ExecuteUpdateAsync(s => s
+            await db.WorkerJobs.Where(j => j.Id == running).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, TrainingJobState.Running).SetProperty(j => j.Worker, "gpu-1")
                 .SetProperty(j => j.ConnectionId, "gone").SetProperty(j => j.Step, 20), ct);
-            await db.TrainingJobs.Where(j => j.Id == finished).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, TrainingJobState.Succeeded), ct);
+            await db.WorkerJobs.Where(j => j.Id == finished).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, TrainingJobState.Succeeded), ct);
         }
 
         await _host.Factory.Services.RecoverWhatStoppedServersLeftAsync();
@@ -35,11 +37,11 @@ public sealed class TrainingRecoveryTests : IAsyncLifetime
         await using (var scope = _host.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == running, ct);
+            var job = await db.WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == running, ct);
             Assert.Equal((TrainingJobState.Queued, 1, "gpu-1", null), (job.State, job.Interruptions, job.ReservedFor, job.ConnectionId));
             Assert.True(job.ReservedUntil > DateTimeOffset.UtcNow.AddMinutes(5));
             Assert.Contains("Interrupted at step 20 (the server restarted)", job.Message, StringComparison.Ordinal);
-            Assert.Equal(TrainingJobState.Succeeded, (await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == finished, ct)).State);
+            Assert.Equal(TrainingJobState.Succeeded, (await db.WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == finished, ct)).State);
         }
     }
 
@@ -50,19 +52,19 @@ public sealed class TrainingRecoveryTests : IAsyncLifetime
         var id = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 50));
         await using var release = _host.Factory.Services.CreateAsyncScope();
         var db = release.ServiceProvider.GetRequiredService<StudioDbContext>();
-        await db.TrainingJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+        await db.WorkerJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, TrainingJobState.Running).SetProperty(j => j.Worker, "gpu-1")
             .SetProperty(j => j.ConnectionId, "gone").SetProperty(j => j.Step, 20), ct);
 
         // The worker went away: the release reads its held job ...
-        var held = await db.TrainingJobs.AsNoTracking().Where(j => j.Id == id).ToListAsync(ct);
+        var held = await db.WorkerJobs.AsNoTracking().Where(j => j.Id == id).ToListAsync(ct);
         // ... an admin cancels it from another scope (running: the cancel is asked of its worker) ...
         await using (var admin = _host.AsAdmin())
             Assert.True((await _host.Service<MelanoGans.Client.Services.ITrainingJobs>(admin).CancelAsync(id, ct)).Succeeded);
         // ... and the release goes on with what it read. Saving that as Queued left a job no worker would claim.
-        await release.ServiceProvider.GetRequiredService<TrainingCoordinator>().RequeueAsync(held, "its worker disconnected");
+        await release.ServiceProvider.GetRequiredService<JobCoordinator>().RequeueAsync(held, "its worker disconnected");
 
-        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
+        var job = await db.WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
         Assert.Equal((TrainingJobState.Cancelled, "Cancelled at step 20 (its worker disconnected)."), (job.State, job.Message));
         Assert.Null(job.ConnectionId);
     }
@@ -74,14 +76,14 @@ public sealed class TrainingRecoveryTests : IAsyncLifetime
         var id = await _host.StartJobAsync(await _host.SmallOptionsAsync(maxSteps: 50));
         await using var scope = _host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        await db.TrainingJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+        await db.WorkerJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, TrainingJobState.Running).SetProperty(j => j.Worker, "gpu-1").SetProperty(j => j.ConnectionId, "gone"), ct);
-        var coordinator = scope.ServiceProvider.GetRequiredService<TrainingCoordinator>();
-        await coordinator.RequeueAsync(await db.TrainingJobs.AsNoTracking().Where(j => j.Id == id).ToListAsync(ct), "its worker disconnected");
+        var coordinator = scope.ServiceProvider.GetRequiredService<JobCoordinator>();
+        await coordinator.RequeueAsync(await db.WorkerJobs.AsNoTracking().Where(j => j.Id == id).ToListAsync(ct), "its worker disconnected");
 
         await using (var admin = _host.AsAdmin())
             Assert.True((await _host.Service<MelanoGans.Client.Services.ITrainingJobs>(admin).CancelAsync(id, ct)).Succeeded);
 
-        Assert.Equal(TrainingJobState.Cancelled, (await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct)).State);
+        Assert.Equal(TrainingJobState.Cancelled, (await db.WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct)).State);
     }
 }

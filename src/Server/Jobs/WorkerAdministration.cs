@@ -5,7 +5,7 @@ using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>Worker tokens and connected workers for the training page (admins only).</summary>
 internal sealed class WorkerAdministration(

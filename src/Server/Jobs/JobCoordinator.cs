@@ -1,15 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Images;
-using MelanoGans.Server.Jobs;
-using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// The life cycle of worker jobs of every kind in the database: queue with a number per kind, atomic claim, progress,
@@ -17,15 +14,14 @@ namespace MelanoGans.Server.Training;
 /// here, so the rules (only the holding connection or token may report, finished jobs stay finished) live in one
 /// place; what a kind adds comes from its <see cref="IWorkerJobHandler"/>.
 /// </summary>
-internal sealed class TrainingCoordinator(
+internal sealed class JobCoordinator(
     StudioDbContext db,
     StudioInstance instance,
     IEnumerable<IWorkerJobHandler> handlers,
-    TrainingNotifier notifier,
-    IHubContext<TrainingHub> hub,
-    ImageStore images,
-    IOptions<TrainingOptions> options,
-    ILogger<TrainingCoordinator> logger)
+    WorkerJobNotifier notifier,
+    IHubContext<WorkerHub> hub,
+    IOptions<WorkerOptions> options,
+    ILogger<JobCoordinator> logger)
 {
     /// <summary>How the job's options are stored (camelCase, the web defaults).</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
@@ -41,14 +37,14 @@ internal sealed class TrainingCoordinator(
     /// second admin sees the first one's job), gives a reason; then nothing is queued and the reason is returned.
     /// </summary>
     public async Task<(long? JobId, string? Refusal)> EnqueueUnlessAsync(
-        TrainingJobOptions jobOptions, string title, string? createdBy, Func<IQueryable<TrainingJob>, CancellationToken, Task<string?>> refusal, CancellationToken ct)
+        TrainingJobOptions jobOptions, string title, string? createdBy, Func<IQueryable<WorkerJob>, CancellationToken, Task<string?>> refusal, CancellationToken ct)
     {
         var kind = jobOptions.Kind;
         // The next number of the kind and the row in one transaction that holds the write lock from its start.
         await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
-        if (await refusal(db.TrainingJobs.AsNoTracking(), ct) is { } reason) return (null, reason);
-        var number = (await db.TrainingJobs.Where(j => j.Kind == kind).MaxAsync(j => (int?)j.Number, ct) ?? 0) + 1;
-        var job = new TrainingJob
+        if (await refusal(db.WorkerJobs.AsNoTracking(), ct) is { } reason) return (null, reason);
+        var number = (await db.WorkerJobs.Where(j => j.Kind == kind).MaxAsync(j => (int?)j.Number, ct) ?? 0) + 1;
+        var job = new WorkerJob
         {
             Kind = kind,
             Number = number,
@@ -59,7 +55,7 @@ internal sealed class TrainingCoordinator(
             State = TrainingJobState.Queued,
             CreatedBy = createdBy,
         };
-        db.TrainingJobs.Add(job);
+        db.WorkerJobs.Add(job);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Publish(job);
@@ -76,14 +72,14 @@ internal sealed class TrainingCoordinator(
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var now = DateTimeOffset.UtcNow;
-            var candidate = await db.TrainingJobs.AsNoTracking()
+            var candidate = await db.WorkerJobs.AsNoTracking()
                 .Where(j => j.State == TrainingJobState.Queued && !j.CancelRequested)
                 .Where(j => j.ReservedFor == null || j.ReservedFor == hello.Name || j.ReservedUntil < now)
                 .OrderByDescending(j => j.ReservedFor == hello.Name).ThenBy(j => j.Id)
                 .Select(j => (long?)j.Id).FirstOrDefaultAsync(ct);
             if (candidate is not { } id) return null;
 
-            var won = await db.TrainingJobs
+            var won = await db.WorkerJobs
                 .Where(j => j.Id == id && j.State == TrainingJobState.Queued)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.State, TrainingJobState.Claimed)
@@ -96,7 +92,7 @@ internal sealed class TrainingCoordinator(
                     .SetProperty(j => j.ReservedUntil, (DateTimeOffset?)null), ct);
             if (won != 1) continue; // another worker was faster; look again
 
-            var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
+            var job = await db.WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
             var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == job.DatasetId)
                 .Select(d => new { d.Name, Count = d.Images.Count }).SingleAsync(ct);
             Publish(job);
@@ -125,64 +121,25 @@ internal sealed class TrainingCoordinator(
         notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, Restarted: true));
     }
 
-    public async Task TickAsync(long jobId, string connectionId, TrainingTick tick)
+    /// <summary>
+    /// Progress of a held job of any kind, the one path every kind's report takes: the kind records what it adds
+    /// (<paramref name="record"/>: a tick, a finished classifier), the job moves to running with the new position, is
+    /// saved and announced (<paramref name="update"/> adds the kind's part of the page event).
+    /// </summary>
+    public async Task<WorkerJob> ProgressAsync(long jobId, string connectionId, JobStep step,
+        Func<WorkerJob, Task>? record = null, Func<TrainingJobSummary, TrainingUpdate>? update = null)
     {
         var job = await HeldByConnectionAsync(jobId, connectionId);
-        db.TrainingTicks.Add(new TrainingTickRecord
-        {
-            JobId = jobId,
-            Step = tick.Step,
-            Epoch = tick.Epoch,
-            TotalSteps = tick.TotalSteps,
-            LossD = tick.LossD,
-            LossG = tick.LossG,
-            LossR1 = tick.LossR1,
-            ImagesPerSecond = tick.ImagesPerSecond,
-            ElapsedSeconds = tick.ElapsedSeconds,
-            Fd = tick.Fd,
-            Kid = tick.Kid,
-        });
-        job.MoveTo(TrainingJobState.Running, job.Message);
-        job.Step = tick.Step;
-        job.Epoch = tick.Epoch;
-        job.TotalSteps = tick.TotalSteps;
-        job.ImagesPerSecond = tick.ImagesPerSecond;
+        if (record is not null) await record(job);
+        job.MoveTo(TrainingJobState.Running, step.Message ?? job.Message);
+        job.Step = step.Step;
+        job.TotalSteps = step.TotalSteps;
+        if (step.Epoch is { } epoch) job.Epoch = epoch;
+        if (step.ImagesPerSecond is { } imagesPerSecond) job.ImagesPerSecond = imagesPerSecond;
         await db.SaveChangesAsync();
-        notifier.Publish(new TrainingUpdate(ToSummary(job), tick, null, false));
-    }
-
-    public async Task<bool> AddGridAsync(long jobId, int tokenId, long step, byte[] png, CancellationToken ct)
-    {
-        var job = await HeldByTokenAsync(jobId, tokenId, ct);
-        if (job is null) return false;
-        var sha = await images.PutAsync(png, ct);
-        var grid = new TrainingGrid { JobId = jobId, Step = step, Sha256 = sha };
-        db.TrainingGrids.Add(grid);
-        job.LatestGridSha256 = sha;
-        await db.SaveChangesAsync(ct);
-        notifier.Publish(new TrainingUpdate(ToSummary(job), null, new TrainingGridView(step, sha, grid.CreatedAt), false));
-        return true;
-    }
-
-    /// <summary>Hands the exported generator to the registry; the job succeeds only when the model is accepted.</summary>
-    public async Task<ModelRegistration> CompleteAsync(long jobId, int tokenId, byte[] onnx, byte[] manifest, IModelRegistry? registry, CancellationToken ct)
-    {
-        var job = await HeldByTokenAsync(jobId, tokenId, ct)
-            ?? throw new InvalidOperationException($"Job {jobId} is not held by this worker.");
-        var registration = registry is null
-            ? new ModelRegistration(null, ["This server has no model registry."])
-            : await registry.RegisterAsync(onnx, manifest, $"training job {jobId}", job.DatasetId, ct);
-        if (registration.ModelId is { } modelId)
-        {
-            job.ModelId = modelId;
-            job.Step = job.TotalSteps;
-            await FinishAsync(job, TrainingJobState.Succeeded, $"Registered as model {modelId}.", ct);
-        }
-        else
-        {
-            await FinishAsync(job, TrainingJobState.Failed, "The model was refused: " + string.Join(" ", registration.Errors), ct);
-        }
-        return registration;
+        var summary = ToSummary(job);
+        notifier.Publish(update?.Invoke(summary) ?? new TrainingUpdate(summary, null, null, false));
+        return job;
     }
 
     public async Task CancelledAsync(long jobId, string connectionId, long step)
@@ -200,7 +157,7 @@ internal sealed class TrainingCoordinator(
 
     /// <summary>
     /// A worker went away mid-run. Its job is queued again and kept for that worker for
-    /// <see cref="TrainingOptions.ResumeGraceSeconds"/>: the worker's run directory holds the checkpoint, so when it
+    /// <see cref="WorkerOptions.ResumeGraceSeconds"/>: the worker's run directory holds the checkpoint, so when it
     /// reconnects it resumes there. After the grace period any worker may take the job and start over.
     /// </summary>
     public Task ReleaseAsync(string? connectionId, string reason) =>
@@ -210,15 +167,15 @@ internal sealed class TrainingCoordinator(
     public Task ReleaseInstanceAsync(long instanceKey, string reason) =>
         ReleaseAsync(held => held.Where(j => j.InstanceKey == instanceKey), reason);
 
-    private async Task ReleaseAsync(Func<IQueryable<TrainingJob>, IQueryable<TrainingJob>> which, string reason) =>
-        await RequeueAsync(await which(db.TrainingJobs.AsNoTracking().Where(j => Held.Contains(j.State))).ToListAsync(), reason);
+    private async Task ReleaseAsync(Func<IQueryable<WorkerJob>, IQueryable<WorkerJob>> which, string reason) =>
+        await RequeueAsync(await which(db.WorkerJobs.AsNoTracking().Where(j => Held.Contains(j.State))).ToListAsync(), reason);
 
     /// <summary>
     /// Queues each job read as held again, kept for its worker, or cancels it when a cancel has been asked for: an
     /// admin's cancel may land between the read and this, so one conditional update per job decides (requeued only
     /// while no cancel is asked, else cancelled), never a save of what was read.
     /// </summary>
-    internal async Task RequeueAsync(IReadOnlyList<TrainingJob> held, string reason)
+    internal async Task RequeueAsync(IReadOnlyList<WorkerJob> held, string reason)
     {
         foreach (var job in held)
         {
@@ -226,7 +183,7 @@ internal sealed class TrainingCoordinator(
             var reservedUntil = now.AddSeconds(options.Value.ResumeGraceSeconds);
             var interrupted = string.Create(CultureInfo.InvariantCulture,
                 $"Interrupted at step {job.Step} ({reason}). Queued again: {job.Worker} resumes from its last checkpoint when it reconnects; after {options.Value.ResumeGraceSeconds} s any worker may start it over.");
-            var requeued = await db.TrainingJobs.Where(j => j.Id == job.Id && Held.Contains(j.State) && !j.CancelRequested)
+            var requeued = await db.WorkerJobs.Where(j => j.Id == job.Id && Held.Contains(j.State) && !j.CancelRequested)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(j => j.State, TrainingJobState.Queued)
                     .SetProperty(j => j.Message, interrupted)
@@ -242,7 +199,7 @@ internal sealed class TrainingCoordinator(
                 continue;
             }
             var cancelled = string.Create(CultureInfo.InvariantCulture, $"Cancelled at step {job.Step} ({reason}).");
-            await db.TrainingJobs.Where(j => j.Id == job.Id && Held.Contains(j.State) && j.CancelRequested)
+            await db.WorkerJobs.Where(j => j.Id == job.Id && Held.Contains(j.State) && j.CancelRequested)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(j => j.State, TrainingJobState.Cancelled)
                     .SetProperty(j => j.Message, cancelled)
@@ -254,7 +211,7 @@ internal sealed class TrainingCoordinator(
         }
 
         var ids = held.Select(j => j.Id).ToList();
-        var released = await db.TrainingJobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync();
+        var released = await db.WorkerJobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync();
         foreach (var job in released) Publish(job);
         if (released.Any(j => j.State == TrainingJobState.Queued)) await SignalWorkersAsync(c => c.All.SendAsync(TrainingHubContract.JobQueued), "a job is queued");
     }
@@ -262,14 +219,14 @@ internal sealed class TrainingCoordinator(
     /// <summary>Cancels a queued job at once; asks the worker of a running one to stop (it reports back).</summary>
     public async Task<OperationResult> RequestCancelAsync(long jobId, CancellationToken ct)
     {
-        var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        var job = await db.WorkerJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
         if (job is null) return OperationResult.Fail("No such job.");
         if (job.State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled)
             return OperationResult.Fail("The job has already finished.");
 
         // A queued job can be cancelled in place, unless a worker claims it in between: then ask that worker.
         // (Queued -> Cancelled: a move WorkerJobStates allows, made conditional so it cannot race a claim.)
-        var cancelledInQueue = await db.TrainingJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
+        var cancelledInQueue = await db.WorkerJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, TrainingJobState.Cancelled)
                 .SetProperty(j => j.CancelRequested, true)
@@ -279,11 +236,11 @@ internal sealed class TrainingCoordinator(
         {
             // Asked of a held job only: one requeued since the update above (its worker went away) is cancelled in the
             // queue instead, so no job is left queued with a cancel no one will act on.
-            var asked = await db.TrainingJobs.Where(j => j.Id == jobId && Held.Contains(j.State))
+            var asked = await db.WorkerJobs.Where(j => j.Id == jobId && Held.Contains(j.State))
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
             if (asked == 0)
             {
-                cancelledInQueue = await db.TrainingJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
+                cancelledInQueue = await db.WorkerJobs.Where(j => j.Id == jobId && j.State == TrainingJobState.Queued)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(j => j.State, TrainingJobState.Cancelled)
                         .SetProperty(j => j.CancelRequested, true)
@@ -300,13 +257,13 @@ internal sealed class TrainingCoordinator(
     }
 
     /// <summary>The job if the token holds it now (HTTP uploads carry the token, not the connection).</summary>
-    public Task<TrainingJob?> HeldByTokenAsync(long jobId, int tokenId, CancellationToken ct) =>
-        db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.WorkerTokenId == tokenId && Held.Contains(j.State), ct);
+    public Task<WorkerJob?> HeldByTokenAsync(long jobId, int tokenId, CancellationToken ct) =>
+        db.WorkerJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.WorkerTokenId == tokenId && Held.Contains(j.State), ct);
 
-    public static TrainingJobOptions OptionsOf(TrainingJob job) =>
+    public static TrainingJobOptions OptionsOf(WorkerJob job) =>
         JsonSerializer.Deserialize<TrainingJobOptions>(job.OptionsJson, Json) ?? new TrainingJobOptions();
 
-    public static TrainingJobSummary ToSummary(TrainingJob job)
+    public static TrainingJobSummary ToSummary(WorkerJob job)
     {
         var jobOptions = OptionsOf(job);
         var batch = jobOptions.Experiment?.Batch ?? jobOptions.Batch;
@@ -318,12 +275,12 @@ internal sealed class TrainingCoordinator(
             job.Message, job.CreatedAt, job.StartedAt, job.FinishedAt, job.ExperimentResultId, job.Kind, job.Number);
     }
 
-    public async Task<TrainingJob> HeldByConnectionAsync(long jobId, string connectionId) =>
-        await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ConnectionId == connectionId && Held.Contains(j.State))
+    public async Task<WorkerJob> HeldByConnectionAsync(long jobId, string connectionId) =>
+        await db.WorkerJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ConnectionId == connectionId && Held.Contains(j.State))
         ?? throw new HubException($"Job {jobId} is not held by this connection.");
 
     /// <summary>The one way a held job ends, whatever its kind: the state and note, saved, then announced.</summary>
-    public async Task FinishAsync(TrainingJob job, TrainingJobState state, string message, CancellationToken ct)
+    public async Task FinishAsync(WorkerJob job, TrainingJobState state, string message, CancellationToken ct)
     {
         job.MoveTo(state, message);
         await db.SaveChangesAsync(ct);
@@ -334,7 +291,7 @@ internal sealed class TrainingCoordinator(
     private IWorkerJobHandler HandlerOf(WorkerJobKind kind) =>
         handlers.FirstOrDefault(h => h.Kind == kind) ?? throw new InvalidOperationException($"No handler for {kind} jobs is registered.");
 
-    public void Publish(TrainingJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
+    public void Publish(WorkerJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
 
     /// <summary>
     /// Sends a hub message to workers. Its database change is committed already and stands when the message cannot go

@@ -2,13 +2,13 @@ using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// Publishes training changes on the event bus as <see cref="TrainingUpdate"/> events for the training pages,
 /// and as <see cref="JobProgress"/> so every progress bar in the app sees training too.
 /// </summary>
-public sealed class TrainingNotifier(JobProgressNotifier progress, IStudioEvents events)
+public sealed class WorkerJobNotifier(JobProgressNotifier progress, IStudioEvents events)
 {
     public void Publish(TrainingUpdate update)
     {

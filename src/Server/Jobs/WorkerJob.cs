@@ -1,12 +1,12 @@
 using MelanoGans.Shared.Contracts;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// A worker job: a training run or an experiment requested from the browser and executed by a worker. Its state
 /// changes only through <see cref="MoveTo"/> (or a conditional update that follows <see cref="WorkerJobStates.CanMove"/>).
 /// </summary>
-public sealed class TrainingJob
+public sealed class WorkerJob
 {
     public long Id { get; set; }
 
@@ -84,10 +84,6 @@ public sealed class TrainingJob
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
-
-    public List<TrainingTickRecord> Ticks { get; set; } = [];
-
-    public List<TrainingGrid> Grids { get; set; } = [];
 
     /// <summary>
     /// The one place a tracked job changes state: refuses a move the life cycle does not allow, and a finished job

@@ -1,4 +1,4 @@
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>A bearer token a trainer worker connects with. Only its SHA-256 is stored; the token is shown once.</summary>
 public sealed class WorkerToken

@@ -1,6 +1,6 @@
 using MelanoGans.Server.Hosting;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>Finds the trainer the local worker runs: configured path, the checkout's build or project, or a copy beside the server.</summary>
 internal static class LocalWorkerLocator

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>Training jobs and the local worker. Bound from <c>Studio:Training</c>.</summary>
-public sealed class TrainingOptions
+public sealed class WorkerOptions
 {
     public const string Section = "Studio:Training";
 

@@ -8,24 +8,24 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
-/// When <see cref="TrainingOptions.LocalWorker"/> is on, starts <c>melanogans worker</c> on this
+/// When <see cref="WorkerOptions.LocalWorker"/> is on, starts <c>melanogans worker</c> on this
 /// machine whenever a job is queued and no worker is connected (to any instance), so a single machine trains with no set-up.
 /// The local worker gets a fresh token of its own (earlier local tokens are revoked) and OMP_WAIT_POLICY=PASSIVE.
 /// Several instances on one PostgreSQL database: only the holder of the database lease
 /// (<see cref="StudioDatabaseLock.LocalWorkers"/>) starts workers; when it stops or dies, another takes the lease over.
 /// </summary>
-internal sealed class TrainingSupervisor(
+internal sealed class LocalWorkerSupervisor(
     IServiceScopeFactory scopes,
     WorkerConnections connections,
-    IOptions<TrainingOptions> options,
+    IOptions<WorkerOptions> options,
     IOptions<StudioOptions> studio,
     IServer server,
     IHostApplicationLifetime lifetime,
     StudioDatabaseLock locks,
-    ILogger<TrainingSupervisor> logger) : BackgroundService
+    ILogger<LocalWorkerSupervisor> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MinRestartInterval = TimeSpan.FromSeconds(20);
@@ -116,7 +116,7 @@ internal sealed class TrainingSupervisor(
         if (_local is not null || DateTimeOffset.UtcNow - _lastStart < MinRestartInterval || await connections.AnyAsync(ct)) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        if (!await db.TrainingJobs.AnyAsync(j => j.State == TrainingJobState.Queued, ct)) return;
+        if (!await db.WorkerJobs.AnyAsync(j => j.State == TrainingJobState.Queued, ct)) return;
 
         var worker = LocalWorkerLocator.Find(options.Value.WorkerPath);
         var url = ServerUrl();

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 internal sealed class WorkerConnectionRecordConfiguration : IEntityTypeConfiguration<WorkerConnectionRecord>
 {
@@ -13,7 +13,6 @@ internal sealed class WorkerConnectionRecordConfiguration : IEntityTypeConfigura
         builder.Property(c => c.TokenName).HasMaxLength(100);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Device).HasMaxLength(50);
-        builder.Property(c => c.ConnectedAt).HasConversion(UtcTicksConverter.Instance);
         builder.HasIndex(c => c.InstanceKey);
     }
 }

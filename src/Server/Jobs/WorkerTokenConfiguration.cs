@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 internal sealed class WorkerTokenConfiguration : IEntityTypeConfiguration<WorkerToken>
 {
@@ -10,8 +10,5 @@ internal sealed class WorkerTokenConfiguration : IEntityTypeConfiguration<Worker
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.Property(t => t.Name).HasMaxLength(100);
-        builder.Property(t => t.CreatedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(t => t.RevokedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(t => t.LastUsedAt).HasConversion(UtcTicksConverter.Instance);
     }
 }

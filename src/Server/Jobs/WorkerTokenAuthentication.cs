@@ -1,4 +1,4 @@
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>Names of the worker-token authentication scheme and the role it grants.</summary>
 public static class WorkerTokenAuthentication

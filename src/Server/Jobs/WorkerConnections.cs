@@ -5,7 +5,7 @@ using MelanoGans.Shared.Contracts.Events;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
 /// <summary>
 /// Workers connected to the hub now. Every instance writes its own connections to the database

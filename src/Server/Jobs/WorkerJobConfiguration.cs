@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace MelanoGans.Server.Training;
+namespace MelanoGans.Server.Jobs;
 
-internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<TrainingJob>
+internal sealed class WorkerJobConfiguration : IEntityTypeConfiguration<WorkerJob>
 {
-    public void Configure(EntityTypeBuilder<TrainingJob> builder)
+    public void Configure(EntityTypeBuilder<WorkerJob> builder)
     {
+        // Named when every job was a training run; kept, so no table is renamed.
+        builder.ToTable("TrainingJobs");
         builder.HasIndex(j => j.State);
         builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
         // Numbers are per kind and given once: the index makes two enqueues that raced for one number refuse the second.
@@ -20,11 +22,5 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
         builder.Property(j => j.ConnectionId).HasMaxLength(100);
         builder.Property(j => j.Device).HasMaxLength(50);
         builder.Property(j => j.LatestGridSha256).HasMaxLength(64);
-        builder.Property(j => j.CreatedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(j => j.StartedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(j => j.FinishedAt).HasConversion(UtcTicksConverter.Instance);
-        builder.Property(j => j.ReservedUntil).HasConversion(UtcTicksConverter.Instance);
-        builder.HasMany(j => j.Ticks).WithOne().HasForeignKey(t => t.JobId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(j => j.Grids).WithOne().HasForeignKey(g => g.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }
