@@ -12,8 +12,11 @@ public interface IStudyStatistics
     /// <summary>One started study with its answer counts; null for a draft or an unknown study.</summary>
     Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default);
 
-    /// <summary>The dashboard of a study (cached per answer count); null for an unknown study.</summary>
+    /// <summary>The dashboard of a study (cached until its answers, exclusions or settings change); null for an unknown study.</summary>
     Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default);
+
+    /// <summary>The study's counts and its dashboard, as an open dashboard refreshes them after each answer; null for an unknown study.</summary>
+    Task<LiveStudyDashboard?> LiveAsync(int studyId, CancellationToken ct = default);
 
     /// <summary>
     /// Plans a study from a started one as pilot: the power of <paramref name="readers"/> raters and <paramref name="cases"/>

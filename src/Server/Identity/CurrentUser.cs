@@ -25,21 +25,24 @@ public sealed class CurrentUser(
         if (principal.Identity?.IsAuthenticated != true) return null;
         var id = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var name = principal.Identity.Name;
+        var session = principal.FindFirstValue(SessionIds.ClaimType);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking();
         users = id is not null ? users.Where(u => u.Id == id) : users.Where(u => u.UserName == name);
-        var user = await users.Select(u => new { u.Id, u.UserName, u.IsDisabled, u.SecurityStamp }).SingleOrDefaultAsync(ct);
-        if (user is null || user.IsDisabled) return null;
+        // One query for the account, its roles and whether this session was ended: every click of every page asks.
+        var user = await users.Select(u => new
+        {
+            u.Id,
+            u.UserName,
+            u.IsDisabled,
+            u.SecurityStamp,
+            Revoked = session != null && db.RevokedSessions.Any(s => s.Id == session),
+            Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name!).ToList(),
+        }).SingleOrDefaultAsync(ct);
+        if (user is null || user.IsDisabled || user.Revoked) return null;
         // A session that ended (sign-out, new password, changed roles: a new stamp) keeps no rights on an open page.
         if (principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is { } stamp && stamp != user.SecurityStamp) return null;
-        if (await SessionIds.IsRevokedAsync(db, principal, ct)) return null;
-        var roles = await (
-                from ur in db.UserRoles
-                join r in db.Roles on ur.RoleId equals r.Id
-                where ur.UserId == user.Id
-                select r.Name!)
-            .ToListAsync(ct);
-        return new CallerAccount(user.Id, user.UserName!, roles);
+        return new CallerAccount(user.Id, user.UserName!, user.Roles);
     }
 
     /// <summary>The caller's account; throws <see cref="UnauthorizedAccessException"/> unless it holds one of the roles now.</summary>

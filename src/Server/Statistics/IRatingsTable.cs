@@ -1,3 +1,4 @@
+using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Statistics;
@@ -17,8 +18,11 @@ public interface IRatingsTable
     /// <summary>One started study with its answer and rater counts; null for a draft or an unknown study.</summary>
     Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default);
 
-    /// <summary>The number of answers of a started study; null for a draft or an unknown study.</summary>
-    Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default);
+    /// <summary>
+    /// What a study's dashboard depends on, in one query: equal stamps mean the same answers, exclusions and study
+    /// settings. Null for a draft, an unknown study, or one <paramref name="reader"/> does not lead (null: anyone's).
+    /// </summary>
+    Task<string?> StampAsync(int studyId, CallerAccount? reader, CancellationToken ct = default);
 
     /// <summary>The ratings table of a study (docs/design.md, "Ratings table"), the rows the CSV export writes; empty for an unknown study.</summary>
     Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default);

@@ -27,8 +27,8 @@ public static class StatisticsEndpoints
             .AddEndpointFilter<Studies.LedStudyFilter>()
             .MapGet("/{id:int}/statistics.json", async (int id, StudyDashboardCache cache, HttpContext http, CancellationToken ct) =>
             {
-                var dashboard = await cache.GetAsync(id, ct);
-                if (dashboard is null) return Results.NotFound();
+                // The lead check was the filter's.
+                if (await cache.GetAsync(id, null, ct) is not { Dashboard: var dashboard }) return Results.NotFound();
                 // Statistics are not for shared caches; the numbers change with every answer.
                 http.Response.Headers.CacheControl = "private, no-store";
                 return Results.Text(StudyReportJson.Serialize(dashboard.Report), "application/json", System.Text.Encoding.UTF8);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Statistics;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace MelanoGans.Server.Statistics;
 
 /// <summary>
-/// One computed dashboard per study, reused while the study's answer count is unchanged and dropped when an
-/// <see cref="AnswerRecorded"/> event arrives (the count alone would miss an answer changed in place). The bootstrap
+/// One computed dashboard per study with the study's counts, reused while the study's stamp
+/// (<see cref="IRatingsTable.StampAsync"/>) is unchanged and dropped when an <see cref="AnswerRecorded"/> or
+/// <see cref="RaterExclusionChanged"/> event arrives. The bootstrap
 /// makes a computation take a noticeable moment and every open dashboard asks again after each answer: dashboards
 /// that miss together share one computation.
 /// </summary>
@@ -43,17 +45,18 @@ internal sealed class StudyDashboardCache : IDisposable
     public async Task<IReadOnlyDictionary<string, string>> ItemImageUrlsAsync(int studyId, CancellationToken ct) =>
         _table is null ? new Dictionary<string, string>() : await _table.ItemImageUrlsAsync(studyId, ct);
 
-    /// <summary>The dashboard of a study; null when there is no such started study.</summary>
-    public async Task<StudyDashboard?> GetAsync(int studyId, CancellationToken ct)
+    /// <summary>
+    /// The study and its dashboard; null when there is no such started study, or <paramref name="reader"/> does not lead
+    /// it (null: the caller checked access already). Served from the cache, this costs one query (the study's stamp).
+    /// </summary>
+    public async Task<LiveStudyDashboard?> GetAsync(int studyId, CallerAccount? reader, CancellationToken ct)
     {
-        if (_table is null || await _table.AnswerCountAsync(studyId, ct) is not { } answers) return null;
-        // The lead's exclusions are part of the key: another instance may have changed them without an event here.
-        var excluded = (await _table.StudyAsync(studyId, ct))?.Exclusions?.Select(e => e.Rater).ToArray() ?? [];
-        var key = string.Join('\n', excluded);
+        // The stamp covers what another instance may have changed without an event reaching this one.
+        if (_table is null || await _table.StampAsync(studyId, reader, ct) is not { } stamp) return null;
         // Of several callers that find no current entry at once, one entry wins; only its computation ever starts.
         var entry = _entries.AddOrUpdate(studyId,
-            _ => NewEntry(studyId, answers, key, excluded),
-            (_, existing) => existing.IsCurrent(answers, key) ? existing : NewEntry(studyId, answers, key, excluded));
+            _ => NewEntry(studyId, stamp),
+            (_, existing) => existing.IsCurrent(stamp) ? existing : NewEntry(studyId, stamp));
         return await entry.Dashboard.Value.WaitAsync(ct);
     }
 
@@ -63,15 +66,19 @@ internal sealed class StudyDashboardCache : IDisposable
         _exclusions.Dispose();
     }
 
-    private Entry NewEntry(int studyId, int answers, string key, string[] excluded) => new(answers, key, new Lazy<Task<StudyDashboard>>(() =>
+    private Entry NewEntry(int studyId, string stamp) => new(stamp, new Lazy<Task<LiveStudyDashboard?>>(() =>
         // The bootstrap is CPU work: off the circuit's thread, and not cancelled with the first caller.
-        Task.Run(async () => StudyDashboardBuilder.Build(
-            await _table!.RowsAsync(studyId, CancellationToken.None), _options with { ExcludedRaters = excluded }))));
+        Task.Run(async () =>
+        {
+            if (await _table!.StudyAsync(studyId, CancellationToken.None) is not { } study) return null;
+            var excluded = study.Exclusions?.Select(e => e.Rater).ToArray() ?? [];
+            var rows = await _table.RowsAsync(studyId, CancellationToken.None);
+            return new LiveStudyDashboard(study, StudyDashboardBuilder.Build(rows, _options with { ExcludedRaters = excluded }));
+        })));
 
-    private sealed record Entry(int Answers, string Excluded, Lazy<Task<StudyDashboard>> Dashboard)
+    private sealed record Entry(string Stamp, Lazy<Task<LiveStudyDashboard?>> Dashboard)
     {
         // A failed computation is not kept: the next caller tries again.
-        public bool IsCurrent(int answers, string excluded) =>
-            Answers == answers && Excluded == excluded && !(Dashboard.IsValueCreated && Dashboard.Value.IsFaulted);
+        public bool IsCurrent(string stamp) => Stamp == stamp && !(Dashboard.IsValueCreated && Dashboard.Value.IsFaulted);
     }
 }

@@ -27,7 +27,11 @@ internal sealed class StudyStatisticsService(StudyDashboardCache cache, CurrentU
         await LeadsAsync(studyId, ct) ? await cache.StudyAsync(studyId, ct) : null;
 
     public async Task<StudyDashboard?> DashboardAsync(int studyId, CancellationToken ct = default) =>
-        await LeadsAsync(studyId, ct) ? await cache.GetAsync(studyId, ct) : null;
+        (await LiveAsync(studyId, ct))?.Dashboard;
+
+    /// <summary>Two queries when the cache holds the result: the caller's account, and the study's stamp with the lead check.</summary>
+    public async Task<LiveStudyDashboard?> LiveAsync(int studyId, CancellationToken ct = default) =>
+        await cache.GetAsync(studyId, await current.RequireAsync(Readers, ct), ct);
 
     public async Task<StudyPlan?> PlanAsync(int pilotStudyId, int readers, int cases, double? effect, CancellationToken ct = default)
     {

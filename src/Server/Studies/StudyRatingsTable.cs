@@ -1,5 +1,6 @@
 using MelanoGans.Shared.Imaging;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Identity;
 using MelanoGans.Server.Statistics;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
@@ -70,11 +71,24 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
         }).ToList();
     }
 
-    public async Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default)
+    public async Task<string?> StampAsync(int studyId, CallerAccount? reader, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var started = await db.Set<Study>().AnyAsync(s => s.Id == studyId && s.State != StudyState.Draft && s.State != StudyState.Starting, ct);
-        return started ? await db.Set<Answer>().CountAsync(a => a.StudyId == studyId, ct) : null;
+        var studies = db.Set<Study>().AsNoTracking()
+            .Where(s => s.Id == studyId && s.State != StudyState.Draft && s.State != StudyState.Starting);
+        if (reader is not null) studies = studies.LedBy(db, reader);
+        // Answers by count and latest time (an answer changed in place has a new time); the study's settings by its version.
+        var stamp = await studies.Select(s => new
+        {
+            s.State,
+            s.Version,
+            Answers = db.Set<Answer>().Count(a => a.StudyId == s.Id),
+            Latest = db.Set<Answer>().Where(a => a.StudyId == s.Id).Max(a => (DateTimeOffset?)a.AnsweredAt),
+            Excluded = s.Raters.Where(r => r.ExcludedAt != null).OrderBy(r => r.UserId).Select(r => new { r.UserId, r.ExcludedAt }).ToList(),
+        }).SingleOrDefaultAsync(ct);
+        return stamp is null ? null : string.Join(' ', [
+            stamp.State, stamp.Version, stamp.Answers, stamp.Latest?.UtcTicks,
+            .. stamp.Excluded.Select(e => $"{e.UserId}@{e.ExcludedAt?.UtcTicks}")]);
     }
 
     public async Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Statistics;
+using MelanoGans.Server.Studies;
 using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Shared.Contracts;
@@ -23,6 +24,7 @@ public sealed class StudyStatisticsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _factory = _base.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IRatingsTable>(_table)));
+        _table.Access = _factory.Services.GetRequiredService<IStudyAccess>();
         // The test table's study, as the studies feature holds it: led by lena.
         Assert.Equal(TestRatingsTable.StudyId, await StudySeed.AddOwnedStudyAsync(_factory.Services, TestRatingsTable.StudyName, "lena"));
     }

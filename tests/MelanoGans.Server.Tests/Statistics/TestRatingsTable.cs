@@ -1,4 +1,6 @@
+using MelanoGans.Server.Identity;
 using MelanoGans.Server.Statistics;
+using MelanoGans.Server.Studies;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Statistics;
 
@@ -45,8 +47,14 @@ public sealed class TestRatingsTable : IRatingsTable
     public async Task<StudyRatingsInfo?> StudyAsync(int studyId, CancellationToken ct = default) =>
         (await StudiesAsync(ct)).SingleOrDefault(s => s.Id == studyId);
 
-    public Task<int?> AnswerCountAsync(int studyId, CancellationToken ct = default) =>
-        Task.FromResult(studyId == StudyId ? Snapshot().Count : (int?)null);
+    /// <summary>The studies feature's lead check (the study row the test seeded); without it every reader leads.</summary>
+    public IStudyAccess? Access { get; set; }
+
+    /// <summary>The answer count, as a store's stamp would change with a new answer but not with a row changed unannounced.</summary>
+    public async Task<string?> StampAsync(int studyId, CallerAccount? reader, CancellationToken ct = default) =>
+        studyId == StudyId && (reader is null || Access is null || await Access.LeadsAsync(reader, studyId, ct))
+            ? Snapshot().Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     public Task<IReadOnlyList<RatingRow>> RowsAsync(int studyId, CancellationToken ct = default)
     {

@@ -84,8 +84,8 @@ public sealed partial class StudyDashboardPage
             {
                 _reloadAgain = false;
                 var ct = _disposed.Token;
-                _study = await Statistics.StudyAsync(StudyId, ct);
-                _dashboard = _study is null ? null : await Statistics.DashboardAsync(StudyId, ct);
+                var live = await Statistics.LiveAsync(StudyId, ct);
+                (_study, _dashboard) = (live?.Study, live?.Dashboard);
                 _missing = _dashboard is null;
                 if (_dashboard is not null && _imageUrls.Count == 0)
                 {

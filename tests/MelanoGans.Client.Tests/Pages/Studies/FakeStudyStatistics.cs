@@ -44,6 +44,9 @@ internal sealed class FakeStudyStatistics(IStudioEvents events) : IStudyStatisti
         return Task.FromResult(study.Rows is null ? null : StudyDashboardBuilder.Build(study.Rows, new StatisticsOptions { BootstrapResamples = 0, ExcludedRaters = excluded }));
     }
 
+    public async Task<LiveStudyDashboard?> LiveAsync(int studyId, CancellationToken ct = default) =>
+        await StudyAsync(studyId, ct) is { } study && await DashboardAsync(studyId, ct) is { } dashboard ? new LiveStudyDashboard(study, dashboard) : null;
+
     public Task<MelanoGans.Shared.Statistics.Mrmc.StudyPlan?> PlanAsync(int pilotStudyId, int readers, int cases, double? effect, CancellationToken ct = default)
     {
         var study = Studies.FirstOrDefault(s => s.Info.Id == pilotStudyId);
