@@ -12,7 +12,7 @@ namespace MelanoGans.Server.Tests.Identity;
 /// Every public method of every service a page calls refuses a caller who does not hold the role now: found by
 /// reflection, so a method added later is covered without anyone remembering to add it here.
 /// </summary>
-public sealed class RoleGuardTests : IAsyncLifetime
+public sealed class RoleGuardTests(SharedStudio studio) : IClassFixture<SharedStudio>
 {
     /// <summary>
     /// The services behind the interactive pages: every interface of the pages' service namespace with methods, but
@@ -37,11 +37,7 @@ public sealed class RoleGuardTests : IAsyncLifetime
         { typeof(IModelMetrics), Roles.Rater }, { typeof(IAccessTokens), Roles.Rater },
     };
 
-    private readonly StudioFactory _factory = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    private readonly StudioFactory _factory = studio.Factory;
 
     [Fact]
     public void Every_page_service_is_covered()
@@ -76,11 +72,13 @@ public sealed class RoleGuardTests : IAsyncLifetime
     [MemberData(nameof(CircuitServices))]
     public async Task Every_method_refuses_a_disabled_account_whose_page_still_claims_every_role(Type service)
     {
-        await using var scope = ScopeAs.Create(_factory.Services, "gone", [.. Roles.All]);
+        // An account of this row's own: the studio is shared by the whole class.
+        var name = "gone-" + service.Name.ToLowerInvariant();
+        await using var scope = ScopeAs.Create(_factory.Services, name, [.. Roles.All]);
         await using (var admin = ScopeAs.Create(_factory.Services, StudioFactory.AdminUserName, Roles.Admin))
         {
             var users = admin.ServiceProvider.GetRequiredService<IUserAdministration>();
-            var id = (await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "gone").Id;
+            var id = (await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == name).Id;
             Assert.True((await users.SetDisabledAsync(id, true)).Succeeded);
         }
         await AssertEveryMethodRefusesAsync(scope, service);
