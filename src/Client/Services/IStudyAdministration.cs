@@ -61,6 +61,7 @@ public interface IStudyAdministration
     /// <summary>
     /// Names the study's co-leads (replacing the list): leads who see and change the study as its owner does. Only the
     /// owner and admins may; the ids are active accounts with the Lead role, other than the owner.
+    /// <paramref name="expectedVersion"/> refuses a study changed since (another person named co-leads first).
     /// </summary>
-    Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds);
+    Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds, int? expectedVersion = null);
 }

@@ -60,10 +60,10 @@ internal static class StudyApiEndpoints
         studies.MapPost("/{id:int}/raters", async (int id, IStudyAdministration admin, ApiBody<AddRatersRequest> body) =>
                 await AfterAsync(admin, id, await admin.AddRatersAsync(id, body.Value.RaterIds), StatusCodes.Status409Conflict))
             .WithName("AddStudyRaters").WithSummary("Adds raters to an open or paused study.").Produces<StudyDetail>();
-        studies.MapPut("/{id:int}/leads", async (int id, IStudyAdministration admin, ApiBody<SetCoLeadsRequest> body) =>
-                await AfterAsync(admin, id, await admin.SetCoLeadsAsync(id, body.Value.LeadIds), StatusCodes.Status403Forbidden))
+        studies.MapPut("/{id:int}/leads", async (int id, IStudyAdministration admin, ApiBody<SetCoLeadsRequest> body, int? expectedVersion) =>
+                await AfterAsync(admin, id, await admin.SetCoLeadsAsync(id, body.Value.LeadIds, expectedVersion), StatusCodes.Status403Forbidden))
             .WithName("SetStudyCoLeads")
-            .WithSummary("Names the study's co-leads (the owner or an admin): leads who see and change it as the owner does.")
+            .WithSummary("Names the study's co-leads (the owner or an admin): leads who see and change it as the owner does; `expectedVersion` refuses a study changed since.")
             .Produces<StudyDetail>();
         studies.MapGet("/{id:int}/ratings.csv", async (int id, IStudyAdministration admin, CancellationToken ct) =>
                 await admin.GetSetupAsync(id, ct) is null

@@ -276,7 +276,7 @@ internal sealed class StudyAdministration(
         return await ratings.ReadAsync(studyId, ct) ?? [];
     }
 
-    public async Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds)
+    public async Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds, int? expectedVersion = null)
     {
         var caller = await current.RequireAsync(Managers);
         await using var db = await dbs.CreateDbContextAsync();
@@ -285,6 +285,8 @@ internal sealed class StudyAdministration(
         if (study is null) return OperationResult.Fail("No such study.");
         if (!StudyAccess.CanShare(study, caller))
             return OperationResult.Fail($"Only {study.CreatedBy}, who owns this study, or an admin names its co-leads.");
+        // Two people naming co-leads from the same list: the second is told, not silently overwriting the first.
+        if (StudyChanges.Refusal(study, study.State, expectedVersion) is { } changed) return Refused(studyId, caller, "share", changed);
         var leads = await ActiveAccountsAsync(db, Roles.Lead, default);
         var chosen = leadIds.Distinct().ToList();
         if (chosen.Any(id => !leads.Any(l => l.Id == id)))

@@ -166,6 +166,10 @@ public sealed class ApiStudyFlowTests(ApiWorld world) : IClassFixture<ApiWorld>
         var notALead = await owner.PutAsJsonAsync($"/api/v1/studies/{id}/leads", new { leadIds = new[] { world.Study.Rater1Id } }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, notALead.StatusCode);
         Assert.True((await notALead.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("leadIds", out _));
+        // Based on the version before the share: 409, and the share stands.
+        var stale = await owner.PutAsJsonAsync($"/api/v1/studies/{id}/leads?expectedVersion={summary.GetProperty("version").GetInt32() - 1}", new { leadIds = Array.Empty<string>() }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/v1/studies/{id}", Ct)).StatusCode);
     }
 
     [Fact]

@@ -91,6 +91,31 @@ public sealed class StudyOwnershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_people_naming_co_leads_from_the_same_page_the_second_is_refused_with_who_changed_it()
+    {
+        var id = await _world.StartedStudyAsync();
+        await StudySeed.AddUserAsync(_world.Factory.Services, "lead3", StudyWorld.Password, Roles.Lead);
+        await using var owner = _world.As("lead", Roles.Lead);
+        await using var admin = _world.As(StudioFactory.AdminUserName, Roles.Admin);
+        var byOwner = owner.ServiceProvider.GetRequiredService<IStudyAdministration>();
+        var byAdmin = admin.ServiceProvider.GetRequiredService<IStudyAdministration>();
+        // Both opened the share panel on the same list.
+        var version = Assert.Single(await byOwner.ListAsync(Ct)).Version;
+        Assert.Equal(version, Assert.Single(await byAdmin.ListAsync(Ct)).Version);
+        var leads = (await byOwner.GetSetupOptionsAsync(Ct)).Leads;
+        var (lead2, lead3) = (leads.Single(l => l.UserName == "lead2").Id, leads.Single(l => l.UserName == "lead3").Id);
+
+        Assert.True((await byOwner.SetCoLeadsAsync(id, [lead2], version)).Succeeded);
+        var refused = await byAdmin.SetCoLeadsAsync(id, [lead3], version);
+
+        Assert.Matches(@"^This study was changed by lead at \d\d:\d\d UTC since you opened it; reload to see it\.$", Assert.Single(refused.Errors));
+        var now = Assert.Single(await byAdmin.ListAsync(Ct));
+        Assert.Equal("lead2", Assert.Single(now.CoLeads));
+        Assert.True((await byAdmin.SetCoLeadsAsync(id, [lead3], now.Version)).Succeeded);
+        Assert.Equal("lead3", Assert.Single(Assert.Single(await byOwner.ListAsync(Ct)).CoLeads));
+    }
+
+    [Fact]
     public async Task Co_leads_are_active_leads_other_than_the_owner()
     {
         var id = await _world.StartedStudyAsync();

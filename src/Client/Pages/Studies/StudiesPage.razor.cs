@@ -119,7 +119,7 @@ public partial class StudiesPage
         _busy = true;
         try
         {
-            var result = await Studies.SetCoLeadsAsync(_sharing.Study.Id, leadIds);
+            var result = await Studies.SetCoLeadsAsync(_sharing.Study.Id, leadIds, _sharing.Study.Version);
             _notice = result.Succeeded
                 ? new Notice(Severity.Success, leadIds.Count == 0
                     ? $"{_sharing.Study.Name} is shared with no other lead."

@@ -29,7 +29,7 @@ public sealed class FakeStudyAdministration : IStudyAdministration
     public Task<OperationResult> AddRatersAsync(int studyId, IReadOnlyList<string> raterIds) => throw new NotSupportedException();
     public Task<(OperationResult Result, int StudyId)> CloneAsync(int studyId) => throw new NotSupportedException();
     public Task<IReadOnlyList<RatingRow>> GetRatingsAsync(int studyId, CancellationToken ct = default) => throw new NotSupportedException();
-    public Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds) => throw new NotSupportedException();
+    public Task<OperationResult> SetCoLeadsAsync(int studyId, IReadOnlyList<string> leadIds, int? expectedVersion = null) => throw new NotSupportedException();
     /// <summary>What a lead's exclusion does; by default it is refused loudly.</summary>
     public Func<int, string, bool, OperationResult> OnExclusion { get; set; } = (_, _, _) => throw new NotSupportedException();
 
