@@ -9,8 +9,10 @@ internal static class WorkerCommand
     /// <summary>Where the token may come from instead of the command line, which other users of the machine can list.</summary>
     public const string TokenVariable = "MELANOGANS_WORKER_TOKEN";
 
-    public static Command Create()
+    /// <param name="environment">Reads an environment variable (tests pass their own: the process's is shared by every test).</param>
+    public static Command Create(Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var server = new Option<string>("--server") { Description = "Base URL of the studio server, e.g. http://localhost:5000.", Required = true };
         var token = new Option<string?>("--token") { Description = $"Worker token from the training page (or set {TokenVariable})." };
         var runs = new Option<string>("--runs") { Description = "Folder for run directories and downloaded datasets.", DefaultValueFactory = _ => "runs" };
@@ -22,7 +24,7 @@ internal static class WorkerCommand
         var command = new Command("worker", "Connect to a server, claim training jobs and stream progress.") { server, token, runs, threads, once, name, parent, idleExit };
         command.SetAction((parse, ct) => Task.FromResult(CommandOutput.Run(parse, () =>
         {
-            var secret = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable);
+            var secret = parse.GetValue(token) ?? environment(TokenVariable);
             if (string.IsNullOrWhiteSpace(secret)) throw new ArgumentException($"--token (or {TokenVariable}) is required");
             if (!Uri.TryCreate(parse.GetValue(server), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 throw new ArgumentException("--server must be an http(s) URL");

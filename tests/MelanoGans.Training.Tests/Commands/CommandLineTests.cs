@@ -58,17 +58,9 @@ public sealed class CommandLineTests : IDisposable
     public void Worker_with_bad_input_exits_non_zero_with_one_line(string server, string? token, string reason)
     {
         var error = new StringWriter();
-        var variable = Environment.GetEnvironmentVariable(WorkerCommand.TokenVariable);
-        Environment.SetEnvironmentVariable(WorkerCommand.TokenVariable, null);
-        try
-        {
-            string[] args = token is null ? ["--server", server] : ["--server", server, "--token", token];
-            Assert.Equal(1, WorkerCommand.Create().Parse(args).Invoke(new() { Error = error }));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(WorkerCommand.TokenVariable, variable);
-        }
+        string[] args = token is null ? ["--server", server] : ["--server", server, "--token", token];
+        // No MELANOGANS_WORKER_TOKEN either: an environment of the test's own, not the process's.
+        Assert.Equal(1, WorkerCommand.Create(_ => null).Parse(args).Invoke(new() { Error = error }));
 
         Assert.Equal($"melanogans worker: {reason}", error.ToString().Trim());
     }
