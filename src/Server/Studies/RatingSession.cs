@@ -19,6 +19,7 @@ internal sealed class RatingSession(
     CurrentUser current,
     TimeProvider clock,
     IStudioEvents events,
+    RaterGate gate,
     ILogger<RatingSession> logger) : IRatingSession
 {
     /// <summary>The longest comment kept.</summary>
@@ -186,6 +187,8 @@ internal sealed class RatingSession(
     {
         ArgumentNullException.ThrowIfNull(answer);
         var userId = (await current.RequireAsync(Roles.Rater)).Id;
+        // The rater's submits one at a time: a second press reads the first's answer below.
+        using var turn = await gate.EnterAsync(answer.StudyId, userId);
         await using var db = await dbs.CreateDbContextAsync();
         if (await LoadAsync(db, userId, answer.StudyId, default) is not { } context)
             return new SubmitResult(SubmitOutcome.NotAssigned, "You are not a rater of this study.");

@@ -43,6 +43,7 @@ public static class StudyEndpoints
         services.AddSingleton<IStudyAccess, StudyAccessQueries>();
         services.AddSingleton<IInstanceHoldings, StudyStartHoldings>();
         services.AddScoped<IRatingSession, RatingSession>();
+        services.AddSingleton<RaterGate>();
         services.AddSingleton<StudyRatingsTable>();
         services.AddSingleton<IRatingsTable>(sp => sp.GetRequiredService<StudyRatingsTable>());
         return builder;

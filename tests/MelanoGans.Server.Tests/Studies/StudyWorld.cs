@@ -3,6 +3,7 @@ using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MelanoGans.Server.Tests.Studies;
 
@@ -17,6 +18,9 @@ public sealed class StudyWorld : IAsyncDisposable
     private StudyWorld(StudioFactory factory) => Factory = factory;
 
     public StudioFactory Factory { get; }
+
+    /// <summary>The host's warnings and errors.</summary>
+    public LogRecorder Log { get; private init; } = default!;
     public int DatasetId { get; private set; }
     public int PoolId { get; private set; }
     public string Rater1Id { get; private set; } = "";
@@ -24,7 +28,8 @@ public sealed class StudyWorld : IAsyncDisposable
 
     public static async Task<StudyWorld> CreateAsync(Dictionary<string, string>? settings = null)
     {
-        var world = new StudyWorld(settings is null ? new StudioFactory() : new StudioFactory(settings));
+        var log = new LogRecorder();
+        var world = new StudyWorld(new StudioFactory(settings) { TestServices = s => s.AddSingleton<ILoggerProvider>(log) }) { Log = log };
         var services = world.Factory.Services;
         (world.DatasetId, world.PoolId) = await StudySeed.AddSourcesAsync(services, reals: 12, fakes: 12);
         world.Rater1Id = await StudySeed.AddUserAsync(services, "rater1", Password, Roles.Rater);
