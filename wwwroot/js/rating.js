@@ -1,5 +1,5 @@
-// The rating page's browser side: keyboard shortcuts, active time per item with idle time excluded,
-// and preloading of the next image. Nothing here knows anything about the items themselves.
+// The rating page's browser side: keyboard shortcuts (each key goes to the server with the item's active time so far,
+// so an answer by key is one call), active time per item with idle time excluded, and preloading of the next image. Nothing here knows anything about the items themselves.
 
 // No input for this long counts as idle (issue 6: "no input for 60 s").
 const DEFAULT_IDLE_MS = 60_000;
@@ -39,7 +39,7 @@ export function attach(dotnet, idleMs) {
     if (e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
     if (e.key === 'Enter') {
       e.preventDefault();
-      s.dotnet.invokeMethodAsync('OnKeyAsync', 'Enter');
+      s.dotnet.invokeMethodAsync('OnKeyAsync', 'Enter', activeMs());
       return;
     }
     if (e.key === 'Escape' && isTyping(e.target)) {
@@ -49,7 +49,7 @@ export function attach(dotnet, idleMs) {
     if (isTyping(e.target)) return;
     if (/^[1-6a-z+\-0]$/.test(e.key) || e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       e.preventDefault();
-      s.dotnet.invokeMethodAsync('OnKeyAsync', e.key);
+      s.dotnet.invokeMethodAsync('OnKeyAsync', e.key, activeMs());
     }
   };
   document.addEventListener('keydown', s.onKey);

@@ -74,7 +74,12 @@ internal sealed class RatingSession(
     {
         var userId = (await current.RequireAsync(Roles.Rater, ct)).Id;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await LoadAsync(db, userId, studyId, ct) is not { } context) return null;
+        return await LoadAsync(db, userId, studyId, ct) is { } context ? await StepAsync(db, context, userId, ct) : null;
+    }
+
+    /// <summary>The first unanswered place of the rater's sequence, with the image after it for preloading.</summary>
+    private static async Task<RatingStep> StepAsync(StudioDbContext db, Context context, string userId, CancellationToken ct)
+    {
         var study = context.Study;
         var position = context.FirstUnanswered();
         var next = Enumerable.Range(position + 1, Math.Max(0, context.Sequence.Count - position - 1))
@@ -257,8 +262,11 @@ internal sealed class RatingSession(
         }
         events.Publish(new AnswerRecorded(study.Id));
         var practice = trial.Role == ItemRole.Practice;
+        // The next step in the same call: read again, as a practice answer can move the sequence on.
+        db.ChangeTracker.Clear();
+        var next = await LoadAsync(db, userId, study.Id, default) is { } after ? await StepAsync(db, after, userId, default) : null;
         return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback || practice ? chosen ?? item.Truth : null,
-            practice ? PracticeNote(context, answer.Position, IsRight(chosen, answer.Response, item.Truth)) : null);
+            practice ? PracticeNote(context, answer.Position, IsRight(chosen, answer.Response, item.Truth)) : null, next);
     }
 
     // A paired answer is right when the real was picked; a 6-point answer when its side of the scale matches the truth.

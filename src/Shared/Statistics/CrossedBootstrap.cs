@@ -9,7 +9,9 @@ namespace MelanoGans.Shared.Statistics;
 /// Resampling both raters and items carries both sources of uncertainty: another panel of clinicians, and another set
 /// of images from the same models (HYPE, Zhou et al. 2019, bootstraps over both). With one rater it is a bootstrap over
 /// items. A resample that draws no answers is undefined and left out of the percentiles (counted in
-/// <see cref="BootstrapInterval.Undefined"/>).
+/// <see cref="BootstrapInterval.Undefined"/>). Resamples run in parallel, each from a seed drawn up front from
+/// <c>seed</c>, so the interval is the same at any number of threads; each is two weighted sums over the rater x item
+/// matrix of answer and error counts.
 /// </remarks>
 public static class CrossedBootstrap
 {
@@ -18,7 +20,9 @@ public static class CrossedBootstrap
     /// <param name="resamples">Resamples; 0 gives null.</param>
     /// <param name="seed">Seed of the resampling.</param>
     /// <param name="confidence">Central coverage.</param>
-    public static BootstrapInterval? ErrorRate(IReadOnlyList<(int Rater, int Item, bool Error)> answers, int resamples, int seed, double confidence = 0.95)
+    /// <param name="threads">Threads at most (null: as many as the machine gives); the result does not depend on it.</param>
+    public static BootstrapInterval? ErrorRate(
+        IReadOnlyList<(int Rater, int Item, bool Error)> answers, int resamples, int seed, double confidence = 0.95, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         if (resamples <= 0 || answers.Count == 0)
@@ -29,8 +33,9 @@ public static class CrossedBootstrap
         var raterIds = Compact(answers.Select(a => a.Rater));
         var itemIds = Compact(answers.Select(a => a.Item));
         int raters = raterIds.Count, items = itemIds.Count;
-        var count = new int[raters * items];
-        var errors = new int[raters * items];
+        // Answers and errors per rater x item cell; a resample's totals are weighted sums over this matrix.
+        var count = new double[raters * items];
+        var errors = new double[raters * items];
         foreach (var (rater, item, error) in answers)
         {
             var cell = raterIds[rater] * items + itemIds[item];
@@ -38,51 +43,74 @@ public static class CrossedBootstrap
             errors[cell] += error ? 1 : 0;
         }
 
-        var random = new Random(seed);
-        var raterWeight = new int[raters];
-        var itemWeight = new int[items];
-        var values = new List<double>(resamples);
-        for (var b = 0; b < resamples; b++)
+        // One seed per resample, drawn up front: the result is the same at any number of threads.
+        var seeds = Seeds(seed, resamples);
+        var rates = new double[resamples];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1 };
+        Parallel.For(0, resamples, parallel, () => (Raters: new int[raters], Items: new double[items]), (b, _, weights) =>
         {
-            Array.Clear(raterWeight);
-            Array.Clear(itemWeight);
+            var random = new Random(seeds[b]);
+            Array.Clear(weights.Raters);
+            Array.Clear(weights.Items);
             for (var r = 0; r < raters; r++)
             {
-                raterWeight[random.Next(raters)]++;
+                weights.Raters[random.Next(raters)]++;
             }
 
             for (var i = 0; i < items; i++)
             {
-                itemWeight[random.Next(items)]++;
+                weights.Items[random.Next(items)]++;
             }
 
-            long n = 0, e = 0;
+            // Counts and weights are small integers, so these double sums are exact.
+            double n = 0, e = 0;
             for (var r = 0; r < raters; r++)
             {
-                if (raterWeight[r] == 0)
+                if (weights.Raters[r] == 0)
                 {
                     continue;
                 }
 
-                long rowN = 0, rowE = 0;
-                var offset = r * items;
-                for (var i = 0; i < items; i++)
-                {
-                    rowN += (long)itemWeight[i] * count[offset + i];
-                    rowE += (long)itemWeight[i] * errors[offset + i];
-                }
-
-                n += raterWeight[r] * rowN;
-                e += raterWeight[r] * rowE;
+                n += weights.Raters[r] * Dot(count.AsSpan(r * items, items), weights.Items);
+                e += weights.Raters[r] * Dot(errors.AsSpan(r * items, items), weights.Items);
             }
 
-            if (n > 0)
-            {
-                values.Add((double)e / n);
-            }
+            rates[b] = n > 0 ? e / n : double.NaN;
+            return weights;
+        }, _ => { });
+
+        return Percentiles(rates.Where(v => !double.IsNaN(v)).ToList(), resamples, confidence);
+    }
+
+    private static int[] Seeds(int seed, int resamples)
+    {
+        var random = new Random(seed);
+        var seeds = new int[resamples];
+        for (var b = 0; b < resamples; b++)
+        {
+            seeds[b] = random.Next();
         }
 
-        return Percentiles(values, resamples, confidence);
+        return seeds;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
+        }
+
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
     }
 
     /// <summary>The percentile interval of the mean of <paramref name="values"/>, resampled with replacement.</summary>

@@ -1,6 +1,7 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Studies;
+using MelanoGans.Server.Tests.Infrastructure;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using MelanoGans.Shared.Statistics;
@@ -87,6 +88,36 @@ public sealed class RatingSessionTests : IAsyncLifetime
         var stored = Assert.Single(await db.Set<Answer>().ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(2, stored.Response);
         Assert.Equal(["implausible border"], stored.Tags);
+    }
+
+    [Fact]
+    public async Task A_saved_answer_returns_the_next_step_as_asking_for_it_would()
+    {
+        var id = await _world.StartedStudyAsync();
+        await using var scope = _world.As("rater1", Roles.Rater);
+        var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
+        var ct = TestContext.Current.CancellationToken;
+        using var queries = new QueryCounter(_world.Factory.DataDirectory);
+        for (var i = 0; i < 3; i++)
+        {
+            var step = (await session.GetStepAsync(id, ct))!;
+            var result = await session.SubmitAsync(Answer(id, step, 2 + i));
+            var asked = (await session.GetStepAsync(id, ct))!;
+
+            var next = Assert.IsType<RatingStep>(result.Next);
+            Assert.Equal((asked.Position, asked.Answered, asked.Total, asked.ImageUrl, asked.NextImageUrl, asked.ExposureMs),
+                (next.Position, next.Answered, next.Total, next.ImageUrl, next.NextImageUrl, next.ExposureMs));
+            Assert.Equal(step.Position + 1, next.Position);
+        }
+
+        // What an answer costs the database (docs/benchmarks.md): the submit with its next step, against asking again.
+        var step4 = (await session.GetStepAsync(id, ct))!;
+        var submit = await queries.CountAsync(() => session.SubmitAsync(Answer(id, step4, 5)));
+        var ask = await queries.CountAsync(() => session.GetStepAsync(id, ct));
+        // Measured on both providers: 8 (the account, the rater's study and answers, the insert, the next step) and 4.
+        // A change that adds queries to every answer shows here.
+        Assert.InRange(submit, 1, 8);
+        Assert.InRange(ask, 1, 4);
     }
 
     [Fact]

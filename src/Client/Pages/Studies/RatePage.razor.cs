@@ -109,9 +109,12 @@ public partial class RatePage
         }
     }
 
-    /// <summary>Keys forwarded by <c>js/rating.js</c>: 1-6, a-z, Enter, + - 0, and the left and right arrows of a paired choice.</summary>
+    /// <summary>
+    /// Keys forwarded by <c>js/rating.js</c>: 1-6, a-z, Enter, + - 0, and the left and right arrows of a paired choice,
+    /// each with the item's active time so far: an answer by key needs no second call into the browser.
+    /// </summary>
     [JSInvokable]
-    public async Task OnKeyAsync(string key)
+    public async Task OnKeyAsync(string key, long activeMs)
     {
         if (_step?.ImageUrl is null) return;
         if (_held is not null)
@@ -120,9 +123,9 @@ public partial class RatePage
         }
         else if (Paired)
         {
-            if (key is "ArrowLeft" or "ArrowRight") await PickAsync(left: key == "ArrowLeft");
+            if (key is "ArrowLeft" or "ArrowRight") await PickAsync(left: key == "ArrowLeft", activeMs);
         }
-        else if (key == "Enter") await SubmitAsync();
+        else if (key == "Enter") await SubmitAsync(activeMs);
         else if (key.Length == 1 && key[0] is >= '1' and <= '6') await ChooseResponseAsync(key[0] - '0');
         else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) await ToggleTagAsync(_step.Tags[key[0] - 'a']);
         else if (key == "+") _zoomIndex = Math.Min(_zoomIndex + 1, ZoomLevels.Length - 1);
@@ -186,7 +189,7 @@ public partial class RatePage
     private void CycleZoom() => _zoomIndex = (_zoomIndex + 1) % ZoomLevels.Length;
 
     /// <summary>A paired trial's answer: the side picked as real. It is committed at once, like a 6-point answer's submit.</summary>
-    private async Task PickAsync(bool left)
+    private async Task PickAsync(bool left, long? activeMs = null)
     {
         if (_held is not null)
         {
@@ -194,13 +197,13 @@ public partial class RatePage
             return;
         }
         if (_busy || _step?.ImageUrl is null || !Paired) return;
-        await SendAsync(left);
+        await SendAsync(left, activeMs);
     }
 
     /// <summary>Ends the feedback of a held pair: the next trial shows, and its clock starts.</summary>
     private void Release() => _held = null;
 
-    private async Task SubmitAsync()
+    private async Task SubmitAsync(long? activeMs = null)
     {
         if (_busy || _step?.ImageUrl is null || Paired) return;
         if (_response is null)
@@ -213,17 +216,18 @@ public partial class RatePage
             _message = "Wait until the image has been shown.";
             return;
         }
-        await SendAsync(pickedLeft: null);
+        await SendAsync(pickedLeft: null, activeMs);
     }
 
-    private async Task SendAsync(bool? pickedLeft)
+    /// <param name="activeMs">The active time the key event carried; a click asks the browser for it.</param>
+    private async Task SendAsync(bool? pickedLeft, long? activeMs)
     {
         _busy = true;
         try
         {
-            var activeMs = _module is null ? 0 : await _module.InvokeAsync<long>("activeMs");
+            activeMs ??= _module is null ? 0 : await _module.InvokeAsync<long>("activeMs");
             var result = await Ratings.SubmitAsync(new AnswerSubmission(
-                StudyId, _step!.Position, _response ?? RatingRow.NoResponse, [.. _tags], _comment, _shownAt, activeMs, Timed ? _measuredMs : null, pickedLeft));
+                StudyId, _step!.Position, _response ?? RatingRow.NoResponse, [.. _tags], _comment, _shownAt, activeMs.Value, Timed ? _measuredMs : null, pickedLeft));
             if (!result.Advances)
             {
                 _message = result.Message;
@@ -248,7 +252,8 @@ public partial class RatePage
             _zoomIndex = 0;
             _message = null;
             _measuredMs = null;
-            await LoadStepAsync();
+            // The submit brought the next step when it saved; after an answer from elsewhere, ask.
+            await LoadStepAsync(result.Next);
         }
         finally
         {
@@ -256,9 +261,9 @@ public partial class RatePage
         }
     }
 
-    private async Task LoadStepAsync()
+    private async Task LoadStepAsync(RatingStep? step = null)
     {
-        _step = await Ratings.GetStepAsync(StudyId);
+        _step = step ?? await Ratings.GetStepAsync(StudyId);
         if (_step?.Draft is { } draft && draft.Position == _step.Position)
         {
             _response = draft.Response;

@@ -8,7 +8,11 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// practice answers; null otherwise.
 /// </param>
 /// <param name="Note">The practice round's result when this answer ended a round; null otherwise.</param>
-public sealed record SubmitResult(SubmitOutcome Outcome, string? Message = null, RatingTruth? Truth = null, string? Note = null)
+/// <param name="Next">
+/// The rater's next step when the answer was saved (with the image after it to preload), so the page shows it without
+/// asking again; null otherwise.
+/// </param>
+public sealed record SubmitResult(SubmitOutcome Outcome, string? Message = null, RatingTruth? Truth = null, string? Note = null, RatingStep? Next = null)
 {
     /// <summary>True when the place now has an answer (this one or an earlier one), so the page moves on.</summary>
     public bool Advances => Outcome is SubmitOutcome.Saved or SubmitOutcome.AlreadyAnswered;

@@ -25,10 +25,22 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
     /// <summary>What each submit returns; saved without feedback unless set.</summary>
     public SubmitResult Result { get; set; } = new(SubmitOutcome.Saved);
 
+    /// <summary>Return the next step with a saved answer, as the server does.</summary>
+    public bool NextWithSubmit { get; set; }
+
+    /// <summary>How often the page asked for its step.</summary>
+    public int StepReads { get; private set; }
+
     public Task<IReadOnlyList<AssignedStudy>> ListAssignedAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<AssignedStudy>>(Assigned ? [new AssignedStudy(7, "Pilot", StudyState.Open, Submitted.Count, total)] : []);
 
     public Task<RatingStep?> GetStepAsync(int studyId, CancellationToken ct = default)
+    {
+        StepReads++;
+        return StepAsync(studyId);
+    }
+
+    private Task<RatingStep?> StepAsync(int studyId)
     {
         if (!Assigned) return Task.FromResult<RatingStep?>(null);
         var position = Submitted.Count;
@@ -57,9 +69,9 @@ public sealed class FakeRatingSession(int total, IReadOnlyList<string> tags) : I
         return Task.FromResult(OperationResult.Ok);
     }
 
-    public Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
+    public async Task<SubmitResult> SubmitAsync(AnswerSubmission answer)
     {
         Submitted.Add(answer);
-        return Task.FromResult(Result);
+        return NextWithSubmit && Result.Outcome == SubmitOutcome.Saved ? Result with { Next = await StepAsync(answer.StudyId) } : Result;
     }
 }

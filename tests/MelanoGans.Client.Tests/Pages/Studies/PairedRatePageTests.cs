@@ -28,8 +28,8 @@ public sealed class PairedRatePageTests : StudioComponentTest
         Assert.Equal("/study-images/token00r", cut.Find("[data-testid=pair-image]").GetAttribute("src"));
         Assert.Empty(cut.FindAll("[data-testid=submit]"));
 
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5")); // the 6-point keys do nothing here
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("ArrowRight"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5", 0)); // the 6-point keys do nothing here
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("ArrowRight", 0));
 
         var answer = Assert.Single(_session.Submitted);
         Assert.Equal((0, false), (answer.Position, answer.PickedLeft));
@@ -47,7 +47,7 @@ public sealed class PairedRatePageTests : StudioComponentTest
         Assert.Contains("Practice round 2", cut.Find("[data-testid=practice-banner]").TextContent);
         Assert.Contains("80% of a round", cut.Find("[data-testid=practice-banner]").TextContent);
 
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("ArrowLeft"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("ArrowLeft", 0));
 
         cut.WaitForAssertion(() => Assert.Equal("The image you picked as real was generated. Practice round 2: 3 of 4 right.",
             cut.Find("[data-testid=rating-feedback]").TextContent.Trim()));

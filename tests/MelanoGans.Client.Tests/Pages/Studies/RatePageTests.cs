@@ -25,12 +25,16 @@ public sealed class RatePageTests : StudioComponentTest
         var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
         Assert.Equal("/study-images/token00", cut.Find("[data-testid=study-image]").GetAttribute("src"));
 
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5"));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("b"));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5", 0));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("b", 0));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 4321));
 
         var answer = Assert.Single(_session.Submitted);
         Assert.Equal((7, 0, 5), (answer.StudyId, answer.Position, answer.Response));
+        // The active time came with the key: no call back into the browser for it.
+        Assert.Equal(4321, answer.ActiveMs);
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "startItem");
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "activeMs");
         Assert.Equal(["blotches"], answer.Tags);
         cut.WaitForAssertion(() => Assert.Equal("/study-images/token01", cut.Find("[data-testid=study-image]").GetAttribute("src")));
         Assert.Equal("1 of 3 answered", cut.Find("[data-testid=progress-text]").TextContent);
@@ -38,11 +42,25 @@ public sealed class RatePageTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task A_saved_answer_brings_the_next_step_so_the_page_does_not_ask_for_it()
+    {
+        _session.NextWithSubmit = true;
+        var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
+        var reads = _session.StepReads;
+
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("3", 0));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
+
+        cut.WaitForAssertion(() => Assert.Equal("/study-images/token01", cut.Find("[data-testid=study-image]").GetAttribute("src")));
+        Assert.Equal(reads, _session.StepReads);
+    }
+
+    [Fact]
     public async Task Enter_without_an_answer_submits_nothing_and_says_what_to_do()
     {
         var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
 
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
 
         Assert.Empty(_session.Submitted);
         Assert.Contains("keys 1-6", cut.Find("[data-testid=rating-message]").TextContent);
@@ -54,10 +72,10 @@ public sealed class RatePageTests : StudioComponentTest
         var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
         for (var i = 0; i < 3; i++)
         {
-            await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("2"));
-            await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+            await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("2", 0));
+            await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
         }
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
 
         Assert.Equal(3, _session.Submitted.Count);
         Assert.NotNull(cut.Find("[data-testid=rating-finished]"));
@@ -79,8 +97,8 @@ public sealed class RatePageTests : StudioComponentTest
     public async Task A_chosen_but_unsubmitted_answer_is_kept_and_comes_back_on_a_new_page()
     {
         var cut = Render<RatePage>(p => p.Add(x => x.StudyId, 7));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("4"));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("c"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("4", 0));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("c", 0));
         Assert.Equal((0, 4), (_session.Draft!.Position, _session.Draft.Response));
         Assert.Equal(["other"], _session.Draft.Tags);
         Assert.Empty(_session.Submitted);
@@ -90,7 +108,7 @@ public sealed class RatePageTests : StudioComponentTest
 
         again.WaitForAssertion(() => Assert.Equal("true", again.Find("[data-testid=response-4]").GetAttribute("aria-pressed")));
         Assert.Equal("true", again.Find("[data-testid=tag-c]").GetAttribute("aria-pressed"));
-        await again.InvokeAsync(() => again.Instance.OnKeyAsync("Enter"));
+        await again.InvokeAsync(() => again.Instance.OnKeyAsync("Enter", 0));
         var answer = Assert.Single(_session.Submitted);
         Assert.Equal((0, 4), (answer.Position, answer.Response));
         Assert.Equal(["other"], answer.Tags);

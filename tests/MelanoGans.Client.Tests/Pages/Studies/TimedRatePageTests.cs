@@ -30,14 +30,14 @@ public sealed class TimedRatePageTests : StudioComponentTest
         // Until the page has measured the exposure, the answer cannot be sent.
         cut.WaitForAssertion(() => Assert.Equal("The image shows for 500 ms after you press Space.", cut.Find("[data-testid=exposure-note]").TextContent.Trim()));
         Assert.NotNull(cut.Find("[data-testid=noise-mask]"));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("2"));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("2", 0));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
         Assert.Empty(_session.Submitted);
         cut.WaitForAssertion(() => Assert.Equal("Wait until the image has been shown.", cut.Find("[data-testid=rating-message]").TextContent));
 
         await cut.InvokeAsync(() => presented.SetResult(517));
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=timed-frame]").GetAttribute("data-shown")));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
 
         var answer = Assert.Single(_session.Submitted);
         Assert.Equal((0, 2, 517), (answer.Position, answer.Response, answer.ExposureMs));
@@ -58,8 +58,8 @@ public sealed class TimedRatePageTests : StudioComponentTest
         Assert.Empty(cut.FindAll("[data-testid=study-image]"));
         Assert.Empty(_exposure.Invocations["present"]);
         Assert.Single(_exposure.Invocations["mask"]);
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5"));
-        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter"));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("5", 0));
+        await cut.InvokeAsync(() => cut.Instance.OnKeyAsync("Enter", 0));
         cut.WaitForAssertion(() => Assert.Equal(503, Assert.Single(_session.Submitted).ExposureMs));
     }
 
