@@ -9,8 +9,8 @@ namespace MelanoGans.Shared.Statistics;
 /// Resampling both raters and items carries both sources of uncertainty: another panel of clinicians, and another set
 /// of images from the same models (HYPE, Zhou et al. 2019, bootstraps over both). With one rater it is a bootstrap over
 /// items. A resample that draws no answers is undefined and left out of the percentiles (counted in
-/// <see cref="BootstrapInterval.Undefined"/>). Resamples run in parallel, each from a seed drawn up front from
-/// <c>seed</c>, so the interval is the same at any number of threads; each is two weighted sums over the rater x item
+/// <see cref="BootstrapInterval.Undefined"/>). Resamples run in parallel, each with its own <see cref="Xoshiro256"/>
+/// from a seed drawn up front from <c>seed</c>, so the interval is the same at any number of threads; each is two weighted sums over the rater x item
 /// matrix of answer and error counts.
 /// </remarks>
 public static class CrossedBootstrap
@@ -49,7 +49,7 @@ public static class CrossedBootstrap
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1 };
         Parallel.For(0, resamples, parallel, () => (Raters: new int[raters], Items: new double[items]), (b, _, weights) =>
         {
-            var random = new Random(seeds[b]);
+            var random = new Xoshiro256(seeds[b]);
             Array.Clear(weights.Raters);
             Array.Clear(weights.Items);
             for (var r = 0; r < raters; r++)
