@@ -81,7 +81,8 @@ internal static class RaterLoad
                 result = await session.SubmitAsync(answer);
             }
             Assert.True(result.Advances, result.Message);
-            step = (await session.GetStepAsync(studyId, ct))!;
+            // As the page: the saved answer brought the next step; after a refused twin, ask.
+            step = result.Next ?? (await session.GetStepAsync(studyId, ct))!;
             if (step.ImageUrl is not null)
             {
                 var image = await rater.Http.GetAsync(step.ImageUrl, ct);
