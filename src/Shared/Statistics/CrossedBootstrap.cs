@@ -1,3 +1,5 @@
+using MelanoGans.Shared.Randomness;
+
 namespace MelanoGans.Shared.Statistics;
 
 /// <summary>
@@ -49,7 +51,7 @@ public static class CrossedBootstrap
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1 };
         Parallel.For(0, resamples, parallel, () => (Raters: new int[raters], Items: new double[items]), (b, _, weights) =>
         {
-            var random = new Xoshiro256(seeds[b]);
+            var random = new Xoshiro256((ulong)seeds[b]);
             Array.Clear(weights.Raters);
             Array.Clear(weights.Items);
             for (var r = 0; r < raters; r++)

@@ -1,11 +1,12 @@
 using System.Numerics;
 
-namespace MelanoGans.Shared.Statistics;
+namespace MelanoGans.Shared.Randomness;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2021), seeded through
-/// splitmix64: the resampling generator of the bootstraps, several times faster than <see cref="Random"/> with a seed,
-/// and whose stream depends on its seed only (so a resample gives the same draws on any machine and thread).
+/// splitmix64: the generator of the phantom renderer and the bootstraps. Its stream depends on its seed only, on every
+/// machine, thread and .NET version (<see cref="Random"/>'s algorithm is not part of .NET's contract), and it is several
+/// times faster than a seeded <see cref="Random"/>.
 /// </summary>
 internal struct Xoshiro256
 {
@@ -14,9 +15,10 @@ internal struct Xoshiro256
     private ulong _s2;
     private ulong _s3;
 
-    public Xoshiro256(long seed)
+    public Xoshiro256(ulong seed)
     {
-        var x = (ulong)seed;
+        // SplitMix64 spreads any seed (including 0) over the 256-bit state, which must not be all zero.
+        var x = seed;
         _s0 = SplitMix64(ref x);
         _s1 = SplitMix64(ref x);
         _s2 = SplitMix64(ref x);
@@ -54,7 +56,8 @@ internal struct Xoshiro256
         return (int)(m >> 32);
     }
 
-    private static ulong SplitMix64(ref ulong x)
+    /// <summary>One SplitMix64 step: advances <paramref name="x"/> and returns a well-mixed 64-bit value.</summary>
+    public static ulong SplitMix64(ref ulong x)
     {
         x += 0x9E3779B97F4A7C15;
         var z = x;
