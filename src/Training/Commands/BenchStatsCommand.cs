@@ -16,6 +16,9 @@ internal static class BenchStatsCommand
     /// <summary>Where the Python reference lives, relative to the repository root.</summary>
     public const string ReferenceScript = "tests/MelanoGans.Shared.Tests/Statistics/reference/stats_reference.py";
 
+    /// <summary>The Python reference of the protocol statistics (HYPE, catch trials, 2AFC), beside <see cref="ReferenceScript"/>.</summary>
+    public const string ProtocolReferenceScript = "tests/MelanoGans.Shared.Tests/Statistics/reference/protocol_reference.py";
+
     public static Command Create()
     {
         var raters = new Option<int>("--raters") { Description = "Raters in the generated table.", DefaultValueFactory = _ => 50 };
@@ -54,12 +57,17 @@ internal static class BenchStatsCommand
                 // The MRMC part alone (every generator a test, jackknife): the dashboard's "Does it generalise?" panel.
                 var mrmcSeconds = Median(runs, () => MrmcOutcome.Compute(rows, []));
 
-                double? pythonSeconds = null;
+                double? pythonSeconds = null, protocolSeconds = null;
                 string? pythonProblem = null;
                 if (!parseResult.GetValue(skipPython))
                 {
                     (pythonSeconds, pythonProblem) = RunPython(parseResult.GetValue(python)!, parseResult.GetValue(script)!, path, resamples, seedValue, runs);
+                    // Like for like: the C# side computes the protocol statistics too (HYPE∞'s crossed bootstrap among them).
+                    if (pythonProblem is null)
+                        (protocolSeconds, pythonProblem) = RunPython(parseResult.GetValue(python)!, ProtocolReferenceScript, path, resamples, seedValue, runs);
                 }
+
+                var allPython = pythonSeconds + protocolSeconds;
 
                 var result = new
                 {
@@ -73,7 +81,10 @@ internal static class BenchStatsCommand
                     compute_seconds = computeSeconds,
                     mrmc_seconds = mrmcSeconds,
                     python_seconds = pythonSeconds,
+                    python_protocol_seconds = protocolSeconds,
+                    python_all_seconds = allPython,
                     ratio = pythonSeconds / computeSeconds,
+                    ratio_all = allPython / computeSeconds,
                     python_problem = pythonProblem,
                 };
                 if (parseResult.GetValue(json))
@@ -86,9 +97,16 @@ internal static class BenchStatsCommand
                     output.WriteLine($"  read CSV            {readSeconds:0.000} s");
                     output.WriteLine($"  C# all statistics   {computeSeconds:0.000} s");
                     output.WriteLine($"  of which MRMC       {mrmcSeconds:0.000} s");
-                    output.WriteLine(pythonSeconds is { } p
-                        ? $"  Python reference    {p:0.000} s  (C# is {p / computeSeconds:0.0}x faster)"
-                        : $"  Python reference    not run: {pythonProblem ?? "--no-python"}");
+                    if (allPython is { } all)
+                    {
+                        output.WriteLine($"  Python reference    {all:0.000} s  (C# is {all / computeSeconds:0.0}x faster)");
+                        output.WriteLine($"    statistics        {pythonSeconds:0.000} s  (stats_reference.py)");
+                        output.WriteLine($"    protocol          {protocolSeconds:0.000} s  (protocol_reference.py)");
+                    }
+                    else
+                    {
+                        output.WriteLine($"  Python reference    not run: {pythonProblem ?? "--no-python"}");
+                    }
                 }
 
                 return 0;

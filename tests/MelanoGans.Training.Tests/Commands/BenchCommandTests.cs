@@ -22,6 +22,26 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Bench_stats_times_both_python_references_on_the_same_table()
+    {
+        if (!File.Exists("/usr/bin/python3")) Assert.Skip("no /usr/bin/python3 with numpy, scipy and statsmodels (CI installs them)");
+        var root = new RootCommand { BenchCommand.Create() };
+        var output = new StringWriter();
+
+        var exitCode = root.Parse(["bench", "stats", "--raters", "3", "--items", "20", "--bootstrap", "20", "--repetitions", "1", "--json"])
+            .Invoke(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output.ToString());
+        var report = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("python_problem").ValueKind);
+        var (statistics, protocol) = (report.GetProperty("python_seconds").GetDouble(), report.GetProperty("python_protocol_seconds").GetDouble());
+        Assert.True(statistics > 0 && protocol > 0, output.ToString());
+        Assert.Equal(statistics + protocol, report.GetProperty("python_all_seconds").GetDouble(), 9);
+        Assert.Equal((statistics + protocol) / report.GetProperty("compute_seconds").GetDouble(), report.GetProperty("ratio_all").GetDouble(), 6);
+    }
+
+    [Fact]
     public void Bench_train_times_one_step_per_architecture_and_prints_json()
     {
         var root = new RootCommand { BenchCommand.Create() };

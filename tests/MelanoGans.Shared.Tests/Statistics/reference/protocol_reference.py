@@ -12,7 +12,9 @@ Usage: protocol_reference.py RATINGS.csv [--bootstrap B] [--seed S] [--exclude R
 import argparse
 import csv
 import json
+import statistics
 import sys
+import time
 
 try:
     import numpy as np
@@ -202,8 +204,19 @@ def main():
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--exclude", action="append", default=[])
+    parser.add_argument("--bench", type=int, default=0, help="time the computation: one warm-up, then this many runs")
     args = parser.parse_args()
-    print(json.dumps(compute(read(args.ratings), args.bootstrap, args.seed, set(args.exclude))))
+    rows = read(args.ratings)
+    if args.bench > 0:
+        compute(rows, args.bootstrap, args.seed, set(args.exclude))
+        times = []
+        for _ in range(args.bench):
+            started = time.perf_counter()
+            compute(rows, args.bootstrap, args.seed, set(args.exclude))
+            times.append(time.perf_counter() - started)
+        print(json.dumps({"median_seconds": statistics.median(times), "runs": times}))
+        return
+    print(json.dumps(compute(rows, args.bootstrap, args.seed, set(args.exclude))))
 
 
 if __name__ == "__main__":
