@@ -20,6 +20,8 @@ public static class DatasetExtensions
         services.AddScoped<DatasetImporter>();
         services.AddScoped<IDatasetCatalog, DatasetCatalog>();
         services.AddSingleton<IDatasetReader, DatasetReader>();
+        // A dataset as the trainer downloads it (the workers' dataset route, src/Server/Jobs).
+        services.AddScoped<DatasetZipWriter>();
         services.AddHostedService<DatasetJobRunner>();
         return builder;
     }

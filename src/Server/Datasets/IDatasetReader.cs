@@ -32,8 +32,8 @@ public interface IDatasetReader
 /// <summary>A class of a dataset with its image counts.</summary>
 public sealed record DatasetClass(string Label, int Images, int DistinctImages);
 
-/// <summary>A dataset as other features see it.</summary>
-public sealed record DatasetInfo(int Id, string Name, DatasetKind Kind, DatasetState State, int Resolution)
+/// <summary>A dataset as other features see it, with its number of images (rows, as the trainer's download holds them).</summary>
+public sealed record DatasetInfo(int Id, string Name, DatasetKind Kind, DatasetState State, int Resolution, int ImageCount)
 {
     /// <summary>The one wording of "this dataset cannot be used yet"; null when it is ready.</summary>
     public string? NotReady => State == DatasetState.Ready ? null : $"The dataset {Name} is not ready ({State}).";
@@ -59,18 +59,18 @@ internal sealed class DatasetReader(IDbContextFactory<StudioDbContext> dbs) : ID
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Datasets.Where(d => d.Id == datasetId)
-            .Select(d => new DatasetInfo(d.Id, d.Name, d.Kind, d.State, d.Resolution)).SingleOrDefaultAsync(ct);
+            .Select(d => new DatasetInfo(d.Id, d.Name, d.Kind, d.State, d.Resolution, d.Images.Count)).SingleOrDefaultAsync(ct);
     }
 
     public async Task<DatasetInfo?> FindByNameAsync(string name, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var named = await db.Datasets.Where(d => d.Name == name).OrderBy(d => d.Id)
-            .Select(d => new DatasetInfo(d.Id, d.Name, d.Kind, d.State, d.Resolution)).FirstOrDefaultAsync(ct);
+            .Select(d => new DatasetInfo(d.Id, d.Name, d.Kind, d.State, d.Resolution, d.Images.Count)).FirstOrDefaultAsync(ct);
         // The trainer names its built-in phantom folder "phantom" (the demo generator's manifest says so).
         if (named is not null || !string.Equals(name, "phantom", StringComparison.OrdinalIgnoreCase)) return named;
         return await db.Datasets.Where(d => d.Kind == DatasetKind.Phantom && d.State == DatasetState.Ready).OrderBy(d => d.Id)
-            .Select(d => new DatasetInfo(d.Id, d.Name, d.Kind, d.State, d.Resolution)).FirstOrDefaultAsync(ct);
+            .Select(d => new DatasetInfo(d.Id, d.Name, d.Kind, d.State, d.Resolution, d.Images.Count)).FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<DatasetClass>> ClassesAsync(int datasetId, CancellationToken ct = default)

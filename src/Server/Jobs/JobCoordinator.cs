@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ internal sealed class JobCoordinator(
     StudioDbContext db,
     StudioInstance instance,
     IEnumerable<IWorkerJobHandler> handlers,
+    IDatasetReader datasets,
     WorkerJobNotifier notifier,
     IHubContext<WorkerHub> hub,
     IOptions<WorkerOptions> options,
@@ -93,13 +95,12 @@ internal sealed class JobCoordinator(
             if (won != 1) continue; // another worker was faster; look again
 
             var job = await db.WorkerJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
-            var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == job.DatasetId)
-                .Select(d => new { d.Name, Count = d.Images.Count }).SingleAsync(ct);
+            var dataset = await datasets.FindAsync(job.DatasetId, ct) ?? throw new HubException($"The dataset of job {id} is gone.");
             Publish(job);
             logger.LogInformation("{Job} ({JobId}) claimed by {Worker} ({Device})", WorkerJobStates.Label(job.Kind, job.Number), id, hello.Name, hello.Device);
             var jobOptions = OptionsOf(job);
             var models = await HandlerOf(job.Kind).AssignmentModelsAsync(db, jobOptions, ct);
-            return new TrainingAssignment(job.Id, job.RunKey, jobOptions, dataset.Name, dataset.Count, models is null ? null : [.. models]);
+            return new TrainingAssignment(job.Id, job.RunKey, jobOptions, dataset.Name, dataset.ImageCount, models is null ? null : [.. models]);
         }
 
         return null;

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Datasets;
 using MelanoGans.Shared.Contracts;
 using Microsoft.AspNetCore.Authorization;
 

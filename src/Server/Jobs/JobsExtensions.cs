@@ -26,7 +26,6 @@ public static class JobsExtensions
         services.AddSingleton<WorkerConnections>();
         services.AddSingleton<WorkerJobNotifier>();
         services.AddScoped<JobCoordinator>();
-        services.AddScoped<DatasetZipWriter>();
         services.AddScoped<IWorkerAdministration, WorkerAdministration>();
         services.AddHostedService<LocalWorkerSupervisor>();
         services.AddSingleton<IInstanceHoldings, WorkerHoldings>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Images;
 using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
@@ -13,7 +14,7 @@ namespace MelanoGans.Server.Metrics;
 /// What a worker reports about a metrics job: progress, and at the end the figures and gallery, which are checked and
 /// stored on the model. The holding rules are the training jobs' (<see cref="JobCoordinator"/>).
 /// </summary>
-internal sealed class MetricsJobReports(StudioDbContext db, JobCoordinator coordinator, ImageStore images) : IJobProgressHandler<MetricsProgress>
+internal sealed class MetricsJobReports(StudioDbContext db, JobCoordinator coordinator, ImageStore images, IDatasetReader datasets) : IJobProgressHandler<MetricsProgress>
 {
     public Task ProgressAsync(long jobId, string connectionId, MetricsProgress progress) =>
         coordinator.ProgressAsync(jobId, connectionId, new JobStep(Math.Clamp(progress.Done, 0, progress.Total), progress.Total, Message: progress.Stage));
@@ -39,7 +40,7 @@ internal sealed class MetricsJobReports(StudioDbContext db, JobCoordinator coord
             pairs.Add(new MemorisationPairView(await images.PutAsync(png, ct), pair.TrainSha256, pair.CosineDistance, pair.SecondRatio));
         }
 
-        var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == job.DatasetId).Select(d => d.Name).SingleOrDefaultAsync(ct);
+        var dataset = (await datasets.FindAsync(job.DatasetId, ct))?.Name;
         var r = upload.Report;
         var record = new ModelMetricsRecord
         {

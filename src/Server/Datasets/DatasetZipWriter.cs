@@ -4,7 +4,7 @@ using MelanoGans.Server.Data;
 using MelanoGans.Server.Images;
 using Microsoft.EntityFrameworkCore;
 
-namespace MelanoGans.Server.Jobs;
+namespace MelanoGans.Server.Datasets;
 
 /// <summary>
 /// A dataset as the trainer reads it: <c>&lt;sha256&gt;.png</c> files plus <c>manifest.csv</c> (file,label), zipped
