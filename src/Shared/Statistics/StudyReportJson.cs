@@ -9,11 +9,16 @@ namespace MelanoGans.Shared.Statistics;
 /// </summary>
 public static class StudyReportJson
 {
-    /// <summary>snake_case names, indented; undefined numbers are null (the report never holds NaN).</summary>
+    /// <summary>
+    /// snake_case names, indented; undefined numbers are null. A number that is infinite (an MRMC analysis of raters who
+    /// agree so exactly that a variance is zero) is written as the string "Infinity" or "-Infinity", as JSON has no
+    /// such number; it is read back as the same value.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>The report as JSON text.</summary>
