@@ -1,3 +1,4 @@
+using MelanoGans.Server.Generation;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Images;
 using MelanoGans.Shared.Contracts;
@@ -11,7 +12,7 @@ namespace MelanoGans.Server.Datasets;
 /// Colour histograms of image sets (docs/design.md, "Colour statistics"), computed from the stored PNGs and
 /// cached per set and image count, so a dataset that is still growing is recomputed when it changes.
 /// </summary>
-internal sealed class ColourStatisticsService(IServiceScopeFactory scopes, ImageStore store, IMemoryCache cache)
+internal sealed class ColourStatisticsService(IServiceScopeFactory scopes, IPoolReader pools, ImageStore store, IMemoryCache cache)
 {
     public async Task<(string Name, ColourHistogram Histogram)> HistogramAsync(ImageSetRef set, CancellationToken ct)
     {
@@ -40,9 +41,8 @@ internal sealed class ColourStatisticsService(IServiceScopeFactory scopes, Image
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         if (set.IsPool)
         {
-            var pool = await db.GeneratedPools.Where(p => p.Id == set.Id).Select(p => p.Name).SingleOrDefaultAsync(ct)
-                       ?? throw new KeyNotFoundException($"No generated pool {set.Id}.");
-            return (pool, await db.GeneratedImages.Where(i => i.PoolId == set.Id).OrderBy(i => i.Id).Select(i => i.Sha256).ToListAsync(ct));
+            var pool = await pools.ImagesAsync(set.Id, ct) ?? throw new KeyNotFoundException($"No generated pool {set.Id}.");
+            return (pool.Name, pool.Images.Select(i => i.Sha256).ToList());
         }
         var dataset = await db.Datasets.Where(d => d.Id == set.Id).Select(d => d.Name).SingleOrDefaultAsync(ct)
                       ?? throw new KeyNotFoundException($"No dataset {set.Id}.");

@@ -1,4 +1,5 @@
 using MelanoGans.Client.Services;
+using MelanoGans.Server.Generation;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
@@ -12,6 +13,7 @@ namespace MelanoGans.Server.Datasets;
 internal sealed class DatasetCatalog(
     IDbContextFactory<StudioDbContext> dbs,
     ColourStatisticsService colours,
+    IPoolReader pools,
     ImportRoots roots,
     DatasetJobQueue queue,
     CurrentUser current) : IDatasetCatalog
@@ -66,10 +68,7 @@ internal sealed class DatasetCatalog(
             options.AddRange(dataset.CountsByLabel.Select(c =>
                 new ImageSetOption(new ImageSetRef(false, dataset.Id, c.Label), $"{dataset.Name} / {c.Label}", c.Count)));
         }
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var pools = await db.GeneratedPools.AsNoTracking().OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Name, Count = p.Images.Count }).ToListAsync(ct);
-        options.AddRange(pools.Where(p => p.Count > 0)
+        options.AddRange((await pools.ChoicesAsync(ct)).Where(p => p.Count > 0).OrderBy(p => p.Id)
             .Select(p => new ImageSetOption(new ImageSetRef(true, p.Id, null), $"Generated: {p.Name}", p.Count)));
         return options;
     }

@@ -1,5 +1,4 @@
 using MelanoGans.Client.Services;
-using MelanoGans.Server.Jobs;
 
 namespace MelanoGans.Server.Datasets;
 

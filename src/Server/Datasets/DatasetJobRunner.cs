@@ -1,5 +1,5 @@
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Jobs;
+using MelanoGans.Server.Events;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using MelanoGans.Server.Data;
+using MelanoGans.Server.Images;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,9 +39,6 @@ public sealed record DatasetInfo(int Id, string Name, DatasetKind Kind, DatasetS
     /// <summary>The one wording of "this dataset cannot be used yet"; null when it is ready.</summary>
     public string? NotReady => State == DatasetState.Ready ? null : $"The dataset {Name} is not ready ({State}).";
 }
-
-/// <summary>An image of a source (a dataset or a generated pool): its row id and content address.</summary>
-public sealed record SourceImage(long Id, string Sha256);
 
 internal sealed class DatasetReader(IDbContextFactory<StudioDbContext> dbs) : IDatasetReader
 {

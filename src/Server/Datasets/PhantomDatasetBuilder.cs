@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Jobs;
+using MelanoGans.Server.Events;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Datasets;

@@ -21,6 +21,9 @@ public static class EventsExtensions
         services.AddSingleton<StudioEventBus>();
         services.AddSingleton<IStudioEvents>(s => s.GetRequiredService<StudioEventBus>());
         services.AddSingleton<ILocalStudioEvents>(s => s.GetRequiredService<StudioEventBus>());
+        // Where every long job (imports, generation, worker jobs) reports its progress.
+        services.AddSingleton<JobProgressNotifier>();
+        services.AddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
 
         // The hub lifetime manager is chosen while services are registered, so this one setting is read now.
         var redis = builder.Configuration.GetSection("Studio").Get<StudioRedisOptions>();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Identity;
+using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Experiments;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace MelanoGans.Server.Experiments;
 
 /// <summary>The Experiments page's service: admins store and read <c>results.json</c> files of the command line.</summary>
 internal sealed class ExperimentResults(
-    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets) : IExperimentResults
+    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets, IModelReader modelReader, IJobReader jobs) : IExperimentResults
 {
     /// <summary>A results.json of five arms and ten seeds is a few tens of kilobytes; this leaves room without inviting abuse.</summary>
     public const int MaxJsonChars = 2 * 1024 * 1024;
@@ -54,7 +55,6 @@ internal sealed class ExperimentResults(
     {
         var user = (await current.RequireAsync(Roles.Admin, ct)).UserName;
         var problems = options.Problems().ToList();
-        await using var db = await dbs.CreateDbContextAsync(ct);
         var dataset = await datasets.FindAsync(datasetId, ct);
         if (dataset is null) problems.Add("Choose a dataset.");
         else if (dataset.NotReady is { } notReady) problems.Add(notReady);
@@ -65,7 +65,7 @@ internal sealed class ExperimentResults(
                 .Select(p => $"{dataset.Name}: {p}."));
         }
 
-        var models = await db.GeneratorModels.AsNoTracking().Where(m => options.ModelIds.Contains(m.Id)).ToListAsync(ct);
+        var models = await modelReader.FindManyAsync(options.ModelIds, ct);
         foreach (var id in options.ModelIds.Where(id => models.All(m => m.Id != id))) problems.Add($"There is no model {id}.");
         problems.AddRange(models.Select(m => ImbalanceModelRules.Problem(m.Name, m.Class, m.Resolution, options.Resolution)).OfType<string>().Select(p => p + "."));
         if (problems.Count > 0) return (OperationResult.Fail([.. problems]), null);
@@ -79,9 +79,7 @@ internal sealed class ExperimentResults(
     public async Task<IReadOnlyList<TrainingJobSummary>> JobsAsync(CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.WorkerJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Experiment).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
-        return jobs.Select(JobCoordinator.ToSummary).ToList();
+        return await jobs.ListAsync(WorkerJobKind.Experiment, 100, ct);
     }
 
     public async Task<IReadOnlyList<ExperimentRunReport>> RunsAsync(long jobId, CancellationToken ct = default)
@@ -94,8 +92,7 @@ internal sealed class ExperimentResults(
     {
         await current.RequireAsync(Roles.Admin, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.WorkerJobs.Where(j => j.ExperimentResultId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExperimentResultId, (int?)null), ct);
+        await scopes.RunAsync((JobCoordinator c) => c.ForgetExperimentResultAsync(id, ct));
         return await db.ExperimentResults.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 1
             ? OperationResult.Ok
             : OperationResult.Fail("No such result.");
@@ -104,9 +101,6 @@ internal sealed class ExperimentResults(
     public async Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.WorkerJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Experiment, ct)
-            ? await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(jobId, ct))
-            : OperationResult.Fail("No such experiment.");
+        return await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(jobId, WorkerJobKind.Experiment, ct));
     }
 }

@@ -1,4 +1,3 @@
-using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Server.Generation;
@@ -27,8 +26,6 @@ public sealed class GeneratedPool
 
     /// <summary>The registered generator that made the pool; null if that model was removed.</summary>
     public int? ModelId { get; set; }
-
-    public GeneratorModel? Model { get; set; }
 
     /// <summary>Seed of the first image; image i of the job has seed <c>Seed + i</c>.</summary>
     public long Seed { get; set; }

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,7 +13,7 @@ internal sealed class GeneratedPoolConfiguration : IEntityTypeConfiguration<Gene
         builder.Property(p => p.ModelName).HasMaxLength(200);
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Message).HasMaxLength(2000);
-        builder.HasOne(p => p.Model).WithMany().HasForeignKey(p => p.ModelId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<GeneratorModel>().WithMany().HasForeignKey(p => p.ModelId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Images).WithOne(i => i.Pool).HasForeignKey(i => i.PoolId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MelanoGans.Server.Data;
 using MelanoGans.Server.Images;
-using MelanoGans.Server.Jobs;
+using MelanoGans.Server.Events;
 using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ internal sealed class GenerationJobRunner(
     IServiceScopeFactory scopes,
     GenerationJobQueue queue,
     InferenceSessionCache sessions,
-    ModelFiles files,
+    IModelReader models,
     ImageStore images,
     JobProgressNotifier progress,
     IOptions<InferenceOptions> options,
@@ -70,11 +70,12 @@ internal sealed class GenerationJobRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        var pool = await db.GeneratedPools.Include(p => p.Model).SingleAsync(p => p.Id == poolId, ct);
+        var pool = await db.GeneratedPools.SingleAsync(p => p.Id == poolId, ct);
         ct.ThrowIfCancellationRequested();
         // A pool can be queued twice (the start-up scan and its request); the second time it is finished.
         if (pool.State is not (JobState.Queued or JobState.Running)) return;
-        if (pool.Model is null) throw new InvalidOperationException("The pool's model is no longer registered.");
+        var model = pool.ModelId is { } modelId ? await models.FindAsync(modelId, ct) : null;
+        if (model is null) throw new InvalidOperationException("The pool's model is no longer registered.");
 
         var stored = (await db.GeneratedImages.Where(i => i.PoolId == poolId).Select(i => i.Seed).ToListAsync(ct)).ToHashSet();
         var pending = Enumerable.Range(0, pool.RequestedCount).Select(i => pool.Seed + i).Where(s => !stored.Contains(s)).ToList();
@@ -84,7 +85,7 @@ internal sealed class GenerationJobRunner(
         await db.SaveChangesAsync(ct);
         Publish(pool, done, JobState.Running, "Loading the generator");
 
-        var generator = await Task.Run(() => sessions.Get(files.SpecOf(pool.Model)), ct);
+        var generator = await Task.Run(() => sessions.Get(model.Generator), ct);
         // Timed from here: the rate shown is the generator's, not the one-off cost of loading its session.
         var clock = Stopwatch.StartNew();
         foreach (var batch in pending.Chunk(options.Value.BatchSize))

@@ -1,12 +1,13 @@
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Jobs;
+using MelanoGans.Server.Events;
+using MelanoGans.Server.Models;
 using MelanoGans.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace MelanoGans.Server.Generation;
 
 /// <summary>Starts and stops generation jobs: a pool row in state Queued, then the queue. No role check here; callers check.</summary>
-public sealed class GenerationJobs(IDbContextFactory<StudioDbContext> dbs, GenerationJobQueue queue, JobProgressNotifier progress)
+public sealed class GenerationJobs(IDbContextFactory<StudioDbContext> dbs, IModelReader models, GenerationJobQueue queue, JobProgressNotifier progress)
 {
     public const int MaxCount = 10_000;
     public const double MaxTruncation = 10;
@@ -17,9 +18,9 @@ public sealed class GenerationJobs(IDbContextFactory<StudioDbContext> dbs, Gener
         if (request.Seed < 0 || request.Seed > long.MaxValue - request.Count) return Fail("The seed must be a non-negative whole number.");
         if (request.Truncation is { } t && (double.IsNaN(t) || t < LatentSampler.MinTruncation || t > MaxTruncation))
             return Fail($"Truncation must lie between {LatentSampler.MinTruncation} and {MaxTruncation} (or be off).");
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var model = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.ModelId, ct);
+        var model = await models.FindAsync(request.ModelId, ct);
         if (model is null) return Fail("That model is not registered.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
 
         var name = string.IsNullOrWhiteSpace(request.PoolName) ? await DefaultNameAsync(db, model.Name, request, ct) : request.PoolName.Trim();
         if (name.Length > 200) return Fail("The pool name is longer than 200 characters.");

@@ -1,5 +1,6 @@
 using MelanoGans.Server.Data;
-using MelanoGans.Server.Datasets;
+using MelanoGans.Server.Images;
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,15 @@ public interface IPoolReader
 
     /// <summary>A pool's name, its model's name and its images in generation order; null when there is no such pool.</summary>
     Task<(string Name, string ModelName, IReadOnlyList<SourceImage> Images)?> ImagesAsync(int poolId, CancellationToken ct = default);
+
+    /// <summary>Every pool (of one model when <paramref name="modelId"/> is set) with its progress, newest first (the models page).</summary>
+    Task<IReadOnlyList<GeneratedPoolSummary>> SummariesAsync(int? modelId, CancellationToken ct = default);
+
+    /// <summary>A page of a pool's images by seed, and how many it holds.</summary>
+    Task<GeneratedImagePage> PageAsync(int poolId, int skip, int take, CancellationToken ct = default);
+
+    /// <summary>True when a pool of <paramref name="modelId"/>, or one called <paramref name="name"/>, exists.</summary>
+    Task<bool> ExistsAsync(int modelId, string name, CancellationToken ct = default);
 }
 
 internal sealed class PoolReader(IDbContextFactory<StudioDbContext> dbs) : IPoolReader
@@ -35,5 +45,33 @@ internal sealed class PoolReader(IDbContextFactory<StudioDbContext> dbs) : IPool
         var images = await db.GeneratedImages.Where(i => i.PoolId == poolId)
             .OrderBy(i => i.Id).Select(i => new SourceImage(i.Id, i.Sha256)).ToListAsync(ct);
         return (pool.Name, pool.ModelName, images);
+    }
+
+    public async Task<IReadOnlyList<GeneratedPoolSummary>> SummariesAsync(int? modelId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.GeneratedPools.AsNoTracking();
+        if (modelId is { } id) query = query.Where(p => p.ModelId == id);
+        var pools = await query.OrderByDescending(p => p.Id)
+            .Select(p => new { Pool = p, Count = p.Images.Count }).ToListAsync(ct);
+        return pools.Select(p => new GeneratedPoolSummary(p.Pool.Id, p.Pool.Name, p.Pool.ModelId, p.Pool.ModelName, p.Pool.Resolution,
+            p.Pool.Seed, p.Pool.Truncation, p.Count, p.Pool.RequestedCount, p.Pool.State, GenerationJobIds.For(p.Pool.Id),
+            p.Pool.Message, p.Pool.CreatedAt)).ToList();
+    }
+
+    public async Task<GeneratedImagePage> PageAsync(int poolId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.GeneratedImages.AsNoTracking().Where(i => i.PoolId == poolId);
+        var total = await query.CountAsync(ct);
+        var images = await query.OrderBy(i => i.Seed).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
+            .Select(i => new GeneratedImageView(i.Id, i.Sha256, i.Seed)).ToListAsync(ct);
+        return new GeneratedImagePage(images, total);
+    }
+
+    public async Task<bool> ExistsAsync(int modelId, string name, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.GeneratedPools.AnyAsync(p => p.ModelId == modelId || p.Name == name, ct);
     }
 }

@@ -217,11 +217,19 @@ internal sealed class JobCoordinator(
         if (released.Any(j => j.State == TrainingJobState.Queued)) await SignalWorkersAsync(c => c.All.SendAsync(TrainingHubContract.JobQueued), "a job is queued");
     }
 
-    /// <summary>Cancels a queued job at once; asks the worker of a running one to stop (it reports back).</summary>
-    public async Task<OperationResult> RequestCancelAsync(long jobId, CancellationToken ct)
+    /// <summary>
+    /// Cancels a queued job of <paramref name="kind"/> at once; asks the worker of a running one to stop (it reports
+    /// back). A job of another kind is refused as unknown: each page cancels only its own.
+    /// </summary>
+    public async Task<OperationResult> RequestCancelAsync(long jobId, WorkerJobKind kind, CancellationToken ct)
     {
-        var job = await db.WorkerJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null) return OperationResult.Fail("No such job.");
+        var job = await db.WorkerJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == kind, ct);
+        if (job is null) return OperationResult.Fail(kind switch
+        {
+            WorkerJobKind.Experiment => "No such experiment.",
+            WorkerJobKind.Metrics => "No such metrics job.",
+            _ => "No such job.",
+        });
         if (job.State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled)
             return OperationResult.Fail("The job has already finished.");
 
@@ -291,6 +299,11 @@ internal sealed class JobCoordinator(
 
     private IWorkerJobHandler HandlerOf(WorkerJobKind kind) =>
         handlers.FirstOrDefault(h => h.Kind == kind) ?? throw new InvalidOperationException($"No handler for {kind} jobs is registered.");
+
+    /// <summary>Jobs that pointed at a deleted experiment result keep their history without it.</summary>
+    public Task<int> ForgetExperimentResultAsync(int resultId, CancellationToken ct) =>
+        db.WorkerJobs.Where(j => j.ExperimentResultId == resultId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExperimentResultId, (int?)null), ct);
 
     public void Publish(WorkerJob job) => notifier.Publish(new TrainingUpdate(ToSummary(job), null, null, false));
 

@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace MelanoGans.Server.Jobs;
 
 /// <summary>
-/// Long jobs: the progress bus every one of them (imports, generation, worker jobs) publishes to, and the worker-job
-/// life cycle every kind shares (queue, claim, progress, cancel, requeue, finish), with the workers' hub, their tokens
+/// Worker jobs: the life cycle every kind shares (queue, claim, progress, cancel, requeue, finish), with the workers' hub, their tokens
 /// and the local worker. A kind (training, experiments, metrics) adds its handler and its reports.
 /// </summary>
 public static class JobsExtensions
@@ -15,9 +14,6 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddStudioJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<JobProgressNotifier>();
-        services.AddSingleton<IJobProgressFeed>(sp => sp.GetRequiredService<JobProgressNotifier>());
-
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, WorkerTokenAuthenticationHandler>(WorkerTokenAuthentication.Scheme, null);
@@ -26,6 +22,7 @@ public static class JobsExtensions
         services.AddSingleton<WorkerConnections>();
         services.AddSingleton<WorkerJobNotifier>();
         services.AddScoped<JobCoordinator>();
+        services.AddSingleton<IJobReader, JobReader>();
         services.AddScoped<IWorkerAdministration, WorkerAdministration>();
         services.AddHostedService<LocalWorkerSupervisor>();
         services.AddSingleton<IInstanceHoldings, WorkerHoldings>();

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Events;
 using MelanoGans.Server.Jobs;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;

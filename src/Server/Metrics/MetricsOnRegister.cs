@@ -33,8 +33,7 @@ internal sealed class MetricsOnRegister(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-            var origin = await db.GeneratorModels.AsNoTracking().Where(m => m.Id == e.ModelId).Select(m => m.Origin).SingleOrDefaultAsync();
+            var origin = (await scope.ServiceProvider.GetRequiredService<IModelReader>().FindAsync(e.ModelId))?.Origin;
             if (origin is null || origin == DemoModelRegistration.Origin) return;
             var service = ActivatorUtilities.CreateInstance<ModelMetricsService>(scope.ServiceProvider);
             var (result, jobId) = await service.StartForAsync(e.ModelId, null, null, CancellationToken.None);

@@ -13,7 +13,8 @@ namespace MelanoGans.Server.Metrics;
 
 /// <summary>The metrics of the Models page (admins) and of the study dashboard (leads), and the metrics jobs.</summary>
 internal sealed class ModelMetricsService(
-    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets, IOptions<MetricsOptions> settings) : IModelMetrics
+    IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets, IModelReader models, IJobReader jobs,
+    IOptions<MetricsOptions> settings) : IModelMetrics
 {
     public async Task<IReadOnlyList<ModelMetricsView>> LatestAsync(CancellationToken ct = default)
     {
@@ -21,9 +22,11 @@ internal sealed class ModelMetricsService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var latest = await db.ModelMetrics.AsNoTracking()
             .Where(r => r.Id == db.ModelMetrics.Where(o => o.ModelId == r.ModelId).Max(o => o.Id))
-            .Join(db.GeneratorModels, r => r.ModelId, m => m.Id, (r, m) => new { Record = r, m.Name })
             .ToListAsync(ct);
-        return latest.OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => ToView(x.Record, x.Name)).ToList();
+        // Metrics of a model deleted since are not shown.
+        var names = (await models.FindManyAsync(latest.Select(r => r.ModelId).ToList(), ct)).ToDictionary(m => m.Id, m => m.Name);
+        return latest.Where(r => names.ContainsKey(r.ModelId)).OrderBy(r => names[r.ModelId], StringComparer.Ordinal)
+            .Select(r => ToView(r, names[r.ModelId])).ToList();
     }
 
     public async Task<(OperationResult Result, long? JobId)> StartAsync(int modelId, int? datasetId = null, CancellationToken ct = default)
@@ -35,8 +38,7 @@ internal sealed class ModelMetricsService(
     /// <summary>Queues a metrics job on behalf of <paramref name="user"/> (or the server itself when a model is registered).</summary>
     internal async Task<(OperationResult Result, long? JobId)> StartForAsync(int modelId, int? datasetId, string? user, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var model = await db.GeneratorModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, ct);
+        var model = await models.FindAsync(modelId, ct);
         if (model is null) return (OperationResult.Fail($"There is no model {modelId}."), null);
         // The chosen dataset, else the one a training job of this studio used, else (an upload, the demo) the manifest's name.
         var dataset = (datasetId ?? model.TrainingDatasetId) is { } id ? await datasets.FindAsync(id, ct) : await datasets.FindByNameAsync(model.Dataset, ct);
@@ -73,18 +75,13 @@ internal sealed class ModelMetricsService(
     public async Task<IReadOnlyList<TrainingJobSummary>> JobsAsync(CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.WorkerJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Metrics).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
-        return jobs.Select(JobCoordinator.ToSummary).ToList();
+        return await jobs.ListAsync(WorkerJobKind.Metrics, 100, ct);
     }
 
     public async Task<OperationResult> CancelAsync(long jobId, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.WorkerJobs.AnyAsync(j => j.Id == jobId && j.Kind == WorkerJobKind.Metrics, ct)
-            ? await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(jobId, ct))
-            : OperationResult.Fail("No such metrics job.");
+        return await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(jobId, WorkerJobKind.Metrics, ct));
     }
 
     private static ModelMetricsView ToView(ModelMetricsRecord r, string modelName) => new(

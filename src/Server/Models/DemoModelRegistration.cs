@@ -15,7 +15,7 @@ namespace MelanoGans.Server.Models;
 internal sealed class DemoModelRegistration(
     IModelRegistry registry,
     GenerationJobs generation,
-    IDbContextFactory<StudioDbContext> dbs,
+    IPoolReader pools,
     IOptions<ModelOptions> options,
     ILogger<DemoModelRegistration> logger) : IHostedService
 {
@@ -55,10 +55,7 @@ internal sealed class DemoModelRegistration(
     private async Task StartDemoPoolAsync(int modelId, CancellationToken ct)
     {
         if (options.Value.DemoPoolCount <= 0) return;
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-        {
-            if (await db.GeneratedPools.AnyAsync(p => p.ModelId == modelId || p.Name == PoolName, ct)) return;
-        }
+        if (await pools.ExistsAsync(modelId, PoolName, ct)) return;
 
         try
         {

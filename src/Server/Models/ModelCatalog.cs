@@ -14,6 +14,7 @@ internal sealed class ModelCatalog(
     IModelRegistry registry,
     OnnxSessionFactory sessions,
     GenerationJobs jobs,
+    IPoolReader pools,
     IOptions<ModelOptions> options,
     CurrentUser current) : IModelCatalog
 {
@@ -57,25 +58,13 @@ internal sealed class ModelCatalog(
     public async Task<IReadOnlyList<GeneratedPoolSummary>> PoolsAsync(int? modelId, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var query = db.GeneratedPools.AsNoTracking();
-        if (modelId is { } id) query = query.Where(p => p.ModelId == id);
-        var pools = await query.OrderByDescending(p => p.Id)
-            .Select(p => new { Pool = p, Count = p.Images.Count }).ToListAsync(ct);
-        return pools.Select(p => new GeneratedPoolSummary(p.Pool.Id, p.Pool.Name, p.Pool.ModelId, p.Pool.ModelName, p.Pool.Resolution,
-            p.Pool.Seed, p.Pool.Truncation, p.Count, p.Pool.RequestedCount, p.Pool.State, GenerationJobIds.For(p.Pool.Id),
-            p.Pool.Message, p.Pool.CreatedAt)).ToList();
+        return await pools.SummariesAsync(modelId, ct);
     }
 
     public async Task<GeneratedImagePage> PoolImagesAsync(int poolId, int skip, int take, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var query = db.GeneratedImages.AsNoTracking().Where(i => i.PoolId == poolId);
-        var total = await query.CountAsync(ct);
-        var images = await query.OrderBy(i => i.Seed).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 500))
-            .Select(i => new GeneratedImageView(i.Id, i.Sha256, i.Seed)).ToListAsync(ct);
-        return new GeneratedImagePage(images, total);
+        return await pools.PageAsync(poolId, skip, take, ct);
     }
 
     private static ModelSummary ToSummary(GeneratorModel m) => new(

@@ -18,6 +18,7 @@ public static class ModelEndpoints
         services.AddSingleton<ModelFiles>();
         services.AddSingleton<GeneratorValidator>();
         services.AddSingleton<IModelRegistry, ModelRegistry>();
+        services.AddSingleton<IModelReader, ModelReader>();
         services.AddScoped<IModelCatalog, ModelCatalog>();
         services.AddHostedService<DemoModelRegistration>();
         return builder;

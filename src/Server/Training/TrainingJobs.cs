@@ -9,26 +9,24 @@ using Microsoft.EntityFrameworkCore;
 namespace MelanoGans.Server.Training;
 
 /// <summary>The training pages' service; every call checks that the circuit's user is an admin.</summary>
-internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets) : ITrainingJobs
+internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, OperationScopes scopes, CurrentUser current, IDatasetReader datasets, IJobReader jobs) : ITrainingJobs
 {
     public async Task<IReadOnlyList<TrainingJobSummary>> ListAsync(CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var jobs = await db.WorkerJobs.AsNoTracking().Where(j => j.Kind == WorkerJobKind.Training).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
-        return jobs.Select(JobCoordinator.ToSummary).ToList();
+        return await jobs.ListAsync(WorkerJobKind.Training, 200, ct);
     }
 
     public async Task<TrainingJobDetail?> GetAsync(long id, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var job = await db.WorkerJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+        var job = await jobs.FindAsync(id, WorkerJobKind.Training, ct);
         if (job is null) return null;
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var ticks = await db.TrainingTicks.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Step).ToListAsync(ct);
         var grids = await db.TrainingGrids.AsNoTracking().Where(g => g.JobId == id).OrderBy(g => g.Step).ToListAsync(ct);
         return new TrainingJobDetail(
-            JobCoordinator.ToSummary(job),
+            job,
             ticks.Select(t => new TrainingTick
             {
                 Step = t.Step,
@@ -73,6 +71,6 @@ internal sealed class TrainingJobs(IDbContextFactory<StudioDbContext> dbs, Opera
     public async Task<OperationResult> CancelAsync(long id, CancellationToken ct = default)
     {
         await current.RequireAsync(Roles.Admin, ct);
-        return await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(id, ct));
+        return await scopes.RunAsync((JobCoordinator c) => c.RequestCancelAsync(id, WorkerJobKind.Training, ct));
     }
 }

@@ -1,3 +1,4 @@
+using MelanoGans.Server.Events;
 using MelanoGans.Server.Jobs;
 using System.Collections.Concurrent;
 using MelanoGans.Client.Services;
@@ -72,7 +73,7 @@ public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisSe
         redis.SkipIfMissing();
         var onB = B.Services.GetRequiredService<IJobProgressFeed>();
 
-        A.Services.GetRequiredService<MelanoGans.Server.Jobs.JobProgressNotifier>()
+        A.Services.GetRequiredService<MelanoGans.Server.Events.JobProgressNotifier>()
             .Publish(new JobProgress("generation:99", "generation", "Pool on A", 3, 10, JobState.Running, null));
 
         var seen = await Eventually.ReturnsAsync(() => Task.FromResult(onB.Current.FirstOrDefault(p => p.JobId == "generation:99")), p => p is not null,

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 
-namespace MelanoGans.Server.Jobs;
+namespace MelanoGans.Server.Events;
 
 /// <summary>
 /// Where every long job (imports, generation, training, experiments) reports progress: each report goes out on
