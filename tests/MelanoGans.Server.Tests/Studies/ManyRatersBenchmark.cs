@@ -86,9 +86,16 @@ public sealed class ManyRatersBenchmark(RedisServer redis) : IClassFixture<Redis
                 raters.Add(new RaterLoad.Rater(names[r], ids[r], instance.Services, client));
             }
 
+            // Where a PostgreSQL tail comes from: what the studio's connections do, sampled while the raters work.
+            var sampler = postgres is null ? null : new PgActivitySampler(settings["ConnectionStrings:Studio"]);
             var wall = Stopwatch.StartNew();
             var outcomes = await RaterLoad.RunAsync(raters, studyId, ThinkTime, ct);
             wall.Stop();
+            if (sampler is not null)
+            {
+                await sampler.DisposeAsync();
+                TestContext.Current.TestOutputHelper?.WriteLine(sampler.Summary());
+            }
 
             var (count, p50, p95, max) = RaterLoad.Latency(outcomes);
             var provider = instances == 1 ? "1 instance, SQLite" : $"{instances} instances, PostgreSQL + Redis";

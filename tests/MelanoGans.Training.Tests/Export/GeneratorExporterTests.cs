@@ -54,7 +54,7 @@ public sealed class GeneratorExporterTests : IDisposable
     public void Export_of_a_run_uses_the_ema_generator_and_sample_writes_pngs_from_both_sources()
     {
         var dataset = TinyDataset.Create(temp.Sub("data"));
-        var options = Runs.Options(dataset, GanArchitecture.Lapgan, 64, maxSteps: 2) with { Ema = 0.9, Class = "melanoma", Batch = 2 };
+        var options = Runs.Options(dataset, GanArchitecture.Lapgan, 64, maxSteps: 2) with { Ema = 0.9, Class = "melanoma", Batch = 2, Width = 16 };
         using (var trainer = Trainer.Start(options, temp.Path, TextWriter.Null, temp.Sub("run")))
         {
             trainer.Train(TestContext.Current.CancellationToken);
