@@ -38,6 +38,9 @@ internal struct Xoshiro256
         return result;
     }
 
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
     /// <summary>Uniform in [0, <paramref name="n"/>): Lemire's multiply-and-shift, with rejection so no value is favoured.</summary>
     public int Next(int n)
     {

@@ -10,7 +10,7 @@ namespace MelanoGans.Shared.Statistics;
 /// <remarks>
 /// Resampling both raters and items carries both sources of uncertainty: another panel of clinicians, and another set
 /// of images from the same models (HYPE, Zhou et al. 2019, bootstraps over both). With one rater it is a bootstrap over
-/// items. A resample that draws no answers is undefined and left out of the percentiles (counted in
+/// items (drawn through the binomial distribution it amounts to when the rater answered each item once). A resample that draws no answers is undefined and left out of the percentiles (counted in
 /// <see cref="BootstrapInterval.Undefined"/>). Resamples run in parallel, each with its own <see cref="Xoshiro256"/>
 /// from a seed drawn up front from <c>seed</c>, so the interval is the same at any number of threads; each is two weighted sums over the rater x item
 /// matrix of answer and error counts.
@@ -35,6 +35,11 @@ public static class CrossedBootstrap
         var raterIds = Compact(answers.Select(a => a.Rater));
         var itemIds = Compact(answers.Select(a => a.Item));
         int raters = raterIds.Count, items = itemIds.Count;
+        if (raters == 1 && answers.Count == items)
+        {
+            return OneAnswerPerItem(items, answers.Count(a => a.Error), resamples, seed, confidence);
+        }
+
         // Answers and errors per rater x item cell; a resample's totals are weighted sums over this matrix.
         var count = new double[raters * items];
         var errors = new double[raters * items];
@@ -73,8 +78,8 @@ public static class CrossedBootstrap
                     continue;
                 }
 
-                n += weights.Raters[r] * Dot(count.AsSpan(r * items, items), weights.Items);
-                e += weights.Raters[r] * Dot(errors.AsSpan(r * items, items), weights.Items);
+                n += weights.Raters[r] * VectorMath.Dot(count.AsSpan(r * items, items), weights.Items);
+                e += weights.Raters[r] * VectorMath.Dot(errors.AsSpan(r * items, items), weights.Items);
             }
 
             rates[b] = n > 0 ? e / n : double.NaN;
@@ -82,6 +87,54 @@ public static class CrossedBootstrap
         }, _ => { });
 
         return Percentiles(rates.Where(v => !double.IsNaN(v)).ToList(), resamples, confidence);
+    }
+
+    /// <summary>
+    /// One rater who answered each item once (a rater's own interval): drawing n items with replacement draws each
+    /// answer's error with probability errors / n, so a resample's error count is Binomial(n, errors / n), exactly the
+    /// distribution the general path samples with n draws. Each resample is one uniform from its own seed, inverted
+    /// through that binomial's distribution function: O(log n) instead of n draws.
+    /// </summary>
+    private static BootstrapInterval OneAnswerPerItem(int n, int errors, int resamples, int seed, double confidence)
+    {
+        if (errors == 0 || errors == n)
+        {
+            // Every resample draws only errors, or none.
+            return Percentiles(Enumerable.Repeat((double)errors / n, resamples).ToList(), resamples, confidence);
+        }
+
+        var p = (double)errors / n;
+        var cumulative = new double[n + 1];
+        double sum = 0;
+        for (var k = 0; k <= n; k++)
+        {
+            sum += Math.Exp(MathNet.Numerics.Distributions.Binomial.PMFLn(p, n, k));
+            cumulative[k] = sum;
+        }
+
+        var seeds = Seeds(seed, resamples);
+        var rates = new List<double>(resamples);
+        for (var b = 0; b < resamples; b++)
+        {
+            // A uniform in [0, total): the distribution function is normalised by its own total, so rounding leaves no gap.
+            var u = new Xoshiro256((ulong)seeds[b]).NextDouble() * sum;
+            rates.Add((double)FirstAbove(cumulative, u) / n);
+        }
+
+        return Percentiles(rates, resamples, confidence);
+    }
+
+    // The smallest k with sorted[k] > x (the inverse of a distribution function); sorted's last value exceeds x.
+    private static int FirstAbove(double[] sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (sorted[mid] > x) hi = mid; else lo = mid + 1;
+        }
+
+        return lo;
     }
 
     private static int[] Seeds(int seed, int resamples)
@@ -94,25 +147,6 @@ public static class CrossedBootstrap
         }
 
         return seeds;
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var width = System.Numerics.Vector<double>.Count;
-        var sum = System.Numerics.Vector<double>.Zero;
-        var i = 0;
-        for (; i <= a.Length - width; i += width)
-        {
-            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
-        }
-
-        var total = System.Numerics.Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            total += a[i] * b[i];
-        }
-
-        return total;
     }
 
     /// <summary>The percentile interval of the mean of <paramref name="values"/>, resampled with replacement.</summary>

@@ -37,20 +37,22 @@ public static class HypeInfinity
         }
 
         var overall = Score("*", answers, resamples, seed, confidence);
+        var byRater = answers.ToLookup(a => a.Rater);
         var raters = new List<HypeScore>();
         for (var r = 0; r < data.Raters.Length; r++)
         {
-            var own = answers.Where(a => a.Rater == r).ToArray();
+            var own = byRater[r].ToArray();
             if (own.Length > 0)
             {
                 raters.Add(Score(data.Raters[r], own, resamples, seed + 1 + r, confidence));
             }
         }
 
+        var bySource = answers.ToLookup(a => data.ItemSource[a.Item]);
         var sources = new List<HypeScore>();
         for (var s = 0; s < data.Sources.Length; s++)
         {
-            var own = answers.Where(a => data.ItemSource[a.Item] == s).ToArray();
+            var own = bySource[s].ToArray();
             if (own.Length > 0)
             {
                 sources.Add(Score(data.Sources[s], own, resamples, seed + 1001 + s, confidence));

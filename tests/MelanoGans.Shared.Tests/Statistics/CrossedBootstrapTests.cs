@@ -71,4 +71,29 @@ public sealed class CrossedBootstrapTests
         Assert.Equal(Quantiles.OfSorted(rates.ToArray(), 0.975)!.Value, interval.Upper!.Value, 12);
         Assert.Equal((200, 0), (interval.Resamples, interval.Undefined));
     }
+
+    [Fact]
+    public void One_raters_interval_is_the_bootstrap_over_their_items()
+    {
+        // 300 items answered once, 90 of them wrongly. The general definition, simulated directly: draw 300 items with
+        // replacement and count the drawn errors. The binomial shortcut must give the same percentiles (to Monte Carlo
+        // error, well under one item in 300).
+        var answers = Enumerable.Range(0, 300).Select(i => (Rater: 4, Item: 3 * i, Error: i % 10 < 3)).ToList();
+        var interval = CrossedBootstrap.ErrorRate(answers, 20_000, seed: 3)!;
+        var random = new Random(1);
+        var rates = new double[20_000];
+        for (var b = 0; b < rates.Length; b++)
+        {
+            var errors = 0;
+            for (var i = 0; i < 300; i++) errors += answers[random.Next(300)].Error ? 1 : 0;
+            rates[b] = errors / 300.0;
+        }
+        Array.Sort(rates);
+
+        Assert.Equal(Quantiles.OfSorted(rates, 0.025)!.Value, interval.Lower!.Value, 0.005);
+        Assert.Equal(Quantiles.OfSorted(rates, 0.975)!.Value, interval.Upper!.Value, 0.005);
+        Assert.Equal(interval, CrossedBootstrap.ErrorRate(answers, 20_000, seed: 3, threads: 1));
+        var none = CrossedBootstrap.ErrorRate(answers.Select(a => a with { Error = false }).ToList(), 100, seed: 3)!;
+        Assert.Equal((0.0, 0.0), (none.Lower!.Value, none.Upper!.Value));
+    }
 }

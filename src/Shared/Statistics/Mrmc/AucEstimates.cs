@@ -64,8 +64,10 @@ internal sealed class AucEstimates
     {
         var placement = new double[cases];
         Array.Fill(placement, double.NaN);
-        var normals = seen.Where(c => !abnormal[c]).Select(c => ratings[c]).Order().ToArray();
-        var abnormals = seen.Where(c => abnormal[c]).Select(c => ratings[c]).Order().ToArray();
+        var normals = seen.Where(c => !abnormal[c]).Select(c => ratings[c]).ToArray();
+        var abnormals = seen.Where(c => abnormal[c]).Select(c => ratings[c]).ToArray();
+        Array.Sort(normals);
+        Array.Sort(abnormals);
         double sum = 0;
         foreach (var c in seen)
         {

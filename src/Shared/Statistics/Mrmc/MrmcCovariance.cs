@@ -41,15 +41,11 @@ internal static class MrmcCovariance
         }).ToArray();
         var cov = new double[n, n];
         var scale = (cases - 1.0) / cases;
-        for (var a = 0; a < n; a++)
-        for (var b = a; b < n; b++)
+        // Rows in parallel: each writes only its own cells, so the matrix is the same at any thread count.
+        Parallel.For(0, n, a =>
         {
-            double sum = 0;
-            var da = deviations[a];
-            var db = deviations[b];
-            for (var k = 0; k < cases; k++) sum += da[k] * db[k];
-            cov[a, b] = cov[b, a] = scale * sum;
-        }
+            for (var b = a; b < n; b++) cov[a, b] = cov[b, a] = scale * VectorMath.Dot(deviations[a], deviations[b]);
+        });
 
         return cov;
     }
