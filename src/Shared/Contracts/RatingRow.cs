@@ -9,7 +9,7 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="Item">The study item that was shown (an opaque id).</param>
 /// <param name="Source">The real dataset or the generating model the item comes from.</param>
 /// <param name="Truth">Whether the item is real or generated.</param>
-/// <param name="Response">The 6-point answer: 1 = definitely fake ... 6 = definitely real; 4-6 say "real".</param>
+/// <param name="Response">The 6-point answer: 1 = definitely fake ... 6 = definitely real; 4-6 say "real". In a diagnosis row the melanoma scale: 1 = certainly benign ... 6 = certainly melanoma.</param>
 /// <param name="Tags">Artifact tags the rater attached (written <c>;</c>-separated in the table).</param>
 /// <param name="IsRepeat">True when the item was shown again to measure intra-rater agreement.</param>
 /// <param name="StartedAt">When the item was first shown.</param>
@@ -20,6 +20,9 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="IsPractice">True for a practice answer (feedback shown, never counted).</param>
 /// <param name="IsCatch">True for a catch item (an obvious real or fake): it only enters the rater's catch accuracy.</param>
 /// <param name="Chosen">A paired trial's choice: the truth of the image the rater picked as real (<see cref="RatingTruth.Fake"/> = deceived); null for 6-point rows.</param>
+/// <param name="Task">What the rater was asked; tables without the column read as <see cref="RatingTask.Realism"/>.</param>
+/// <param name="Class">The item's lesion class (an ISIC name such as <c>melanoma</c>); null when unknown.</param>
+/// <param name="Diagnosis">The diagnosis the rater picked in a diagnosis row (an ISIC name); null when not asked.</param>
 public sealed record RatingRow(
     string Study,
     string Rater,
@@ -36,7 +39,10 @@ public sealed record RatingRow(
     int? ExposureMs = null,
     bool IsPractice = false,
     bool IsCatch = false,
-    RatingTruth? Chosen = null)
+    RatingTruth? Chosen = null,
+    RatingTask Task = RatingTask.Realism,
+    string? Class = null,
+    string? Diagnosis = null)
 {
     /// <summary>The lowest response on the 6-point scale (definitely fake).</summary>
     public const int MinResponse = 1;

@@ -14,21 +14,26 @@ public sealed record MrmcOutcome(MrmcReport? Report, IReadOnlyList<string> Reaso
     {
         var reasons = new List<string>();
         var table = MrmcStudyTable.From(rows, excluded, reasons);
-        if (table is null) return new MrmcOutcome(null, reasons);
+        return new MrmcOutcome(table is null ? null : Analyse(table, reasons), reasons);
+    }
+
+    /// <summary>The analysis of <paramref name="table"/>, or null with the reason added to <paramref name="reasons"/>.</summary>
+    internal static MrmcReport? Analyse(MrmcTable table, List<string> reasons)
+    {
         try
         {
-            return new MrmcOutcome(ObuchowskiRockette.Analyse(table, messages: reasons), reasons);
+            return ObuchowskiRockette.Analyse(table, messages: reasons);
         }
         catch (MrmcInputException e)
         {
             reasons.Add(e.Message);
-            return new MrmcOutcome(null, reasons);
+            return null;
         }
         catch (ArithmeticException)
         {
             // A degenerate table (no variation between raters or cases) leaves a standard error of zero.
             reasons.Add("The ratings vary too little between raters and images to estimate how far the result generalises.");
-            return new MrmcOutcome(null, reasons);
+            return null;
         }
     }
 }

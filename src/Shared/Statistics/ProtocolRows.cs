@@ -29,9 +29,15 @@ internal sealed class ProtocolRows
         var excluded = new HashSet<string>(excludedRaters, StringComparer.Ordinal);
         var leftOut = excluded.ToDictionary(r => r, _ => 0, StringComparer.Ordinal);
         List<RatingRow> counted = new(rows.Count), paired = [], catchRows = [];
-        var practice = 0;
+        int practice = 0, diagnosis = 0;
         foreach (var row in rows)
         {
+            if (row.Task == RatingTask.Diagnosis)
+            {
+                diagnosis++;
+                continue;
+            }
+
             if (excluded.Contains(row.Rater))
             {
                 leftOut[row.Rater]++;
@@ -62,6 +68,11 @@ internal sealed class ProtocolRows
         if (practice > 0)
         {
             messages.Add($"{practice} practice answers were left out: practice never counts.");
+        }
+
+        if (diagnosis > 0)
+        {
+            messages.Add($"{diagnosis} diagnosis answers are left out of the realism statistics: the diagnosis analysis reads them.");
         }
 
         var catchCounted = catchRows.Count(r => !excluded.Contains(r.Rater));

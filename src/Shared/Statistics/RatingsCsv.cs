@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Datasets;
 
 namespace MelanoGans.Shared.Statistics;
 
@@ -15,8 +16,14 @@ namespace MelanoGans.Shared.Statistics;
 /// </remarks>
 public static class RatingsCsv
 {
-    /// <summary>The header line, exactly as written; reading also accepts <see cref="UntimedHeader"/>.</summary>
-    public const string Header = UntimedHeader + ",mode,exposure_ms,is_practice,is_catch,chosen";
+    /// <summary>The header line, exactly as written; reading also accepts <see cref="ProtocolHeader"/> and <see cref="UntimedHeader"/>.</summary>
+    public const string Header = ProtocolHeader + ",task,class,diagnosis";
+
+    /// <summary>
+    /// The header of tables written before the task columns existed: their rows read as realism answers with no class
+    /// and no diagnosis.
+    /// </summary>
+    public const string ProtocolHeader = UntimedHeader + ",mode,exposure_ms,is_practice,is_catch,chosen";
 
     /// <summary>
     /// The header of tables written before the protocol columns existed: their rows read as untimed, not practice,
@@ -26,7 +33,9 @@ public static class RatingsCsv
 
     private const int UntimedFieldCount = 11;
 
-    private const int FieldCount = 16;
+    private const int ProtocolFieldCount = 16;
+
+    private const int FieldCount = 19;
 
     // Reporting every bad line of a million-row file helps nobody; the first few say what is wrong.
     private const int MaxReportedErrors = 20;
@@ -58,6 +67,9 @@ public static class RatingsCsv
             AppendCell(line, row.IsPractice ? "true" : "false");
             AppendCell(line, row.IsCatch ? "true" : "false");
             AppendCell(line, row.Chosen switch { RatingTruth.Real => "real", RatingTruth.Fake => "fake", _ => "" });
+            AppendCell(line, TaskName(row.Task));
+            AppendCell(line, row.Class ?? "");
+            AppendCell(line, row.Diagnosis ?? "");
             line.Length--; // the trailing comma
             line.Append("\r\n");
             writer.Write(line);
@@ -148,9 +160,13 @@ public static class RatingsCsv
                 {
                     fieldCount = UntimedFieldCount;
                 }
+                else if (header == ProtocolHeader)
+                {
+                    fieldCount = ProtocolFieldCount;
+                }
                 else if (header != Header)
                 {
-                    Error($"line {line}: the header must be exactly '{Header}' (or, without the protocol columns, '{UntimedHeader}'), found '{header}'");
+                    Error($"line {line}: the header must be exactly '{Header}' (or, without the task columns, '{ProtocolHeader}', or without the protocol columns too, '{UntimedHeader}'), found '{header}'");
                     break;
                 }
 
@@ -219,7 +235,7 @@ public static class RatingsCsv
         int? exposureMs = null;
         bool isPractice = false, isCatch = false;
         RatingTruth? chosen = null;
-        if (fieldCount == FieldCount && !ParseProtocol(line, f, out mode, out exposureMs, out isPractice, out isCatch, out chosen, out problem))
+        if (fieldCount >= ProtocolFieldCount && !ParseProtocol(line, f, out mode, out exposureMs, out isPractice, out isCatch, out chosen, out problem))
         {
             return false;
         }
@@ -280,7 +296,15 @@ public static class RatingsCsv
             return false;
         }
 
-        row = new RatingRow(f[0], f[1], f[2], f[3], truth, response, tags, isRepeat, startedAt, answeredAt, activeMs, mode, exposureMs, isPractice, isCatch, chosen);
+        var task = RatingTask.Realism;
+        string? lesionClass = null, diagnosis = null;
+        if (fieldCount == FieldCount && !ParseTask(line, f, mode, out task, out lesionClass, out diagnosis, out problem))
+        {
+            return false;
+        }
+
+        row = new RatingRow(f[0], f[1], f[2], f[3], truth, response, tags, isRepeat, startedAt, answeredAt, activeMs, mode, exposureMs, isPractice, isCatch, chosen,
+            task, lesionClass, diagnosis);
         problem = "";
         return true;
     }
@@ -363,6 +387,53 @@ public static class RatingsCsv
             problem = mode == RatingMode.Paired
                 ? $"line {line}: a paired row needs chosen (real or fake)"
                 : $"line {line}: chosen is only for paired rows, found '{f[15]}' in mode {ModeName(mode)}";
+            return false;
+        }
+
+        problem = "";
+        return true;
+    }
+
+    /// <summary>The name of a task in the table.</summary>
+    public static string TaskName(RatingTask task) => task == RatingTask.Diagnosis ? "diagnosis" : "realism";
+
+    private static bool ParseTask(int line, string[] f, RatingMode mode, out RatingTask task, out string? lesionClass, out string? diagnosis, out string problem)
+    {
+        task = RatingTask.Realism;
+        lesionClass = f[17].Trim() is { Length: > 0 } c ? c : null;
+        diagnosis = f[18].Trim() is { Length: > 0 } d ? d : null;
+        switch (f[16].Trim().ToLowerInvariant())
+        {
+            case "realism" or "":
+                break;
+            case "diagnosis":
+                task = RatingTask.Diagnosis;
+                break;
+            default:
+                problem = $"line {line}: task must be realism, diagnosis or empty, found '{f[16]}'";
+                return false;
+        }
+
+        if (diagnosis is not null && task != RatingTask.Diagnosis)
+        {
+            problem = $"line {line}: diagnosis is only for diagnosis rows, found '{diagnosis}' in a realism row";
+            return false;
+        }
+
+        if (diagnosis is not null)
+        {
+            if (!LesionClassNames.TryParse(diagnosis, out var picked))
+            {
+                problem = $"line {line}: diagnosis must be melanoma, nevus, seborrheic_keratosis or empty, found '{diagnosis}'";
+                return false;
+            }
+
+            diagnosis = picked.Value.ToIsicName();
+        }
+
+        if (task == RatingTask.Diagnosis && mode == RatingMode.Paired)
+        {
+            problem = $"line {line}: a diagnosis row has a 6-point response, not a paired choice";
             return false;
         }
 

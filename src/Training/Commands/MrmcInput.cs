@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Statistics;
 using MelanoGans.Shared.Statistics.Mrmc;
 
@@ -5,7 +6,8 @@ namespace MelanoGans.Training.Commands;
 
 /// <summary>
 /// The table of <c>mrmc</c> and <c>power</c>: the long format <c>reader,test,case,truth,rating</c> of any reader study,
-/// or the studio's ratings table (each generator a test); told apart by the header.
+/// or the studio's ratings table (a realism study: each generator a test; a diagnosis study: each source a test, melanoma
+/// against the other classes); told apart by the header and the task column.
 /// </summary>
 internal static class MrmcInput
 {
@@ -32,7 +34,10 @@ internal static class MrmcInput
 
         var read = RatingsCsv.Read(file.FullName);
         if (!read.IsValid) throw new MrmcInputException($"{file.Name}: {read.Errors[0]} (a ratings table, or the long format reader,test,case,truth,rating)");
-        var table = MrmcStudyTable.From(read.Rows, excluded, messages) ?? throw new MrmcInputException(messages[^1]);
+        // A diagnosis study's table: each source a test, melanoma against the other classes (the union design).
+        var table = (read.Rows.Any(r => r.Task == RatingTask.Diagnosis)
+            ? MrmcDiagnosisTable.From(read.Rows, excluded, messages)
+            : MrmcStudyTable.From(read.Rows, excluded, messages)) ?? throw new MrmcInputException(messages[^1]);
         return tests.Count == 0 ? table : table.Select(tests);
     }
 

@@ -191,7 +191,7 @@ public sealed class RatingSessionTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal(r.Source == "dcgan-test" ? RatingTruth.Fake : RatingTruth.Real, r.Truth));
         Assert.All(rows, r => Assert.InRange(r.ActiveMs, 0, 1500));
         var csv = RatingsCsv.ToCsv(rows);
-        Assert.StartsWith("study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms,mode,exposure_ms,is_practice,is_catch,chosen\r\n", csv);
+        Assert.StartsWith("study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms,mode,exposure_ms,is_practice,is_catch,chosen,task,class,diagnosis\r\n", csv);
         Assert.All(rows, r => Assert.Equal((RatingMode.Untimed, null, false, false, null), (r.Mode, r.ExposureMs, r.IsPractice, r.IsCatch, r.Chosen)));
         var back = RatingsCsv.Read(new StringReader(csv));
         Assert.Empty(back.Errors);

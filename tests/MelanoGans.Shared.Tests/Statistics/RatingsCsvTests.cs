@@ -12,7 +12,9 @@ public class RatingsCsvTests
     // Most malformed-row cases are written in the old, untimed format (which must keep reading); protocol cases use Protocol.
     private static string Line(string cells) => RatingsCsv.UntimedHeader + "\n" + cells + "\n";
 
-    private static string Protocol(string cells) => RatingsCsv.Header + "\n" + cells + "\n";
+    private static string Protocol(string cells) => RatingsCsv.ProtocolHeader + "\n" + cells + "\n";
+
+    private static string Tasks(string cells) => RatingsCsv.Header + "\n" + cells + "\n";
 
     private const string Base = "s,r,i,src,fake,2,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5,";
 
@@ -118,12 +120,12 @@ public class RatingsCsvTests
         var back = RatingsCsv.Read(new StringReader(csv));
 
         var lines = csv.Split("\r\n");
-        Assert.Equal("study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms,mode,exposure_ms,is_practice,is_catch,chosen", lines[0]);
-        Assert.EndsWith(",4000,untimed,,false,false,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",4000,fixed,517,true,false,", lines[2], StringComparison.Ordinal);
-        Assert.EndsWith(",4000,staircase,233,false,true,", lines[3], StringComparison.Ordinal);
+        Assert.Equal("study,rater,item,source,truth,response,tags,is_repeat,started_at,answered_at,active_ms,mode,exposure_ms,is_practice,is_catch,chosen,task,class,diagnosis", lines[0]);
+        Assert.EndsWith(",4000,untimed,,false,false,,realism,,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",4000,fixed,517,true,false,,realism,,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",4000,staircase,233,false,true,,realism,,", lines[3], StringComparison.Ordinal);
         Assert.StartsWith("s,r4,pair1,ddgan,fake,,,false,", lines[4], StringComparison.Ordinal);
-        Assert.EndsWith(",2000,paired,,false,false,fake", lines[4], StringComparison.Ordinal);
+        Assert.EndsWith(",2000,paired,,false,false,fake,realism,,", lines[4], StringComparison.Ordinal);
         Assert.True(back.IsValid, string.Join("; ", back.Errors));
         for (var i = 0; i < rows.Length; i++)
         {
@@ -168,6 +170,43 @@ public class RatingsCsvTests
     public void Malformed_protocol_cells_give_line_numbered_errors(string row, string error)
     {
         var result = RatingsCsv.Read(new StringReader(Protocol(row)));
+
+        Assert.False(result.IsValid);
+        Assert.Equal(error, result.Errors[0]);
+    }
+
+    [Fact]
+    public void Diagnosis_rows_round_trip_and_tables_without_the_task_columns_read_as_realism()
+    {
+        var at = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
+        RatingRow[] rows =
+        [
+            new("s", "ann", "i1", "isic", RatingTruth.Real, 5, [], false, at, at, 900, Task: RatingTask.Diagnosis, Class: "melanoma", Diagnosis: "melanoma"),
+            new("s", "ann", "i2", "gan-b", RatingTruth.Fake, 2, [], false, at, at, 800, Task: RatingTask.Diagnosis, Class: "nevus"),
+            new("s", "ann", "i3", "gan-b", RatingTruth.Fake, 3, [], false, at, at, 700),
+        ];
+
+        var read = RatingsCsv.Read(new StringReader(RatingsCsv.ToCsv(rows)));
+
+        Assert.True(read.IsValid, string.Join(" ", read.Errors));
+        Assert.Equal(rows, read.Rows, (a, b) => a with { Tags = [] } == b with { Tags = [] });
+        Assert.EndsWith(",diagnosis,melanoma,melanoma", RatingsCsv.ToCsv(rows).Split("\r\n")[1]);
+        Assert.EndsWith(",realism,,", RatingsCsv.ToCsv(rows).Split("\r\n")[3]);
+        var older = RatingsCsv.Read(new StringReader(Protocol("s,r,i,src,real,2,,false,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,5,untimed,,false,false,")));
+        Assert.Equal((RatingTask.Realism, null, null), (older.Rows[0].Task, older.Rows[0].Class, older.Rows[0].Diagnosis));
+        // A picked diagnosis is written with its ISIC name, whatever spelling the file used.
+        var spelled = RatingsCsv.Read(new StringReader(Tasks(Base + "untimed,,false,false,,diagnosis,nevus,SeborrheicKeratosis")));
+        Assert.Equal("seborrheic_keratosis", spelled.Rows[0].Diagnosis);
+    }
+
+    [Theory]
+    [InlineData(Base + "untimed,,false,false,,guess,,", "line 2: task must be realism, diagnosis or empty, found 'guess'")]
+    [InlineData(Base + "untimed,,false,false,,realism,nevus,nevus", "line 2: diagnosis is only for diagnosis rows, found 'nevus' in a realism row")]
+    [InlineData(Base + "untimed,,false,false,,diagnosis,nevus,mole", "line 2: diagnosis must be melanoma, nevus, seborrheic_keratosis or empty, found 'mole'")]
+    [InlineData(Base + "untimed,,false,false,", "line 2: expected 19 fields, found 16")]
+    public void Malformed_task_cells_give_line_numbered_errors(string row, string error)
+    {
+        var result = RatingsCsv.Read(new StringReader(Tasks(row)));
 
         Assert.False(result.IsValid);
         Assert.Equal(error, result.Errors[0]);

@@ -57,6 +57,32 @@ public sealed class MrmcCommandTests : IDisposable
         Assert.DoesNotContain("lapgan", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_diagnosis_table_compares_the_sources_melanoma_aucs()
+    {
+        // Three raters diagnose 10 real and 10 generated lesions (4 melanomas each); the sources become the tests.
+        var at = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
+        var random = new Random(2);
+        var rows = (from source in new[] { "isic", "gan-b" }
+                    from i in Enumerable.Range(0, 10)
+                    from rater in new[] { "r1", "r2", "r3" }
+                    let melanoma = i < 4
+                    select new Shared.Contracts.RatingRow("s", rater, $"{source}-{i}", source,
+                        source == "isic" ? Shared.Contracts.RatingTruth.Real : Shared.Contracts.RatingTruth.Fake,
+                        Math.Clamp((melanoma ? 4 : 3) + random.Next(-2, 3), 1, 6), [], false, at, at, 900,
+                        Task: Shared.Contracts.RatingTask.Diagnosis, Class: melanoma ? "melanoma" : "nevus")).ToList();
+        var path = Write("diagnosis.csv", RatingsCsv.ToCsv(rows));
+
+        var (exit, output, error) = Run("mrmc", "--ratings", path, "--json");
+
+        Assert.Equal((0, ""), (exit, error));
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["gan-b", "isic"], json.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        var expected = ObuchowskiRockette.Analyse(MrmcDiagnosisTable.From(rows, [], [])!);
+        Assert.Equal(expected.Comparisons[0].Difference, json.GetProperty("comparisons")[0].GetProperty("difference").GetDouble(), 12);
+        Assert.Equal(20, json.GetProperty("cases").GetInt32());
+    }
+
     [Theory]
     [InlineData("reader,test,case,truth,rating\nA,t,1,0,1\nA,t,2,1,x\n", "line 3: rating 'x' is not a number.")]
     [InlineData("reader,test,case,truth,rating\nA,t,1,0,1\nA,t,2,1,2\nB,t,1,0,1\n", "Reader 'B' has no rating of case '2' under test 't'")]

@@ -16,7 +16,7 @@ public static class MrmcStudyTable
     /// <summary>The table of <paramref name="rows"/>, or null with the reason in <paramref name="messages"/>.</summary>
     public static MrmcTable? From(IReadOnlyList<RatingRow> rows, IReadOnlyCollection<string> excluded, List<string> messages)
     {
-        var counted = rows.Where(r => !r.IsPractice && !r.IsCatch && !r.IsRepeat && !excluded.Contains(r.Rater)).ToList();
+        var counted = rows.Where(r => r.Task == RatingTask.Realism && !r.IsPractice && !r.IsCatch && !r.IsRepeat && !excluded.Contains(r.Rater)).ToList();
         if (counted.Count > 0 && counted.All(r => r.Mode == RatingMode.Paired))
         {
             messages.Add("Paired (2AFC) trials have no rating scale, so there is no ROC curve to analyse: read the paired score instead.");
