@@ -26,6 +26,7 @@ namespace MelanoGans.Shared.Statistics;
 /// <param name="Messages">Why a number is missing, and what was left out of the input.</param>
 /// <param name="Protocol">Practice, catch, exclusions, HYPE∞, HYPE-time and paired choice.</param>
 /// <param name="Mrmc">Whether the result generalises to other raters and images: the MRMC analysis of the generators, or why there is none.</param>
+/// <param name="Diagnosis">The diagnosis analysis (docs/statistics.md, "Diagnosis studies"); null when the table has no diagnosis rows.</param>
 public sealed record StudyReport(
     int Answers,
     int FirstAnswers,
@@ -45,4 +46,5 @@ public sealed record StudyReport(
     DeceptionComparison DeceptionByModel,
     IReadOnlyList<string> Messages,
     ProtocolReport Protocol,
-    MrmcOutcome Mrmc);
+    MrmcOutcome Mrmc,
+    Diagnosis.DiagnosisReport? Diagnosis = null);

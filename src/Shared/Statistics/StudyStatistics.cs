@@ -1,4 +1,5 @@
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Statistics.Diagnosis;
 
 namespace MelanoGans.Shared.Statistics;
 
@@ -127,7 +128,8 @@ public static class StudyStatistics
             deception,
             messages,
             protocol,
-            MrmcOutcome.Compute(rows, split.Excluded));
+            MrmcOutcome.Compute(rows, split.Excluded),
+            rows.Any(r => r.Task == RatingTask.Diagnosis) ? DiagnosisAnalysis.Compute(rows, split.Excluded, confidence) : null);
     }
 
     private static SourceReport[] SourceReports(StudyData data, ClassificationCounts[] perSource, double confidence)

@@ -85,6 +85,9 @@ public sealed class DiagnosisAnalysisTests
         var realism = StudyStatistics.Compute(rows);
         Assert.Equal(0, realism.RaterCount);
         Assert.Contains(realism.Messages, m => m.Contains("diagnosis answers are left out of the realism statistics", StringComparison.Ordinal));
+        // The study's report carries the diagnosis analysis; a realism table's has none.
+        Assert.Equal(report.Sources.Select(s => s.Pooled.Auc), realism.Diagnosis!.Sources.Select(s => s.Pooled.Auc));
+        Assert.Null(StudyStatistics.Compute(SyntheticRatings.Generate(raters: 3, items: 20, seed: 1)).Diagnosis);
     }
 
     // Three raters, 20 real items (8 melanomas) and 20 of gan-b (8 melanomas); real melanomas are easier to tell.
