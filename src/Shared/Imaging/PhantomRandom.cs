@@ -30,7 +30,7 @@ public sealed class PhantomRandom
     public ulong NextUInt64() => _state.NextUInt64();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _state.NextDouble();
 
     /// <summary>A uniform double in [<paramref name="min"/>, <paramref name="max"/>).</summary>
     public double Range(double min, double max) => min + (max - min) * NextDouble();

@@ -10,10 +10,11 @@ namespace MelanoGans.Shared.Statistics;
 /// <remarks>
 /// Resampling both raters and items carries both sources of uncertainty: another panel of clinicians, and another set
 /// of images from the same models (HYPE, Zhou et al. 2019, bootstraps over both). With one rater it is a bootstrap over
-/// items (drawn through the binomial distribution it amounts to when the rater answered each item once). A resample that draws no answers is undefined and left out of the percentiles (counted in
-/// <see cref="BootstrapInterval.Undefined"/>). Resamples run in parallel, each with its own <see cref="Xoshiro256"/>
-/// from a seed drawn up front from <c>seed</c>, so the interval is the same at any number of threads; each is two weighted sums over the rater x item
-/// matrix of answer and error counts.
+/// items (drawn through the binomial distribution it amounts to when the rater answered each item once). A resample
+/// that draws no answers is undefined and left out of the percentiles (counted in <see cref="BootstrapInterval.Undefined"/>).
+/// Resamples run in parallel, each with its own <see cref="Xoshiro256"/> from a seed drawn up front from <c>seed</c>, so
+/// the interval is the same at any number of threads; each is two weighted sums over the rater x item matrix of answer
+/// and error counts.
 /// </remarks>
 public static class CrossedBootstrap
 {

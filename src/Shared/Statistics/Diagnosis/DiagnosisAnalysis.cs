@@ -17,7 +17,7 @@ public static class DiagnosisAnalysis
         var counted = DiagnosisRows.Counted(rows, excluded, messages);
         var sources = counted.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Source(g.Key, g.ToList(), confidence)).ToList();
-        var table = MrmcDiagnosisTable.From(rows, excluded, messages);
+        var table = MrmcDiagnosisTable.FromCounted(counted, messages);
         return new DiagnosisReport(sources, table is null ? null : MrmcOutcome.Analyse(table, messages), messages);
     }
 
@@ -39,22 +39,24 @@ public static class DiagnosisAnalysis
     private static DiagnosisScore Score(string rater, List<RatingRow> rows, double confidence)
     {
         Span<int> melanoma = stackalloc int[RatingRow.MaxResponse], other = stackalloc int[RatingRow.MaxResponse];
-        int truePositives = 0, trueNegatives = 0;
+        int melanomas = 0, truePositives = 0, trueNegatives = 0;
         foreach (var row in rows)
         {
+            var called = DiagnosisRows.CalledMelanoma(row);
             if (DiagnosisRows.IsMelanoma(row))
             {
                 melanoma[row.Response - 1]++;
-                truePositives += DiagnosisRows.CalledMelanoma(row) ? 1 : 0;
+                melanomas++;
+                truePositives += called ? 1 : 0;
             }
             else
             {
                 other[row.Response - 1]++;
-                trueNegatives += DiagnosisRows.CalledMelanoma(row) ? 0 : 1;
+                trueNegatives += called ? 0 : 1;
             }
         }
 
-        int melanomas = rows.Count(DiagnosisRows.IsMelanoma), others = rows.Count - melanomas;
+        var others = rows.Count - melanomas;
         return new DiagnosisScore(rater, rows.Count, RocAuc.FromCounts(melanoma, other),
             WilsonInterval.Compute(truePositives, melanomas, confidence), WilsonInterval.Compute(trueNegatives, others, confidence));
     }

@@ -15,30 +15,24 @@ namespace MelanoGans.Shared.Statistics.Mrmc;
 public static class MrmcDiagnosisTable
 {
     /// <summary>The table of <paramref name="rows"/>, or null with the reason in <paramref name="messages"/>.</summary>
-    public static MrmcTable? From(IReadOnlyList<RatingRow> rows, IReadOnlyCollection<string> excluded, List<string> messages)
-    {
-        var counted = DiagnosisRows.Counted(rows, excluded, messages);
-        var items = counted.GroupBy(r => r.Item, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Item: g.Key, g.First().Source, Melanoma: DiagnosisRows.IsMelanoma(g.First()))).ToList();
-        var answers = new Dictionary<(string Rater, string Item), int>();
-        foreach (var row in counted) answers.TryAdd((row.Rater, row.Item), row.Response);
-        var raters = counted.Select(r => r.Rater).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var complete = raters.Where(r => items.All(i => answers.ContainsKey((r, i.Item)))).ToList();
-        foreach (var rater in raters.Except(complete))
-        {
-            var missing = items.Count(i => !answers.ContainsKey((rater, i.Item)));
-            messages.Add($"Rater '{rater}' has not diagnosed {missing} of the {items.Count} items and is left out of the MRMC analysis (every reader must read every case).");
-        }
+    public static MrmcTable? From(IReadOnlyList<RatingRow> rows, IReadOnlyCollection<string> excluded, List<string> messages) =>
+        FromCounted(DiagnosisRows.Counted(rows, excluded, messages), messages);
 
+    /// <summary>The table of rows <see cref="DiagnosisRows.Counted"/> has chosen already.</summary>
+    internal static MrmcTable? FromCounted(IReadOnlyList<RatingRow> counted, List<string> messages)
+    {
+        var grid = FirstAnswers.Of(counted);
+        var complete = grid.Complete("diagnosed", messages);
         if (complete.Count < 2)
         {
             messages.Add($"MRMC needs at least 2 raters who diagnosed every item; there {(complete.Count == 1 ? "is 1" : $"are {complete.Count}")}.");
             return null;
         }
 
+        var items = grid.ItemRows;
         var tests = items.Select(i => i.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var ratings = tests.Select(test => complete.Select(rater => items.Select(i =>
-            i.Source == test ? answers[(rater, i.Item)] : double.NaN).ToArray()).ToArray()).ToArray();
-        return new MrmcTable(tests, complete, items.Select(i => i.Item).ToList(), items.Select(i => i.Melanoma).ToArray(), ratings);
+        var ratings = tests.Select(test => complete.Select(r => Enumerable.Range(0, items.Length).Select(i =>
+            items[i].Source == test ? grid.Response(r, i) : double.NaN).ToArray()).ToArray()).ToArray();
+        return new MrmcTable(tests, complete.Select(r => grid.Raters[r]).ToList(), grid.Items, items.Select(DiagnosisRows.IsMelanoma).ToArray(), ratings);
     }
 }

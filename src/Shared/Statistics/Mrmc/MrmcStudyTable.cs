@@ -23,35 +23,12 @@ public static class MrmcStudyTable
             return null;
         }
 
-        var scored = counted.Where(r => r.Mode != RatingMode.Paired).ToList();
-        // Raters and items as indices (ordinal order), and each rater's first answer per item in one array: no
-        // string-keyed lookups per cell.
-        var itemNames = scored.Select(r => r.Item).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var raters = scored.Select(r => r.Rater).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var itemIndex = Index(itemNames);
-        var raterIndex = Index(raters);
-        var truth = new RatingTruth[itemNames.Count];
-        var source = new string[itemNames.Count];
-        var answer = new int[raters.Count * itemNames.Count];
-        foreach (var row in Enumerable.Reverse(scored))
-        {
-            // Read backwards, so the first row of an item (its truth and source) and of a rater's answer is written last.
-            var i = itemIndex[row.Item];
-            (truth[i], source[i]) = (row.Truth, row.Source);
-            answer[raterIndex[row.Rater] * itemNames.Count + i] = row.Response;
-        }
-
-        var complete = new List<int>();
-        for (var r = 0; r < raters.Count; r++)
-        {
-            var missing = answer.AsSpan(r * itemNames.Count, itemNames.Count).Count(0);
-            if (missing == 0) complete.Add(r);
-            else messages.Add($"Rater '{raters[r]}' has not answered {missing} of the {itemNames.Count} items and is left out of the MRMC analysis (every reader must read every case).");
-        }
-
-        var tests = Enumerable.Range(0, itemNames.Count).Where(i => truth[i] == RatingTruth.Fake).Select(i => source[i])
+        var grid = FirstAnswers.Of(counted.Where(r => r.Mode != RatingMode.Paired).ToList());
+        var complete = grid.Complete("answered", messages);
+        var items = grid.ItemRows;
+        var tests = items.Where(i => i.Truth == RatingTruth.Fake).Select(i => i.Source)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (complete.Count < 2 || tests.Count == 0 || truth.All(t => t == RatingTruth.Fake))
+        if (complete.Count < 2 || tests.Count == 0 || items.All(i => i.Truth == RatingTruth.Fake))
         {
             messages.Add(complete.Count < 2
                 ? $"MRMC needs at least 2 raters who answered every item; there {(complete.Count == 1 ? "is 1" : $"are {complete.Count}")}."
@@ -59,16 +36,9 @@ public static class MrmcStudyTable
             return null;
         }
 
-        var ratings = tests.Select(test => complete.Select(r => Enumerable.Range(0, itemNames.Count).Select(i =>
-            truth[i] == RatingTruth.Real || source[i] == test ? RatingRow.MaxResponse + 1.0 - answer[r * itemNames.Count + i] : double.NaN)
+        var ratings = tests.Select(test => complete.Select(r => Enumerable.Range(0, items.Length).Select(i =>
+            items[i].Truth == RatingTruth.Real || items[i].Source == test ? RatingRow.MaxResponse + 1.0 - grid.Response(r, i) : double.NaN)
             .ToArray()).ToArray()).ToArray();
-        return new MrmcTable(tests, complete.Select(r => raters[r]).ToList(), itemNames, truth.Select(t => t == RatingTruth.Fake).ToArray(), ratings);
-    }
-
-    private static Dictionary<string, int> Index(List<string> names)
-    {
-        var index = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++) index[names[i]] = i;
-        return index;
+        return new MrmcTable(tests, complete.Select(r => grid.Raters[r]).ToList(), grid.Items, items.Select(i => i.Truth == RatingTruth.Fake).ToArray(), ratings);
     }
 }

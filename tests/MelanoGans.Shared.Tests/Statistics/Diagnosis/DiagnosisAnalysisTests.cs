@@ -80,6 +80,7 @@ public sealed class DiagnosisAnalysisTests
         var report = DiagnosisAnalysis.Compute(rows, []);
 
         Assert.Contains("1 diagnosis answers on items of unknown class are left out: without the true class there is nothing to score.", report.Messages);
+        Assert.Single(report.Messages, m => m.Contains("unknown class", StringComparison.Ordinal));
         Assert.Contains(report.Messages, m => m.StartsWith("Rater 'r3' has not diagnosed 1 of the", StringComparison.Ordinal));
         Assert.Equal(2, report.Comparison!.Readers);
         var realism = StudyStatistics.Compute(rows);
