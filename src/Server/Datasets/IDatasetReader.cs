@@ -20,7 +20,7 @@ public interface IDatasetReader
     /// <summary>The dataset of this name (the first, by id), or with <paramref name="name"/> "phantom" the first ready phantom; null when none.</summary>
     Task<DatasetInfo?> FindByNameAsync(string name, CancellationToken ct = default);
 
-    /// <summary>The dataset's images of <paramref name="label"/> (every class when null), in import order.</summary>
+    /// <summary>The dataset's images of <paramref name="label"/> (every class when null) with their labels, in import order.</summary>
     Task<IReadOnlyList<SourceImage>> ImagesAsync(int datasetId, string? label, CancellationToken ct = default);
 
     /// <summary>The dataset's classes: images (rows) and distinct images (by content) of each.</summary>
@@ -89,6 +89,6 @@ internal sealed class DatasetReader(IDbContextFactory<StudioDbContext> dbs) : ID
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.DatasetImages.Where(i => i.DatasetId == datasetId && (label == null || i.Label == label))
-            .OrderBy(i => i.Id).Select(i => new SourceImage(i.Id, i.Sha256)).ToListAsync(ct);
+            .OrderBy(i => i.Id).Select(i => new SourceImage(i.Id, i.Sha256, i.Label)).ToListAsync(ct);
     }
 }

@@ -12,8 +12,11 @@ public interface IPoolReader
     /// <summary>Every pool with its image count, by name (what a study's set-up offers).</summary>
     Task<IReadOnlyList<PoolChoice>> ChoicesAsync(CancellationToken ct = default);
 
-    /// <summary>A pool's name, its model's name and its images in generation order; null when there is no such pool.</summary>
-    Task<(string Name, string ModelName, IReadOnlyList<SourceImage> Images)?> ImagesAsync(int poolId, CancellationToken ct = default);
+    /// <summary>
+    /// A pool's name, its model's name, the lesion class its model was trained on (null for every class) and its images in
+    /// generation order; null when there is no such pool.
+    /// </summary>
+    Task<(string Name, string ModelName, string? Label, IReadOnlyList<SourceImage> Images)?> ImagesAsync(int poolId, CancellationToken ct = default);
 
     /// <summary>Every pool (of one model when <paramref name="modelId"/> is set) with its progress, newest first (the models page).</summary>
     Task<IReadOnlyList<GeneratedPoolSummary>> SummariesAsync(int? modelId, CancellationToken ct = default);
@@ -33,18 +36,18 @@ internal sealed class PoolReader(IDbContextFactory<StudioDbContext> dbs) : IPool
         var counts = await db.GeneratedImages.GroupBy(i => i.PoolId)
             .Select(g => new { PoolId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PoolId, g => g.Count, ct);
         return (await db.GeneratedPools.OrderBy(p => p.Name).ToListAsync(ct))
-            .Select(p => new PoolChoice(p.Id, p.Name, p.ModelName, p.Resolution, counts.GetValueOrDefault(p.Id)))
+            .Select(p => new PoolChoice(p.Id, p.Name, p.ModelName, p.Resolution, counts.GetValueOrDefault(p.Id), p.Label))
             .ToList();
     }
 
-    public async Task<(string Name, string ModelName, IReadOnlyList<SourceImage> Images)?> ImagesAsync(int poolId, CancellationToken ct = default)
+    public async Task<(string Name, string ModelName, string? Label, IReadOnlyList<SourceImage> Images)?> ImagesAsync(int poolId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var pool = await db.GeneratedPools.Where(p => p.Id == poolId).Select(p => new { p.Name, p.ModelName }).SingleOrDefaultAsync(ct);
+        var pool = await db.GeneratedPools.Where(p => p.Id == poolId).Select(p => new { p.Name, p.ModelName, p.Label }).SingleOrDefaultAsync(ct);
         if (pool is null) return null;
         var images = await db.GeneratedImages.Where(i => i.PoolId == poolId)
             .OrderBy(i => i.Id).Select(i => new SourceImage(i.Id, i.Sha256)).ToListAsync(ct);
-        return (pool.Name, pool.ModelName, images);
+        return (pool.Name, pool.ModelName, pool.Label, images);
     }
 
     public async Task<IReadOnlyList<GeneratedPoolSummary>> SummariesAsync(int? modelId, CancellationToken ct = default)

@@ -22,8 +22,11 @@ public sealed class Answer
     /// <summary>The place in the rater's sequence it was given at.</summary>
     public int Position { get; set; }
 
-    /// <summary>1 = definitely fake ... 6 = definitely real.</summary>
+    /// <summary>1 = definitely fake ... 6 = definitely real; in a diagnosis study 1 = certainly benign ... 6 = certainly melanoma.</summary>
     public int Response { get; set; }
+
+    /// <summary>The diagnosis picked in a diagnosis study that asks for one (an ISIC name); null otherwise.</summary>
+    public string? Diagnosis { get; set; }
 
     public List<string> Tags { get; set; } = [];
 

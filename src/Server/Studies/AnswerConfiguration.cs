@@ -14,6 +14,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasIndex(a => new { a.StudyId, a.RaterId, a.ItemId, a.RepeatIndex }).IsUnique();
         builder.HasIndex(a => new { a.StudyId, a.RaterId, a.Position }).IsUnique();
         builder.Property(a => a.Comment).HasMaxLength(2000);
+        builder.Property(a => a.Diagnosis).HasMaxLength(100);
         builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Chosen).HasConversion<string>().HasMaxLength(10);
         builder.HasOne(a => a.Item).WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);

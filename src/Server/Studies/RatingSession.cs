@@ -4,6 +4,7 @@ using MelanoGans.Server.Identity;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Events;
 using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Studies;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,7 +99,7 @@ internal sealed class RatingSession(
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
             context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft,
             study.Mode, await TargetExposureAsync(db, study, userId, ct), Url(position, right: true), Url(next, right: true),
-            practiceRound, study.PracticePassMark, here?.ShownExposureMs, context.PracticeLength);
+            practiceRound, study.PracticePassMark, here?.ShownExposureMs, context.PracticeLength, study.Task, study.AskDiagnosis);
     }
 
     public async Task<OperationResult> MarkShownAsync(int studyId, int position, int exposureMs)
@@ -217,6 +218,13 @@ internal sealed class RatingSession(
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
         if (comment?.Length > MaxCommentLength)
             return new SubmitResult(SubmitOutcome.Invalid, $"The comment is longer than {MaxCommentLength} characters.");
+        string? diagnosis = null;
+        if (study.AskDiagnosis)
+        {
+            if (!LesionClassNames.TryParse(answer.Diagnosis, out var picked))
+                return new SubmitResult(SubmitOutcome.Invalid, "Pick a diagnosis: melanoma, nevus or seborrheic keratosis.");
+            diagnosis = picked.Value.ToIsicName();
+        }
 
         var target = await TargetExposureAsync(db, study, userId, default);
         if (target is not null && answer.ExposureMs is not ({ } measured and >= 0 and <= StudySetupValidator.MaxExposureMs * 2))
@@ -235,6 +243,7 @@ internal sealed class RatingSession(
             RepeatIndex = trial.RepeatIndex,
             Position = answer.Position,
             Response = trial.Paired ? RatingRow.NoResponse : answer.Response,
+            Diagnosis = diagnosis,
             Tags = tags,
             Comment = comment,
             // The page's clock is the server's (Blazor Server), but never trust a time after the answer.
@@ -265,13 +274,20 @@ internal sealed class RatingSession(
         // The next step in the same call: read again, as a practice answer can move the sequence on.
         db.ChangeTracker.Clear();
         var next = await LoadAsync(db, userId, study.Id, default) is { } after ? await StepAsync(db, after, userId, default) : null;
-        return new SubmitResult(SubmitOutcome.Saved, null, study.Feedback || practice ? chosen ?? item.Truth : null,
-            practice ? PracticeNote(context, answer.Position, IsRight(chosen, answer.Response, item.Truth)) : null, next);
+        var told = study.Feedback || practice;
+        var diagnosisStudy = study.Task == RatingTask.Diagnosis;
+        return new SubmitResult(SubmitOutcome.Saved, null, told && !diagnosisStudy ? chosen ?? item.Truth : null,
+            practice ? PracticeNote(context, answer.Position, IsRight(study.Task, chosen, answer.Response, item.Truth, item.Class)) : null, next)
+        {
+            Class = told && diagnosisStudy ? item.Class : null,
+        };
     }
 
-    // A paired answer is right when the real was picked; a 6-point answer when its side of the scale matches the truth.
-    private static bool IsRight(RatingTruth? chosen, int response, RatingTruth truth) =>
-        chosen is { } picked ? picked == RatingTruth.Real : PracticeRounds.Correct(response, truth);
+    // A paired answer is right when the real was picked; a 6-point answer when its side of the scale matches the truth
+    // (of a diagnosis study: melanoma or not).
+    private static bool IsRight(RatingTask task, RatingTruth? chosen, int response, RatingTruth truth, string? lesionClass) =>
+        task == RatingTask.Diagnosis ? PracticeRounds.CorrectDiagnosis(response, lesionClass)
+        : chosen is { } picked ? picked == RatingTruth.Real : PracticeRounds.Correct(response, truth);
 
     /// <summary>The result of a practice round when this answer ended it: the score, and whether another round follows.</summary>
     /// <remarks>From the context read for the submit plus this answer: no second read of the rater's answers.</remarks>
@@ -338,11 +354,11 @@ internal sealed class RatingSession(
                 from a in db.Set<Answer>()
                 join i in db.Set<StudyItem>() on a.ItemId equals i.Id
                 where a.StudyId == studyId && a.RaterId == userId
-                select new { a.Position, a.IsPractice, a.Response, a.Chosen, i.Truth })
+                select new { a.Position, a.IsPractice, a.Response, a.Chosen, i.Truth, i.Class })
             .ToListAsync(ct);
         // Practice answers decide how many practice rounds there are (a round under the pass mark adds one).
         var correct = answers.Where(a => a.IsPractice).ToDictionary(a => a.Position,
-            a => IsRight(a.Chosen, a.Response, a.Truth));
+            a => IsRight(study.Task, a.Chosen, a.Response, a.Truth, a.Class));
         var paired = study.Mode == RatingMode.Paired;
         var practiceLength = StudyTrials.PracticeLength(frozen.TrialItems, paired);
         var rounds = PracticeRounds.Given(practiceLength, study.PracticePassMark, p => correct.TryGetValue(p, out var right) ? right : null);

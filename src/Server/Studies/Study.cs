@@ -4,7 +4,7 @@ using MelanoGans.Shared.Studies;
 
 namespace MelanoGans.Server.Studies;
 
-/// <summary>A blinded real-vs-fake study: its set-up, and once started its frozen items.</summary>
+/// <summary>A blinded study (real vs fake, or a diagnosis study): its set-up, and once started its frozen items.</summary>
 public sealed class Study
 {
     public int Id { get; set; }
@@ -15,6 +15,15 @@ public sealed class Study
     public string Instructions { get; set; } = "";
 
     public StudyState State { get; set; }
+
+    /// <summary>What raters are asked: real or generated, or how likely a melanoma (stored as its name).</summary>
+    public RatingTask Task { get; set; }
+
+    /// <summary>A diagnosis study also asks for a diagnosis with each answer.</summary>
+    public bool AskDiagnosis { get; set; }
+
+    /// <summary>A diagnosis study's reals per class (<see cref="ClassMix"/>'s text); null for a realism study.</summary>
+    public string? RealClassMix { get; set; }
 
     /// <summary>The dataset reals are drawn from; null for a study without reals.</summary>
     public int? RealDatasetId { get; set; }

@@ -367,10 +367,14 @@ internal sealed class StudyAdministration(
     private static void Apply(Study study, StudySetup setup)
     {
         study.Instructions = setup.Instructions.Trim();
+        study.Task = setup.Task;
+        var diagnosis = setup.Task == RatingTask.Diagnosis;
+        study.AskDiagnosis = diagnosis && setup.AskDiagnosis;
+        study.RealClassMix = diagnosis ? ClassMix.Format(setup.RealClassCounts) : null;
         study.RealCount = setup.RealCount;
         var reals = setup.RealCount + setup.CatchReals + setup.PracticeReals > 0;
         study.RealDatasetId = reals ? setup.RealDatasetId : null;
-        study.RealLabel = reals && !string.IsNullOrWhiteSpace(setup.RealLabel) ? setup.RealLabel : null;
+        study.RealLabel = reals && !diagnosis && !string.IsNullOrWhiteSpace(setup.RealLabel) ? setup.RealLabel : null;
         study.PresentationSize = setup.PresentationSize;
         study.RepeatShare = setup.RepeatShare;
         study.Feedback = setup.Feedback;
@@ -379,15 +383,17 @@ internal sealed class StudyAdministration(
             (setup.ExposureMs, setup.StaircaseStartMs, setup.StaircaseMinMs, setup.StaircaseMaxMs);
         (study.PracticeCount, study.PracticePassMark, study.CatchCount) =
             (setup.PracticeCount, setup.PracticeCount > 0 ? setup.PracticePassMark : null, setup.CatchCount);
-        study.ArtifactTags = setup.ArtifactTags.Select(t => t.Trim()).ToList();
+        // A diagnosis study asks for a diagnosis, not for artifacts: its letter keys pick the diagnosis.
+        study.ArtifactTags = diagnosis ? [] : setup.ArtifactTags.Select(t => t.Trim()).ToList();
         // Rows are updated in place rather than cleared and re-added: EF cannot track a deleted and a new
         // row with the same key at once, and a rater who stays keeps their order seed.
-        var counts = setup.Pools.Where(p => p.Count > 0).ToDictionary(p => p.PoolId, p => p.Count);
+        var counts = setup.Pools.Where(p => p.Count > 0).ToDictionary(p => p.PoolId);
         study.Pools.RemoveAll(p => !counts.ContainsKey(p.PoolId));
-        foreach (var (poolId, count) in counts)
+        foreach (var (poolId, chosen) in counts)
         {
-            if (study.Pools.Find(p => p.PoolId == poolId) is { } existing) existing.Count = count;
-            else study.Pools.Add(new StudyPoolSource { PoolId = poolId, Count = count });
+            var source = study.Pools.Find(p => p.PoolId == poolId);
+            if (source is null) study.Pools.Add(source = new StudyPoolSource { PoolId = poolId });
+            (source.Count, source.SourceName) = (chosen.Count, string.IsNullOrWhiteSpace(chosen.Source) ? null : chosen.Source.Trim());
         }
         var raterIds = setup.RaterIds.Distinct().ToList();
         study.Raters.RemoveAll(r => !raterIds.Contains(r.UserId));
@@ -417,10 +423,13 @@ internal sealed class StudyAdministration(
     {
         Name = study.Name,
         Instructions = study.Instructions,
+        Task = study.Task,
+        AskDiagnosis = study.AskDiagnosis,
+        RealClassCounts = ClassMix.Parse(study.RealClassMix),
         RealDatasetId = study.RealDatasetId,
         RealLabel = study.RealLabel,
         RealCount = study.RealCount,
-        Pools = study.Pools.Select(p => new StudyPoolCount { PoolId = p.PoolId, Count = p.Count }).ToList(),
+        Pools = study.Pools.Select(p => new StudyPoolCount { PoolId = p.PoolId, Count = p.Count, Source = p.SourceName }).ToList(),
         PresentationSize = study.PresentationSize,
         AllowUpscaling = study.UpscalingReason is not null,
         UpscalingReason = study.UpscalingReason,

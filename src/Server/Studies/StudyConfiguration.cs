@@ -23,6 +23,8 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.UpscalingAllowedBy).HasMaxLength(256);
         builder.Property(s => s.UpscaledSources).HasMaxLength(4000);
         builder.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Task).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.RealClassMix).HasMaxLength(1000);
         // Saves check it too, so a change that slipped past the transaction's check still cannot overwrite.
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Dataset>().WithMany().HasForeignKey(s => s.RealDatasetId).OnDelete(DeleteBehavior.Restrict);

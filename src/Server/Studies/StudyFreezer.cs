@@ -3,6 +3,7 @@ using MelanoGans.Server.Datasets;
 using MelanoGans.Server.Generation;
 using MelanoGans.Server.Images;
 using MelanoGans.Shared.Contracts;
+using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Imaging;
 using MelanoGans.Shared.Studies;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace MelanoGans.Server.Studies;
 /// </remarks>
 internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IPoolReader pools)
 {
-    private sealed record Drawn(RatingTruth Truth, ItemRole Role, string Source, long? DatasetImageId, long? GeneratedImageId, string Sha256);
+    private sealed record Drawn(RatingTruth Truth, ItemRole Role, string Source, string? Class, long? DatasetImageId, long? GeneratedImageId, string Sha256);
 
     /// <summary>The source name of catch trials' noise fakes (the ratings table's <c>source</c>).</summary>
     public const string CatchNoiseSource = "catch noise";
@@ -37,17 +38,18 @@ internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IP
         {
             var dataset = await datasets.FindAsync(datasetId, ct) ?? throw new StudySetupException($"Dataset {datasetId} no longer exists.");
             var images = await datasets.ImagesAsync(datasetId, study.RealLabel, ct);
-            if (images.Count < realRoles.Count)
+            var reals = study.Task == RatingTask.Diagnosis ? DrawPerClass(images, ClassMix.Parse(study.RealClassMix), realRoles.Count, random, dataset.Name) : null;
+            if (reals is null && images.Count < realRoles.Count)
                 throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {realRoles.Count} requested.");
-            drawn.AddRange(Sample(images, realRoles.Count, random)
-                .Select((i, k) => new Drawn(RatingTruth.Real, realRoles[k], dataset.Name, i.Id, null, i.Sha256)));
+            drawn.AddRange((reals ?? Sample(images, realRoles.Count, random))
+                .Select((i, k) => new Drawn(RatingTruth.Real, realRoles[k], dataset.Name, ClassOf(i.Label), i.Id, null, i.Sha256)));
         }
 
         // Practice fakes come from the pools' spare images, in pool order.
         var practiceFakes = ExtraItems.PracticeFakes(study.Mode, study.PracticeCount);
         foreach (var source in study.Pools.Where(p => p.Count > 0).OrderBy(p => p.PoolId))
         {
-            var (poolName, modelName, images) = await pools.ImagesAsync(source.PoolId, ct)
+            var (poolName, modelName, label, images) = await pools.ImagesAsync(source.PoolId, ct)
                 ?? throw new StudySetupException($"Pool {source.PoolId} no longer exists.");
             if (images.Count < source.Count)
                 throw new StudySetupException($"{poolName} holds only {images.Count} images; {source.Count} requested.");
@@ -55,7 +57,7 @@ internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IP
             practiceFakes -= practice;
             var roles = Roles(source.Count, 0, practice);
             drawn.AddRange(Sample(images, roles.Count, random)
-                .Select((i, k) => new Drawn(RatingTruth.Fake, roles[k], modelName, null, i.Id, i.Sha256)));
+                .Select((i, k) => new Drawn(RatingTruth.Fake, roles[k], source.SourceName ?? modelName, ClassOf(label), null, i.Id, i.Sha256)));
         }
         if (practiceFakes > 0)
             throw new StudySetupException($"The pools hold {practiceFakes} generated images too few for the practice round.");
@@ -63,7 +65,7 @@ internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IP
         for (var k = 0; k < ExtraItems.CatchFakes(study.Mode, study.CatchCount); k++)
         {
             var noise = StoredPng.Encode(CatchNoise.Render(study.PresentationSize, PhantomRandom.Mix((ulong)study.Seed, 0xCA7C0000UL + (ulong)k)));
-            drawn.Add(new Drawn(RatingTruth.Fake, ItemRole.Catch, CatchNoiseSource, null, null, await store.PutAsync(noise, ct)));
+            drawn.Add(new Drawn(RatingTruth.Fake, ItemRole.Catch, CatchNoiseSource, null, null, null, await store.PutAsync(noise, ct)));
         }
 
         var shuffled = Sample(drawn, drawn.Count, random);
@@ -78,6 +80,7 @@ internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IP
                 Truth = item.Truth,
                 Role = item.Role,
                 Source = item.Source,
+                Class = item.Class,
                 DatasetImageId = item.DatasetImageId,
                 GeneratedImageId = item.GeneratedImageId,
                 SourceSha256 = item.Sha256,
@@ -86,6 +89,30 @@ internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IP
         }
         return items;
     }
+
+    /// <summary>
+    /// A diagnosis study's reals: the study's own per class as the mix says, then the catch and practice reals from the
+    /// images left over (of any class). A shortfall is refused with the class it lacks.
+    /// </summary>
+    private static List<SourceImage> DrawPerClass(IReadOnlyList<SourceImage> images, List<LabelCount> mix, int total, PhantomRandom random, string dataset)
+    {
+        var drawn = new List<SourceImage>(total);
+        foreach (var (label, count) in mix)
+        {
+            var ofClass = images.Where(i => i.Label == label).ToList();
+            if (ofClass.Count < count) throw new StudySetupException($"{dataset} holds only {ofClass.Count} images of class {label}; {count} requested.");
+            drawn.AddRange(Sample(ofClass, count, random));
+        }
+        var taken = drawn.Select(i => i.Id).ToHashSet();
+        var rest = images.Where(i => !taken.Contains(i.Id)).ToList();
+        var extra = total - drawn.Count;
+        if (rest.Count < extra) throw new StudySetupException($"{dataset} holds only {rest.Count} images beyond the study's; {extra} requested for practice and catch trials.");
+        drawn.AddRange(Sample(rest, extra, random));
+        return drawn;
+    }
+
+    /// <summary>The ISIC name of a label (hand-written labels may spell it otherwise); a label of no known class as it is.</summary>
+    private static string? ClassOf(string? label) => LesionClassNames.TryParse(label, out var c) ? c.Value.ToIsicName() : label;
 
     private static List<ItemRole> Roles(int main, int catches, int practice) =>
         [.. Enumerable.Repeat(ItemRole.Main, main), .. Enumerable.Repeat(ItemRole.Catch, catches), .. Enumerable.Repeat(ItemRole.Practice, practice)];

@@ -27,6 +27,9 @@ public sealed class StudyItem
     /// <summary>The real dataset's name or the generating model's name (the ratings table's <c>source</c>).</summary>
     public required string Source { get; set; }
 
+    /// <summary>The lesion class (an ISIC name): a real's label, or the class its generator was trained on; null when unknown.</summary>
+    public string? Class { get; set; }
+
     /// <summary>The dataset image a real item was drawn from.</summary>
     public long? DatasetImageId { get; set; }
 

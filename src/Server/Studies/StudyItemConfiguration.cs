@@ -14,6 +14,7 @@ internal sealed class StudyItemConfiguration : IEntityTypeConfiguration<StudyIte
         builder.Property(i => i.Truth).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Source).HasMaxLength(200);
+        builder.Property(i => i.Class).HasMaxLength(100);
         builder.Property(i => i.SourceSha256).HasMaxLength(64).IsFixedLength();
         builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
     }

@@ -8,4 +8,7 @@ public sealed class StudyPoolSource
     public int PoolId { get; set; }
 
     public int Count { get; set; }
+
+    /// <summary>The source its items are counted under; null for the generating model's name.</summary>
+    public string? SourceName { get; set; }
 }

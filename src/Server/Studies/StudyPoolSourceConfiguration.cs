@@ -10,6 +10,7 @@ internal sealed class StudyPoolSourceConfiguration : IEntityTypeConfiguration<St
     {
         builder.ToTable("StudyPoolSources");
         builder.HasKey(p => new { p.StudyId, p.PoolId });
+        builder.Property(p => p.SourceName).HasMaxLength(200);
         builder.HasOne<GeneratedPool>().WithMany().HasForeignKey(p => p.PoolId).OnDelete(DeleteBehavior.Restrict);
     }
 }

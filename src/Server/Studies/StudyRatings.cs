@@ -17,7 +17,7 @@ internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)
     public async Task<IReadOnlyList<RatingRow>?> ReadAsync(int studyId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var study = await db.Set<Study>().AsNoTracking().Where(s => s.Id == studyId).Select(s => new { s.Name }).SingleOrDefaultAsync(ct);
+        var study = await db.Set<Study>().AsNoTracking().Where(s => s.Id == studyId).Select(s => new { s.Name, s.Task }).SingleOrDefaultAsync(ct);
         if (study is null) return null;
         var rows = await (
                 from a in db.Set<Answer>().AsNoTracking()
@@ -29,12 +29,13 @@ internal sealed class StudyRatings(IDbContextFactory<StudioDbContext> dbs)
                 select new
                 {
                     Rater = u.UserName!, Token = pair == null ? i.Token : i.Token + PairSeparator + pair.Token, i.Source, i.Truth, a.Response, a.Tags, a.RepeatIndex, a.StartedAt, a.AnsweredAt, a.ActiveMs, a.Position,
-                    a.Mode, a.ExposureMs, a.IsPractice, a.IsCatch, a.Chosen,
+                    a.Mode, a.ExposureMs, a.IsPractice, a.IsCatch, a.Chosen, i.Class, a.Diagnosis,
                 })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Rater, StringComparer.Ordinal).ThenBy(r => r.Position)
             .Select(r => new RatingRow(study.Name, r.Rater, r.Token, r.Source, r.Truth, r.Response, r.Tags,
-                r.RepeatIndex > 0, r.StartedAt, r.AnsweredAt, r.ActiveMs, r.Mode, r.ExposureMs, r.IsPractice, r.IsCatch, r.Chosen))
+                r.RepeatIndex > 0, r.StartedAt, r.AnsweredAt, r.ActiveMs, r.Mode, r.ExposureMs, r.IsPractice, r.IsCatch, r.Chosen,
+                study.Task, r.Class, r.Diagnosis))
             .ToList();
     }
 }

@@ -29,7 +29,7 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
             .OrderByDescending(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.Name, s.State, s.Mode, s.ExposureMs, s.RepeatShare, Items = s.Items.Count, Raters = s.Raters.Count,
+                s.Id, s.Name, s.State, s.Mode, s.Task, s.ExposureMs, s.RepeatShare, Items = s.Items.Count, Raters = s.Raters.Count,
                 s.UpscalingReason, s.UpscalingAllowedBy, s.UpscalingAllowedAt, s.UpscaledSources,
             })
             .ToListAsync(ct);
@@ -67,7 +67,7 @@ internal sealed class StudyRatingsTable(IDbContextFactory<StudioDbContext> dbs, 
                 exclusions.Where(e => e.StudyId == s.Id).OrderBy(e => e.Rater, StringComparer.Ordinal)
                     .Select(e => new RaterExclusionRecord(e.Rater, e.ExcludedBy ?? "", e.ExcludedAt!.Value)).ToList(),
                 perRater.Sum(a => a.Missed), s.Mode, s.Mode == RatingMode.Fixed ? s.ExposureMs : null,
-                sides.GetValueOrDefault(s.Id));
+                sides.GetValueOrDefault(s.Id), s.Task);
         }).ToList();
     }
 

@@ -48,22 +48,27 @@ internal static class StudySetupValidator
         if (realsNeeded > 0)
         {
             var dataset = options.Datasets.FirstOrDefault(d => d.Id == setup.RealDatasetId);
+            // A diagnosis study draws its reals per class from every class of the dataset.
+            var label = setup.Task == RatingTask.Diagnosis ? null : setup.RealLabel;
             if (dataset is null)
             {
                 errors.Add(("realDatasetId", "Choose the dataset the real images come from."));
             }
-            else if (dataset.Available(setup.RealLabel) < realsNeeded)
+            else if (dataset.Available(label) < realsNeeded)
             {
-                var filter = setup.RealLabel is null ? "" : $" with class {setup.RealLabel}";
+                var filter = label is null ? "" : $" with class {label}";
                 var extra = realsNeeded == setup.RealCount ? "" : $" ({setup.RealCount} for the study, the rest for practice and catch trials)";
-                errors.Add(("realCount", $"{realsNeeded} real images requested{extra}, but {dataset.Name} holds only {dataset.Available(setup.RealLabel)}{filter}."));
+                errors.Add(("realCount", $"{realsNeeded} real images requested{extra}, but {dataset.Name} holds only {dataset.Available(label)}{filter}."));
             }
         }
+        if (setup.Task == RatingTask.Diagnosis) errors.AddRange(DiagnosisSetup.Errors(setup, options));
 
         if (setup.Pools.GroupBy(p => p.PoolId).Any(g => g.Count() > 1)) errors.Add(("pools", "A generated pool is listed twice."));
         foreach (var source in setup.Pools)
         {
             var pool = options.Pools.FirstOrDefault(p => p.Id == source.PoolId);
+            if (source.Source is { } name && (name.Trim().Length > 200 || name.Any(char.IsControl)))
+                errors.Add(("pools", "A source name is longer than 200 characters or holds a control character."));
             if (pool is null) errors.Add(("pools", $"Generated pool {source.PoolId} does not exist."));
             else if (source.Count < 0) errors.Add(("pools", $"The number of images from {pool.Name} cannot be negative."));
             else if (source.Count > pool.Count)
@@ -101,7 +106,9 @@ internal static class StudySetupValidator
         if (setup.Pools is null || setup.Pools.Any(p => p is null)) errors.Add(("pools", "A generated pool entry is empty."));
         if (setup.RaterIds is null || setup.RaterIds.Any(id => id is null)) errors.Add(("raterIds", "A rater id is empty."));
         if (setup.ArtifactTags is null || setup.ArtifactTags.Any(t => t is null)) errors.Add(("artifactTags", "An artifact tag is empty."));
+        if (setup.RealClassCounts is null || setup.RealClassCounts.Any(c => c?.Label is null)) errors.Add(("realClassCounts", "A class count is empty."));
         if (!Enum.IsDefined(setup.Mode)) errors.Add(("mode", "Unknown protocol: use untimed, fixed, staircase or paired."));
+        if (!Enum.IsDefined(setup.Task)) errors.Add(("task", "Unknown task: use realism or diagnosis."));
         if (setup.Name is { } name && name.Any(char.IsControl)) errors.Add(("name", "The name holds a control character."));
         return errors;
     }

@@ -15,10 +15,11 @@ namespace MelanoGans.Shared.Contracts;
 /// <param name="ExposureMisses">Timed answers whose measured exposure missed the target by more than one frame.</param>
 /// <param name="Mode">The study's protocol; null where it is not known (a table read from a file), which shows every protocol's part that has answers.</param>
 /// <param name="TargetExposureMs">The planned exposure of a fixed-exposure study; null otherwise.</param>
+/// <param name="Task">What the study asks: real or generated, or how likely a melanoma (the dashboard's panels follow it).</param>
 /// <param name="Sides">Which side raters picked in the counted paired trials (the table does not record sides); null without paired trials.</param>
 public sealed record StudyRatingsInfo(int Id, string Name, string State, int Answers, int RatersDone, int RatersAssigned,
     string? PresentationWarning = null, IReadOnlyList<RaterExclusionRecord>? Exclusions = null, int ExposureMisses = 0,
-    RatingMode? Mode = null, int? TargetExposureMs = null, SideBalance? Sides = null);
+    RatingMode? Mode = null, int? TargetExposureMs = null, SideBalance? Sides = null, RatingTask Task = RatingTask.Realism);
 
 /// <summary>
 /// Side balance of paired trials: the fake is on the left in half of them, so a rater who looks at the images picks

@@ -1,3 +1,4 @@
+using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Contracts;
 
 namespace MelanoGans.Shared.Studies;
@@ -31,4 +32,11 @@ public static class PracticeRounds
 
     /// <summary>Whether a 6-point answer is correct: 1-3 says fake, 4-6 real.</summary>
     public static bool Correct(int response, RatingTruth truth) => response <= 3 == (truth == RatingTruth.Fake);
+
+    /// <summary>
+    /// Whether a diagnosis answer is correct: 4-6 says melanoma, 1-3 another lesion (an image of no known class, such as a
+    /// catch trial's noise, is not a melanoma).
+    /// </summary>
+    public static bool CorrectDiagnosis(int response, string? lesionClass) =>
+        response >= 4 == (LesionClassNames.TryParse(lesionClass, out var c) && c == LesionClass.Melanoma);
 }

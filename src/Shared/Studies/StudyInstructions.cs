@@ -5,6 +5,13 @@ namespace MelanoGans.Shared.Studies;
 /// <summary>The instructions a new study offers its raters, one text per protocol (the lead may write their own).</summary>
 public static class StudyInstructions
 {
+    /// <summary>The default instructions of <paramref name="mode"/> for a study that asks <paramref name="task"/>.</summary>
+    public static string For(RatingMode mode, RatingTask task) => task == RatingTask.Diagnosis
+        ? mode == RatingMode.Fixed
+            ? "Press Space when you are ready: a dermoscopy image shows briefly, then a noise pattern covers it. Say how likely the lesion is a melanoma."
+            : "Say for each dermoscopy image how likely the lesion is a melanoma, from 1 (certainly benign) to 6 (certainly melanoma)."
+        : For(mode);
+
     /// <summary>The default instructions of <paramref name="mode"/>.</summary>
     public static string For(RatingMode mode) => mode switch
     {
@@ -17,5 +24,6 @@ public static class StudyInstructions
 
     /// <summary>True when <paramref name="text"/> is empty or one of the defaults, so a change of protocol may replace it.</summary>
     public static bool IsDefault(string? text) =>
-        string.IsNullOrWhiteSpace(text) || Enum.GetValues<RatingMode>().Any(m => For(m) == text.Trim());
+        string.IsNullOrWhiteSpace(text)
+        || Enum.GetValues<RatingMode>().Any(m => Enum.GetValues<RatingTask>().Any(t => For(m, t) == text.Trim()));
 }

@@ -42,6 +42,26 @@ public static class StudySeed
         return (dataset.Id, pool.Id);
     }
 
+    /// <summary>
+    /// A pool of <paramref name="count"/> phantoms of one class, as a class-conditional generator's pool is stored (its
+    /// label copied from the generator's class); a null <paramref name="label"/> is a generator trained on every class.
+    /// </summary>
+    public static async Task<int> AddClassPoolAsync(IServiceProvider services, string name, string modelName, LesionClass? label, int count, int size = 64)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<ImageStore>();
+        var pool = new GeneratedPool { Name = name, ModelName = modelName, Architecture = "dcgan", Resolution = size, Label = label?.ToIsicName() };
+        for (var i = 0; i < count; i++)
+        {
+            var png = ImageCodec.EncodePng(PhantomRenderer.Render(label ?? LesionClass.Nevus, (ulong)(9000 + 100 * name.Length + i), size));
+            pool.Images.Add(new GeneratedImage { Sha256 = await store.PutAsync(png), Seed = i });
+        }
+        db.Add(pool);
+        await db.SaveChangesAsync();
+        return pool.Id;
+    }
+
     /// <summary>Creates an account with the given roles and returns its user id.</summary>
     public static async Task<string> AddUserAsync(IServiceProvider services, string userName, string password, params string[] roles)
     {

@@ -86,8 +86,9 @@ public partial class StudySetupForm
 
     private void SetPoolCount(int poolId, int count)
     {
+        var source = PoolSource(poolId);
         Setup.Pools.RemoveAll(p => p.PoolId == poolId);
-        if (count != 0) Setup.Pools.Add(new StudyPoolCount { PoolId = poolId, Count = count });
+        if (count != 0) Setup.Pools.Add(new StudyPoolCount { PoolId = poolId, Count = count, Source = source });
         ProposeSize();
     }
 
@@ -95,11 +96,43 @@ public partial class StudySetupForm
 
     private bool Paired => Setup.Mode == RatingMode.Paired;
 
-    // The instructions follow the protocol unless the lead wrote their own.
+    // The instructions follow the protocol and the task unless the lead wrote their own.
     private void ChooseMode(RatingMode mode)
     {
-        if (StudyInstructions.IsDefault(Setup.Instructions)) Setup.Instructions = StudyInstructions.For(mode);
+        if (StudyInstructions.IsDefault(Setup.Instructions)) Setup.Instructions = StudyInstructions.For(mode, Setup.Task);
         Setup.Mode = mode;
+    }
+
+    private bool Diagnosis => Setup.Task == RatingTask.Diagnosis;
+
+    /// <summary>A diagnosis study is untimed or fixed-exposure and draws its reals per class, not through a filter.</summary>
+    private void ChooseTask(RatingTask task)
+    {
+        Setup.Task = task;
+        if (task == RatingTask.Diagnosis)
+        {
+            if (Setup.Mode is not (RatingMode.Untimed or RatingMode.Fixed)) Setup.Mode = RatingMode.Untimed;
+            Setup.RealLabel = null;
+            Setup.RealCount = Setup.RealClassCounts.Sum(c => c.Count);
+        }
+        if (StudyInstructions.IsDefault(Setup.Instructions)) Setup.Instructions = StudyInstructions.For(Setup.Mode, task);
+    }
+
+    private int ClassCount(string label) => Setup.RealClassCounts.FirstOrDefault(c => c.Label == label)?.Count ?? 0;
+
+    private void SetClassCount(string label, int count)
+    {
+        Setup.RealClassCounts.RemoveAll(c => c.Label == label);
+        if (count != 0) Setup.RealClassCounts.Add(new LabelCount(label, count));
+        Setup.RealCount = Setup.RealClassCounts.Sum(c => c.Count);
+        ProposeSize();
+    }
+
+    private string? PoolSource(int poolId) => Setup.Pools.FirstOrDefault(p => p.PoolId == poolId)?.Source;
+
+    private void SetPoolSource(int poolId, string? source)
+    {
+        if (Setup.Pools.FirstOrDefault(p => p.PoolId == poolId) is { } chosen) chosen.Source = string.IsNullOrWhiteSpace(source) ? null : source;
     }
 
     private int? PassMarkPercent => Setup.PracticePassMark is { } mark ? (int)Math.Round(mark * 100) : null;

@@ -1,6 +1,8 @@
 using MelanoGans.Client.Services;
 using MelanoGans.Shared.Contracts;
 using MelanoGans.Shared.Contracts.Studies;
+using MelanoGans.Client.Components.Studies;
+using MelanoGans.Shared.Datasets;
 using MelanoGans.Shared.Studies;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -8,8 +10,8 @@ using Microsoft.JSInterop;
 namespace MelanoGans.Client.Pages.Studies;
 
 /// <summary>
-/// The rater's workflow: one image, the 6-point scale (keys 1-6), artifact tags (keys a, b, c, ...), a
-/// comment, Enter to submit. The next item is fetched only after the service has committed the answer.
+/// The rater's workflow: one image, the 6-point scale (keys 1-6), artifact tags (keys a, b, c, ...) or, in a diagnosis
+/// study that asks for one, a diagnosis (keys m, n, s), a comment, Enter to submit. The next item is fetched only after the service has committed the answer.
 /// In a fixed-exposure or staircase study the image shows for the step's exposure, then a noise mask
 /// (<c>js/exposure.js</c>), and the measured exposure goes with the answer.
 /// </summary>
@@ -29,6 +31,7 @@ public partial class RatePage
     private int? _response;
     private readonly HashSet<string> _tags = [];
     private string? _comment;
+    private string? _diagnosis;
     private bool _busy;
     private string? _message;
     private string? _feedback;
@@ -53,6 +56,8 @@ public partial class RatePage
     private bool Timed => _step is { Mode: RatingMode.Fixed or RatingMode.Staircase, ExposureMs: not null };
 
     private bool Paired => _step is { PairImageUrl: not null };
+
+    private bool Diagnosis => _step is { Task: RatingTask.Diagnosis };
 
     private double Percent => _step is { CountedTotal: > 0 } ? 100.0 * _step.CountedAnswered / _step.CountedTotal : 0;
 
@@ -127,6 +132,7 @@ public partial class RatePage
         }
         else if (key == "Enter") await SubmitAsync(activeMs);
         else if (key.Length == 1 && key[0] is >= '1' and <= '6') await ChooseResponseAsync(key[0] - '0');
+        else if (_step.AskDiagnosis && DiagnosisPicker.Choices.FirstOrDefault(c => c.Key.ToString() == key) is { Name: { } picked }) PickDiagnosis(picked);
         else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) await ToggleTagAsync(_step.Tags[key[0] - 'a']);
         else if (key == "+") _zoomIndex = Math.Min(_zoomIndex + 1, ZoomLevels.Length - 1);
         else if (key == "-") _zoomIndex = Math.Max(_zoomIndex - 1, 0);
@@ -140,6 +146,21 @@ public partial class RatePage
         _response = response;
         _message = null;
         await SaveDraftAsync();
+    }
+
+    private static string ClassPhrase(string lesion) => lesion switch
+    {
+        LesionClassNames.Melanoma => "a melanoma",
+        LesionClassNames.Nevus => "a nevus",
+        LesionClassNames.SeborrheicKeratosis => "a seborrheic keratosis",
+        _ => $"of class {lesion}",
+    };
+
+    private void PickDiagnosis(string diagnosis)
+    {
+        if (_busy) return;
+        _diagnosis = _diagnosis == diagnosis ? null : diagnosis;
+        _message = null;
     }
 
     private async Task ToggleTagAsync(string tag)
@@ -211,6 +232,11 @@ public partial class RatePage
             _message = "Choose an answer with the keys 1-6 first.";
             return;
         }
+        if (_step.AskDiagnosis && _diagnosis is null)
+        {
+            _message = "Pick a diagnosis with m, n or s first.";
+            return;
+        }
         if (Timed && _measuredMs is null)
         {
             _message = "Wait until the image has been shown.";
@@ -227,7 +253,8 @@ public partial class RatePage
         {
             activeMs ??= _module is null ? 0 : await _module.InvokeAsync<long>("activeMs");
             var result = await Ratings.SubmitAsync(new AnswerSubmission(
-                StudyId, _step!.Position, _response ?? RatingRow.NoResponse, [.. _tags], _comment, _shownAt, activeMs.Value, Timed ? _measuredMs : null, pickedLeft));
+                StudyId, _step!.Position, _response ?? RatingRow.NoResponse, [.. _tags], _comment, _shownAt, activeMs.Value, Timed ? _measuredMs : null, pickedLeft,
+                _step.AskDiagnosis ? _diagnosis : null));
             if (!result.Advances)
             {
                 _message = result.Message;
@@ -237,6 +264,7 @@ public partial class RatePage
             _feedback = string.Join(" ", new[]
             {
                 result.Truth is { } truth ? $"{kind} {(truth == RatingTruth.Real ? "real" : "generated")}." : null,
+                result.Class is { } lesion ? $"The last lesion was {ClassPhrase(lesion)}." : null,
                 result.Note,
             }.Where(t => t is not null));
             if (_feedback.Length == 0) _feedback = null;
@@ -247,6 +275,7 @@ public partial class RatePage
                 _feedback = null;
             }
             _response = null;
+            _diagnosis = null;
             _tags.Clear();
             _comment = null;
             _zoomIndex = 0;

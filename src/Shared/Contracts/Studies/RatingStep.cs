@@ -25,6 +25,8 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// A timed image already shown at this place (the page was reloaded): the exposure measured then. The page shows the
 /// mask, not the image again, and answers with this exposure. Null when the image has not been shown.
 /// </param>
+/// <param name="Task">What the study asks: real or generated, or how likely a melanoma (the page's question and scale).</param>
+/// <param name="AskDiagnosis">A diagnosis study that asks for a diagnosis pick with each answer.</param>
 /// <param name="PracticeLength">The practice places at the start of the sequence. They never count, so the page shows
 /// "answered" as every other page does: (<paramref name="Answered"/> - practice) of (<paramref name="Total"/> - practice).</param>
 public sealed record RatingStep(
@@ -46,7 +48,9 @@ public sealed record RatingStep(
     int? PracticeRound = null,
     double? PracticePassMark = null,
     int? ShownExposureMs = null,
-    int PracticeLength = 0)
+    int PracticeLength = 0,
+    RatingTask Task = RatingTask.Realism,
+    bool AskDiagnosis = false)
 {
     /// <summary>True when every place has an answer.</summary>
     public bool Finished => Answered >= Total;

@@ -16,13 +16,26 @@ public sealed class StudySetup
     /// <summary>Shown to raters above the first image.</summary>
     public string Instructions { get; set; } = StudyInstructions.For(RatingMode.Untimed);
 
+    /// <summary>
+    /// What raters are asked: real or generated (<see cref="RatingTask.Realism"/>, the default) or how likely the lesion is
+    /// a melanoma (<see cref="RatingTask.Diagnosis"/>). A diagnosis study draws its reals per class
+    /// (<see cref="RealClassCounts"/>) and only pools whose lesion class is known.
+    /// </summary>
+    public RatingTask Task { get; set; } = RatingTask.Realism;
+
+    /// <summary>A diagnosis study also asks for a diagnosis (melanoma, nevus or seborrheic keratosis) with each answer.</summary>
+    public bool AskDiagnosis { get; set; }
+
+    /// <summary>A diagnosis study's reals per lesion class (ISIC names); unused by a realism study.</summary>
+    public List<LabelCount> RealClassCounts { get; set; } = [];
+
     /// <summary>The dataset the real items come from; null for a study without reals.</summary>
     public int? RealDatasetId { get; set; }
 
     /// <summary>Only reals with this class label (an ISIC name); null for every class.</summary>
     public string? RealLabel { get; set; }
 
-    /// <summary>How many real items.</summary>
+    /// <summary>How many real items (of a diagnosis study: the sum of <see cref="RealClassCounts"/>).</summary>
     public int RealCount { get; set; }
 
     /// <summary>The generated pools and how many fakes each gives.</summary>

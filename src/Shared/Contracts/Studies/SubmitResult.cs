@@ -14,6 +14,12 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// </param>
 public sealed record SubmitResult(SubmitOutcome Outcome, string? Message = null, RatingTruth? Truth = null, string? Note = null, RatingStep? Next = null)
 {
+    /// <summary>
+    /// A diagnosis study's feedback: the item's true lesion class (an ISIC name; null when unknown), under the same rule as
+    /// <see cref="Truth"/>, which a diagnosis study never gives (raters are not told an image's origin).
+    /// </summary>
+    public string? Class { get; init; }
+
     /// <summary>True when the place now has an answer (this one or an earlier one), so the page moves on.</summary>
     public bool Advances => Outcome is SubmitOutcome.Saved or SubmitOutcome.AlreadyAnswered;
 }

@@ -32,7 +32,10 @@ public static class DiagnosisAnalysis
             .GroupBy(r => (Class: r.Class!, Picked: r.Diagnosis!))
             .OrderBy(g => g.Key.Class, StringComparer.Ordinal).ThenBy(g => g.Key.Picked, StringComparer.Ordinal)
             .Select(g => new DiagnosisConfusion(g.Key.Class, g.Key.Picked, g.Count())).ToList();
-        return new DiagnosisSourceReport(source, items.Count, items.Count(g => DiagnosisRows.IsMelanoma(g.First())), pooled, raters, confusion);
+        return new DiagnosisSourceReport(source, items.Count, items.Count(g => DiagnosisRows.IsMelanoma(g.First())), pooled, raters, confusion)
+        {
+            Real = rows[0].Truth == RatingTruth.Real,
+        };
     }
 
     // The AUC from the two classes' histograms of the 6 levels (the pooled score takes the mean of the raters' instead).

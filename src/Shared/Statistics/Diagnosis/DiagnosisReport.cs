@@ -19,7 +19,11 @@ public sealed record DiagnosisReport(IReadOnlyList<DiagnosisSourceReport> Source
 /// <param name="Raters">Per rater, ordinal order.</param>
 /// <param name="Confusion">True class x picked diagnosis, over raters; empty when no diagnosis was picked.</param>
 public sealed record DiagnosisSourceReport(
-    string Source, int Items, int Melanomas, DiagnosisScore Pooled, IReadOnlyList<DiagnosisScore> Raters, IReadOnlyList<DiagnosisConfusion> Confusion);
+    string Source, int Items, int Melanomas, DiagnosisScore Pooled, IReadOnlyList<DiagnosisScore> Raters, IReadOnlyList<DiagnosisConfusion> Confusion)
+{
+    /// <summary>True for the real dataset's source, false for a generator's.</summary>
+    public bool Real { get; init; }
+}
 
 /// <summary>A rater's (or the pooled) diagnostic accuracy on one source.</summary>
 /// <param name="Rater">The rater; <c>*</c> for the pooled score.</param>

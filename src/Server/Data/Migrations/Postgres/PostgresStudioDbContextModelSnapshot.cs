@@ -836,6 +836,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("ExposureMissed")
                         .HasColumnType("boolean");
 
@@ -912,6 +916,9 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("AskDiagnosis")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CatchCount")
                         .HasColumnType("integer");
 
@@ -960,6 +967,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                     b.Property<int>("PresentationSize")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RealClassMix")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("RealCount")
                         .HasColumnType("integer");
 
@@ -996,6 +1007,11 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Task")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1042,6 +1058,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Class")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long?>("DatasetImageId")
                         .HasColumnType("bigint");
@@ -1119,6 +1139,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("StudyId", "PoolId");
 
@@ -1498,12 +1522,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedPool", b =>
                 {
-                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", "Model")
+                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", null)
                         .WithMany()
                         .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Model");
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Metrics.ModelMetricsRecord", b =>

@@ -804,6 +804,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ExposureMissed")
                         .HasColumnType("INTEGER");
 
@@ -878,6 +882,9 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AskDiagnosis")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CatchCount")
                         .HasColumnType("INTEGER");
 
@@ -926,6 +933,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.Property<int>("PresentationSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RealClassMix")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RealCount")
                         .HasColumnType("INTEGER");
 
@@ -962,6 +973,11 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Task")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1006,6 +1022,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Class")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("DatasetImageId")
                         .HasColumnType("INTEGER");
@@ -1083,6 +1103,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
 
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("StudyId", "PoolId");
 
@@ -1450,12 +1474,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MelanoGans.Server.Generation.GeneratedPool", b =>
                 {
-                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", "Model")
+                    b.HasOne("MelanoGans.Server.Models.GeneratorModel", null)
                         .WithMany()
                         .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Model");
                 });
 
             modelBuilder.Entity("MelanoGans.Server.Metrics.ModelMetricsRecord", b =>
