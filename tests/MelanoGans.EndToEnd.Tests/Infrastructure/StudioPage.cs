@@ -46,7 +46,7 @@ public static class StudioPage
         }
     }
 
-    /// <summary>Types into a MudNumericField (its test id may sit on the input or around it) and leaves it, so the value binds.</summary>
+    /// <summary>Types into a MudNumericField or MudTextField (its test id may sit on the input or around it) and leaves it, so the value binds.</summary>
     public static async Task FillNumberAsync(IPage page, string testId, string value)
     {
         var input = page.Locator($"[data-testid={testId}]").Locator("xpath=self::input | .//input").First;

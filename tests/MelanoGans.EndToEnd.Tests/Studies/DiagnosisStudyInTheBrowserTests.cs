@@ -43,18 +43,24 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
         await StudioPage.FillNumberAsync(page, $"study-pool-{melanomas}", "2");
         await StudioPage.FillNumberAsync(page, $"study-pool-{nevi}", "2");
         await StudioPage.FillNumberAsync(page, $"study-pool-{everyClass}", "2");
-        await page.FillAsync($"[data-testid=study-pool-source-{melanomas}] input", Generator);
-        await page.FillAsync($"[data-testid=study-pool-source-{nevi}] input", Generator);
-        await page.Locator("[data-testid=study-ask-diagnosis]").Locator("xpath=.//input").CheckAsync();
-        await page.Locator("[data-testid=study-rater-dx-ann]").Locator("xpath=ancestor::label[1]").ClickAsync();
-        await page.Locator("[data-testid=study-rater-dx-ben]").Locator("xpath=ancestor::label[1]").ClickAsync();
+        await StudioPage.FillNumberAsync(page, $"study-pool-source-{melanomas}", Generator);
+        await StudioPage.FillNumberAsync(page, $"study-pool-source-{nevi}", Generator);
+        await page.Locator("[data-testid=study-ask-diagnosis]").Locator("xpath=ancestor::label[1]").ClickAsync();
+        await StudioPage.FillNumberAsync(page, "study-repeat", "0");
+        foreach (var rater in new[] { "dx-ann", "dx-ben" })
+        {
+            // The checkbox input itself: a click on its label does not reach MudBlazor's handler here.
+            var box = page.Locator($"[data-testid=study-rater-{rater}]");
+            await box.CheckAsync(new() { Force = true });
+            await Assertions.Expect(box).ToBeCheckedAsync();
+        }
         await ChooseSizeAsync(page, "64 x 64");
         await page.ClickAsync("[data-testid=study-save]");
         await Assertions.Expect(page.Locator("[data-testid=study-errors]"))
             .ToContainTextAsync("dx every class comes from a generator trained on every class (gan-dx-all): its images have no known class, so it cannot enter a diagnosis study.");
 
         await StudioPage.FillNumberAsync(page, $"study-pool-{everyClass}", "0");
-        await page.Locator("[data-testid=study-setup]").ScrollIntoViewIfNeededAsync();
+        await page.Locator("[data-testid=study-setup]").EvaluateAsync("e => e.scrollIntoView()");
         await StudioPage.ScreenshotAsync(page, "study-setup-diagnosis");
         await page.ClickAsync("[data-testid=study-save]");
         await Assertions.Expect(page.Locator("[data-testid=studies-notice]")).ToContainTextAsync("Saved Diagnosis pilot as a draft");
@@ -72,7 +78,7 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
         var rows = await study.RatingsAsync(browser.Factory);
         Assert.Equal(16, rows.Count);
         Assert.All(rows, r => Assert.Equal((RatingTask.Diagnosis, true, true), (r.Task, r.Class is not null, r.Diagnosis is not null)));
-        Assert.Equal(["Phantom reals dx", Generator], rows.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["Phantom reals dx", Generator], rows.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal));
 
         var exported = RatingsCsv.Read(new StringReader(RatingsCsv.ToCsv(rows)));
         Assert.True(exported.IsValid, string.Join(" ", exported.Errors));
