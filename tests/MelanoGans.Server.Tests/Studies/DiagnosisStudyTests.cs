@@ -189,12 +189,49 @@ public sealed class DiagnosisStudyTests : IAsyncLifetime
         Assert.Equal([StoredPng.EncodedLength(48, 48)], lengths);
     }
 
-    /// <summary>The study's main items' source and class, by item id.</summary>
-    private async Task<Dictionary<long, (string Source, string? Class)>> ItemClassesAsync(int studyId)
+    [Fact]
+    public async Task Practice_scores_melanoma_or_not_and_tells_the_class_and_catch_trials_stay_out_of_the_analysis()
+    {
+        var setup = Setup();
+        // The dataset's 12 reals: 8 for the study, 2 for practice, 2 for catch trials (beside 2 noise images).
+        (setup.PracticeCount, setup.PracticePassMark, setup.CatchCount) = (4, 0.75, 4);
+        var id = await _world.StartedStudyAsync(setup);
+        await using var scope = _world.As("rater1", Roles.Rater);
+        var session = scope.ServiceProvider.GetRequiredService<IRatingSession>();
+        var classes = await ItemClassesAsync(id, mainOnly: false);
+
+        var step = (await session.GetStepAsync(id, Ct))!;
+        Assert.Equal(1, step.PracticeRound);
+        var results = new List<SubmitResult>();
+        while (step.PracticeRound is not null)
+        {
+            var item = classes[await ShownItemAsync(id, _world.Rater1Id, step.Position)];
+            // Every practice answer right: 5 for a melanoma, 2 for anything else.
+            var saved = await session.SubmitAsync(new(id, step.Position, item.Class == LesionClassNames.Melanoma ? 5 : 2, [], null, DateTimeOffset.UtcNow, 0, Diagnosis: "nevus"));
+            Assert.Equal((null, item.Class), (saved.Truth, saved.Class));
+            results.Add(saved);
+            step = saved.Next!;
+        }
+        Assert.Equal(4, results.Count);
+        Assert.StartsWith("Practice round 1: 4 of 4 right. The study starts now", results[^1].Note, StringComparison.Ordinal);
+
+        while (!step.Finished)
+            step = (await session.SubmitAsync(new(id, step.Position, 3, [], null, DateTimeOffset.UtcNow, 0, Diagnosis: "nevus"))).Next!;
+        await using var lead = _world.As("lead", Roles.Lead);
+        var rows = await lead.ServiceProvider.GetRequiredService<IStudyAdministration>().GetRatingsAsync(id, Ct);
+        Assert.Equal((4, 4, 16), (rows.Count(r => r.IsPractice), rows.Count(r => r.IsCatch), rows.Count(r => !r.IsPractice && !r.IsCatch)));
+        // Catch noise has no class; the analysis reads the 16 counted answers only.
+        Assert.Equal(2, rows.Count(r => r.IsCatch && r.Class is null));
+        var diagnosis = (await lead.ServiceProvider.GetRequiredService<IStudyStatistics>().DashboardAsync(id, Ct))!.Report.Diagnosis!;
+        Assert.Equal(16, diagnosis.Sources.Sum(s => s.Pooled.Answers));
+    }
+
+    /// <summary>The study's items' (by default its main items') source and class, by item id.</summary>
+    private async Task<Dictionary<long, (string Source, string? Class)>> ItemClassesAsync(int studyId, bool mainOnly = true)
     {
         await using var scope = _world.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        return await db.Set<StudyItem>().Where(i => i.StudyId == studyId && i.Role == ItemRole.Main)
+        return await db.Set<StudyItem>().Where(i => i.StudyId == studyId && (!mainOnly || i.Role == ItemRole.Main))
             .ToDictionaryAsync(i => i.Id, i => (i.Source, i.Class), Ct);
     }
 
