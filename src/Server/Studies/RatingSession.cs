@@ -93,8 +93,9 @@ internal sealed class RatingSession(
         var practiceRound = position < context.Sequence.Count && context.Sequence[position].Role == ItemRole.Practice
             ? context.Sequence[position].RepeatIndex + 1
             : (int?)null;
-        var draft = showings.TryGetValue(position, out var here) && (here.DraftResponse is not null || here.DraftTags.Count > 0 || here.DraftComment is not null)
-            ? new RatingDraft(study.Id, position, here.DraftResponse, here.DraftTags, here.DraftComment)
+        var draft = showings.TryGetValue(position, out var here)
+            && (here.DraftResponse is not null || here.DraftTags.Count > 0 || here.DraftComment is not null || here.DraftDiagnosis is not null)
+            ? new RatingDraft(study.Id, position, here.DraftResponse, here.DraftTags, here.DraftComment, here.DraftDiagnosis)
             : null;
         return new RatingStep(study.Id, study.Name, study.Instructions, study.State, study.ArtifactTags, position,
             context.Answered.Count, context.Sequence.Count, Url(position), Url(next), draft,
@@ -131,10 +132,13 @@ internal sealed class RatingSession(
         if (tags.Any(t => !context.Study.ArtifactTags.Contains(t))) return OperationResult.Fail("Unknown artifact tag.");
         var comment = string.IsNullOrWhiteSpace(draft.Comment) ? null : draft.Comment;
         if (comment?.Length > MaxCommentLength) return OperationResult.Fail($"The comment is longer than {MaxCommentLength} characters.");
+        LesionClass? diagnosis = null;
+        if (draft.Diagnosis is not null && (!context.Study.AskDiagnosis || !LesionClassNames.TryParse(draft.Diagnosis, out diagnosis)))
+            return OperationResult.Fail("Pick a diagnosis: melanoma, nevus or seborrheic keratosis.");
         var id = (await ShowingsAsync(db, context, userId, [draft.Position], default))[draft.Position].Id;
         db.ChangeTracker.Clear();
         var showing = await db.Set<StudyShowing>().SingleAsync(s => s.Id == id);
-        (showing.DraftResponse, showing.DraftTags, showing.DraftComment) = (draft.Response, tags, comment);
+        (showing.DraftResponse, showing.DraftTags, showing.DraftComment, showing.DraftDiagnosis) = (draft.Response, tags, comment, diagnosis?.ToIsicName());
         await db.SaveChangesAsync();
         return OperationResult.Ok;
     }

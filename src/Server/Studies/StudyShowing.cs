@@ -43,4 +43,7 @@ public sealed class StudyShowing
 
     /// <summary>The comment typed but not submitted yet.</summary>
     public string? DraftComment { get; set; }
+
+    /// <summary>A diagnosis study's pick chosen but not submitted (an ISIC name); null for none.</summary>
+    public string? DraftDiagnosis { get; set; }
 }

@@ -16,6 +16,7 @@ internal sealed class StudyShowingConfiguration : IEntityTypeConfiguration<Study
         builder.Property(s => s.PairToken).HasMaxLength(64);
         builder.Property(s => s.RaterId).HasMaxLength(450);
         builder.Property(s => s.DraftComment).HasMaxLength(RatingSession.MaxCommentLength);
+        builder.Property(s => s.DraftDiagnosis).HasMaxLength(100);
         builder.HasOne<Study>().WithMany().HasForeignKey(s => s.StudyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

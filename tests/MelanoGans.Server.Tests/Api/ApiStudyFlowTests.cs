@@ -18,6 +18,34 @@ public sealed class ApiStudyFlowTests(ApiWorld world) : IClassFixture<ApiWorld>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_diagnosis_study_is_set_up_by_json_and_a_pool_of_every_class_is_refused_under_pools()
+    {
+        var api = world.Client(world.LeadToken);
+        var services = world.Factory.Services;
+        var melanomas = await MelanoGans.Server.Tests.Studies.StudySeed.AddClassPoolAsync(services, "api melanomas", "api-gan-melanoma", MelanoGans.Shared.Datasets.LesionClass.Melanoma, 4);
+        var nevi = await MelanoGans.Server.Tests.Studies.StudySeed.AddClassPoolAsync(services, "api nevi", "api-gan-nevus", MelanoGans.Shared.Datasets.LesionClass.Nevus, 4);
+        string Body(int secondPool) => $$"""
+            {"name": "API diagnosis", "task": "diagnosis", "askDiagnosis": true, "presentationSize": 48,
+             "realDatasetId": {{world.Study.DatasetId}}, "realCount": 4,
+             "realClassCounts": [{"label": "melanoma", "count": 2}, {"label": "nevus", "count": 2}],
+             "pools": [{"poolId": {{melanomas}}, "count": 2, "source": "api-gan"}, {"poolId": {{secondPool}}, "count": 2, "source": "api-gan"}],
+             "raterIds": ["{{world.Study.Rater1Id}}"]}
+            """;
+
+        // The study world's pool comes from a generator trained on every class.
+        var refused = await api.PostAsync("/api/v1/studies", new StringContent(Body(world.Study.PoolId), System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Json, Ct)).GetProperty("errors").GetProperty("pools");
+        Assert.Contains(errors.EnumerateArray(), e => e.GetString()!.Contains("cannot enter a diagnosis study", StringComparison.Ordinal));
+
+        var created = await api.PostAsync("/api/v1/studies", new StringContent(Body(nevi), System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var setup = (await created.Content.ReadFromJsonAsync<JsonElement>(Json, Ct)).GetProperty("setup");
+        Assert.Equal(("Diagnosis", true, 2), (setup.GetProperty("task").GetString(), setup.GetProperty("askDiagnosis").GetBoolean(), setup.GetProperty("realClassCounts").GetArrayLength()));
+        Assert.All(setup.GetProperty("pools").EnumerateArray(), p => Assert.Equal("api-gan", p.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public async Task A_lead_sets_up_starts_and_reads_a_study_with_a_token_and_the_rater_rates_it()
     {
         var api = world.Client(world.LeadToken);

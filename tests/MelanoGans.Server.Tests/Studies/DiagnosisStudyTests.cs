@@ -159,6 +159,11 @@ public sealed class DiagnosisStudyTests : IAsyncLifetime
         }
         var (d, c) = (Assert.Single(dashboard.Comparisons), Assert.Single(cli.Comparisons));
         Assert.Equal((c.Difference, c.CiLower, c.CiUpper, c.P), (d.Difference, d.CiLower, d.CiUpper, d.P));
+        // The statistics export carries the same analysis.
+        using var exported = JsonDocument.Parse(await client.GetStringAsync($"/api/studies/{id}/statistics.json", Ct));
+        var json = exported.RootElement.GetProperty("diagnosis");
+        Assert.Equal(2, json.GetProperty("sources").GetArrayLength());
+        Assert.Equal(d.Difference, json.GetProperty("comparison").GetProperty("comparisons")[0].GetProperty("difference").GetDouble(), 12);
         // The per-source AUC (mean of the raters') is the MRMC test's AUC.
         Assert.All(diagnosis.Sources, s => Assert.Equal(dashboard.Tests.Single(t => t.Name == s.Source).Auc, s.Pooled.Auc!.Value, 12));
     }
@@ -224,6 +229,24 @@ public sealed class DiagnosisStudyTests : IAsyncLifetime
         Assert.Equal(2, rows.Count(r => r.IsCatch && r.Class is null));
         var diagnosis = (await lead.ServiceProvider.GetRequiredService<IStudyStatistics>().DashboardAsync(id, Ct))!.Report.Diagnosis!;
         Assert.Equal(16, diagnosis.Sources.Sum(s => s.Pooled.Answers));
+    }
+
+    [Fact]
+    public async Task A_picked_diagnosis_is_kept_with_the_draft_on_another_device_until_submitted()
+    {
+        var id = await _world.StartedStudyAsync(Setup());
+        int position;
+        await using (var first = _world.As("rater1", Roles.Rater))
+        {
+            var session = first.ServiceProvider.GetRequiredService<IRatingSession>();
+            position = (await session.GetStepAsync(id, Ct))!.Position;
+            Assert.True((await session.SaveDraftAsync(new(id, position, 5, [], null, "Melanoma"))).Succeeded);
+            Assert.Equal(["Pick a diagnosis: melanoma, nevus or seborrheic keratosis."], (await session.SaveDraftAsync(new(id, position, 5, [], null, "flu"))).Errors);
+        }
+
+        await using var second = _world.As("rater1", Roles.Rater);
+        var again = (await second.ServiceProvider.GetRequiredService<IRatingSession>().GetStepAsync(id, Ct))!;
+        Assert.Equal((position, 5, "melanoma"), (again.Draft!.Position, again.Draft.Response, again.Draft.Diagnosis));
     }
 
     /// <summary>The study's items' (by default its main items') source and class, by item id.</summary>

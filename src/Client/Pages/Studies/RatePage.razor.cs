@@ -132,7 +132,7 @@ public partial class RatePage
         }
         else if (key == "Enter") await SubmitAsync(activeMs);
         else if (key.Length == 1 && key[0] is >= '1' and <= '6') await ChooseResponseAsync(key[0] - '0');
-        else if (_step.AskDiagnosis && DiagnosisPicker.Choices.FirstOrDefault(c => c.Key.ToString() == key) is { Name: { } picked }) PickDiagnosis(picked);
+        else if (_step.AskDiagnosis && DiagnosisPicker.Choices.FirstOrDefault(c => c.Key.ToString() == key) is { Name: { } picked }) await PickDiagnosisAsync(picked);
         else if (key.Length == 1 && key[0] is >= 'a' and <= 'z' && key[0] - 'a' < _step.Tags.Count) await ToggleTagAsync(_step.Tags[key[0] - 'a']);
         else if (key == "+") _zoomIndex = Math.Min(_zoomIndex + 1, ZoomLevels.Length - 1);
         else if (key == "-") _zoomIndex = Math.Max(_zoomIndex - 1, 0);
@@ -156,11 +156,12 @@ public partial class RatePage
         _ => $"of class {lesion}",
     };
 
-    private void PickDiagnosis(string diagnosis)
+    private async Task PickDiagnosisAsync(string diagnosis)
     {
         if (_busy) return;
         _diagnosis = _diagnosis == diagnosis ? null : diagnosis;
         _message = null;
+        await SaveDraftAsync();
     }
 
     private async Task ToggleTagAsync(string tag)
@@ -179,7 +180,7 @@ public partial class RatePage
     {
         if (_step?.ImageUrl is null) return Task.CompletedTask;
         // The state is taken now and the saves run in the order of the changes: two quick keys never leave the older draft.
-        var draft = new RatingDraft(StudyId, _step.Position, _response, [.. _tags], _comment);
+        var draft = new RatingDraft(StudyId, _step.Position, _response, [.. _tags], _comment, _diagnosis);
         var previous = _draftSaved;
         return _draftSaved = SaveAfterAsync(previous, draft);
     }
@@ -299,6 +300,7 @@ public partial class RatePage
             _tags.Clear();
             _tags.UnionWith(draft.Tags);
             _comment = draft.Comment;
+            _diagnosis = draft.Diagnosis;
         }
         _shownAt = Clock.GetUtcNow();
         _loaded = true;

@@ -9,4 +9,5 @@ namespace MelanoGans.Shared.Contracts.Studies;
 /// <param name="Response">The 6-point answer chosen so far; null for none yet.</param>
 /// <param name="Tags">The artifact tags toggled on.</param>
 /// <param name="Comment">The comment typed so far.</param>
-public sealed record RatingDraft(int StudyId, int Position, int? Response, IReadOnlyList<string> Tags, string? Comment);
+/// <param name="Diagnosis">A diagnosis study's pick so far (an ISIC name); null for none.</param>
+public sealed record RatingDraft(int StudyId, int Position, int? Response, IReadOnlyList<string> Tags, string? Comment, string? Diagnosis = null);

@@ -1188,6 +1188,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("DraftDiagnosis")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("DraftResponse")
                         .HasColumnType("integer");
 

@@ -1150,6 +1150,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DraftDiagnosis")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DraftResponse")
                         .HasColumnType("INTEGER");
 
