@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MelanoGans.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261208015725_DiagnosisStudies")]
+    [Migration("20261208024424_DiagnosisStudies")]
     partial class DiagnosisStudies
     {
         /// <inheritdoc />
@@ -1151,6 +1151,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
 
                     b.Property<string>("DraftComment")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftDiagnosis")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DraftResponse")

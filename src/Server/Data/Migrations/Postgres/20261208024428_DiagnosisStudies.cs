@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MelanoGans.Server.Data.Migrations.Sqlite
+namespace MelanoGans.Server.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class DiagnosisStudies : Migration
@@ -11,37 +11,44 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "DraftDiagnosis",
+                table: "StudyShowings",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "SourceName",
                 table: "StudyPoolSources",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Class",
                 table: "StudyItems",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "AskDiagnosis",
                 table: "Studies",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "RealClassMix",
                 table: "Studies",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Task",
                 table: "Studies",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "Realism");
@@ -49,7 +56,7 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Diagnosis",
                 table: "Answers",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
         }
@@ -57,6 +64,10 @@ namespace MelanoGans.Server.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "DraftDiagnosis",
+                table: "StudyShowings");
+
             migrationBuilder.DropColumn(
                 name: "SourceName",
                 table: "StudyPoolSources");

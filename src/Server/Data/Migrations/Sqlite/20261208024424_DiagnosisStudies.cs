@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MelanoGans.Server.Data.Migrations.Postgres
+namespace MelanoGans.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DiagnosisStudies : Migration
@@ -11,37 +11,44 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "DraftDiagnosis",
+                table: "StudyShowings",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "SourceName",
                 table: "StudyPoolSources",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Class",
                 table: "StudyItems",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "AskDiagnosis",
                 table: "Studies",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "RealClassMix",
                 table: "Studies",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Task",
                 table: "Studies",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "Realism");
@@ -49,7 +56,7 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Diagnosis",
                 table: "Answers",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
         }
@@ -57,6 +64,10 @@ namespace MelanoGans.Server.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "DraftDiagnosis",
+                table: "StudyShowings");
+
             migrationBuilder.DropColumn(
                 name: "SourceName",
                 table: "StudyPoolSources");
