@@ -38,11 +38,12 @@ internal sealed class StudyFreezer(ImageStore store, IDatasetReader datasets, IP
         {
             var dataset = await datasets.FindAsync(datasetId, ct) ?? throw new StudySetupException($"Dataset {datasetId} no longer exists.");
             var images = await datasets.ImagesAsync(datasetId, study.RealLabel, ct);
-            var reals = study.Task == RatingTask.Diagnosis ? DrawPerClass(images, ClassMix.Parse(study.RealClassMix), realRoles.Count, random, dataset.Name) : null;
-            if (reals is null && images.Count < realRoles.Count)
-                throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {realRoles.Count} requested.");
-            drawn.AddRange((reals ?? Sample(images, realRoles.Count, random))
-                .Select((i, k) => new Drawn(RatingTruth.Real, realRoles[k], dataset.Name, ClassOf(i.Label), i.Id, null, i.Sha256)));
+            var reals = study.Task == RatingTask.Diagnosis
+                ? DrawPerClass(images, ClassMix.Parse(study.RealClassMix), realRoles.Count, random, dataset.Name)
+                : images.Count >= realRoles.Count
+                    ? Sample(images, realRoles.Count, random)
+                    : throw new StudySetupException($"{dataset.Name} holds only {images.Count} matching images; {realRoles.Count} requested.");
+            drawn.AddRange(reals.Select((i, k) => new Drawn(RatingTruth.Real, realRoles[k], dataset.Name, ClassOf(i.Label), i.Id, null, i.Sha256)));
         }
 
         // Practice fakes come from the pools' spare images, in pool order.

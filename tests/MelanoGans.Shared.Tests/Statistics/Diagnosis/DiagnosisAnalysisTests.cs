@@ -72,6 +72,26 @@ public sealed class DiagnosisAnalysisTests
     }
 
     [Fact]
+    public void The_comparison_with_the_reals_reads_generator_minus_real_whichever_order_the_analysis_took()
+    {
+        var rows = Study(seed: 4);
+        // "gan-b" sorts before "isic", "zeta" after it: the MRMC comparison takes the pair in the other order.
+        var renamed = rows.Select(r => r.Source == "gan-b" ? r with { Source = "zeta" } : r).ToList();
+
+        var before = Assert.Single(DiagnosisVersusReal.From(DiagnosisAnalysis.Compute(rows, [])));
+        var after = Assert.Single(DiagnosisVersusReal.From(DiagnosisAnalysis.Compute(renamed, [])));
+
+        Assert.Equal(("gan-b", "isic"), (before.Generator, before.Real));
+        Assert.Equal(("zeta", "isic"), (after.Generator, after.Real));
+        foreach (var v in new[] { before, after })
+        {
+            Assert.Equal(v.GeneratorAuc - v.RealAuc, v.Difference, 12);
+            Assert.InRange(v.Difference, v.CiLower, v.CiUpper);
+        }
+        Assert.Equal((before.Difference, before.CiLower, before.CiUpper, before.P), (after.Difference, after.CiLower, after.CiUpper, after.P));
+    }
+
+    [Fact]
     public void Unknown_classes_and_incomplete_raters_are_left_out_with_the_reason_and_realism_statistics_skip_diagnosis_rows()
     {
         var rows = Study(seed: 5).Where(r => !(r.Rater == "r3" && r.Item == "isic-0")).ToList();
