@@ -32,15 +32,16 @@ internal sealed class ProtocolRows
         int practice = 0, diagnosis = 0;
         foreach (var row in rows)
         {
+            // An excluded rater's rows are left out of every analysis, the diagnosis one included: count them all.
+            if (excluded.Contains(row.Rater))
+            {
+                leftOut[row.Rater]++;
+            }
+
             if (row.Task == RatingTask.Diagnosis)
             {
                 diagnosis++;
                 continue;
-            }
-
-            if (excluded.Contains(row.Rater))
-            {
-                leftOut[row.Rater]++;
             }
 
             if (row.IsPractice)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MelanoGans.Client.Components.Statistics;
 using MelanoGans.EndToEnd.Tests.Infrastructure;
 using MelanoGans.Server.Tests.Studies;
 using MelanoGans.Shared.Contracts;
@@ -97,10 +98,18 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
         var sign = comparison.Tests[0] == Generator ? 1 : -1;
         var (low, high) = sign > 0 ? (comparison.CiLower, comparison.CiUpper) : (-comparison.CiUpper, -comparison.CiLower);
         await Assertions.Expect(page.Locator("[data-testid=diagnosis-verdict]")).ToContainTextAsync(
-            $"difference {(sign * comparison.Difference).ToString("0.00", CultureInfo.InvariantCulture)}, 95% CI {low.ToString("0.00", CultureInfo.InvariantCulture)} to {high.ToString("0.00", CultureInfo.InvariantCulture)}");
+            $"difference {StatisticsFormat.Number(sign * comparison.Difference, "0.00")}, 95% CI {StatisticsFormat.Number(low, "0.00")} to {StatisticsFormat.Number(high, "0.00")}");
         // The realism panels have nothing to read in a diagnosis study.
         await Assertions.Expect(page.Locator("[data-testid=summary-cards]")).ToHaveCountAsync(0);
         await StudioPage.ScreenshotAsync(page, "dashboard-diagnosis", fullPage: true);
+
+        // The lead leaves a rater out of the analysis and takes them back, from the same page.
+        var ben = page.Locator("[data-testid=rater-exclusion-row][data-rater=dx-ben]");
+        await ben.Locator("[data-testid=exclusion-toggle]").ClickAsync();
+        await Assertions.Expect(ben.Locator("[data-testid=excluded-chip]")).ToContainTextAsync("8 rows left out");
+        await Assertions.Expect(page.Locator("[data-testid=diagnosis-source]").First).Not.ToContainTextAsync("dx-ben");
+        await ben.Locator("[data-testid=exclusion-toggle]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diagnosis-source]").First).ToContainTextAsync("dx-ben");
     }
 
     // Answers every item with the keyboard: a melanoma mostly 4-6, another lesion mostly 1-3, and the matching pick.

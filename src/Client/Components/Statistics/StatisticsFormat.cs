@@ -21,8 +21,13 @@ public static class StatisticsFormat
         lower is null || upper is null ? Undefined
             : $"{(lower.Value * 100).ToString("0.0", CultureInfo.InvariantCulture)}–{Percent(upper)}";
 
-    public static string Number(double? value, string format = "0.000") =>
-        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : Undefined;
+    /// <summary>A number in <paramref name="format"/>; undefined (NaN, none) as "–", and never "-0.000" for a value that rounds to zero.</summary>
+    public static string Number(double? value, string format = "0.000")
+    {
+        if (value is not { } v || double.IsNaN(v)) return Undefined;
+        var text = v.ToString(format, CultureInfo.InvariantCulture);
+        return text.StartsWith('-') && text.TrimStart('-').All(c => c is '0' or '.') ? text[1..] : text;
+    }
 
     /// <summary>"[0.12, 0.35]": a bootstrap interval of a coefficient.</summary>
     public static string Interval(BootstrapInterval? interval) =>
@@ -32,7 +37,7 @@ public static class StatisticsFormat
 
     /// <summary>p-values as papers print them: below 0.001 as "&lt; 0.001" (a no-break space keeps it on one line).</summary>
     public static string PValue(double? p) =>
-        p is null ? Undefined : p < 0.001 ? "<\u00a00.001" : p.Value.ToString("0.000", CultureInfo.InvariantCulture);
+        p is null || double.IsNaN(p.Value) ? Undefined : p < 0.001 ? "<\u00a00.001" : p.Value.ToString("0.000", CultureInfo.InvariantCulture);
 
     public static string Seconds(double? milliseconds) =>
         milliseconds is { } ms ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s" : Undefined;

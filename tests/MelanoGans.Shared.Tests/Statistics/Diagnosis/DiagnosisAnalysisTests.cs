@@ -111,6 +111,19 @@ public sealed class DiagnosisAnalysisTests
         Assert.Null(StudyStatistics.Compute(SyntheticRatings.Generate(raters: 3, items: 20, seed: 1)).Diagnosis);
     }
 
+    [Fact]
+    public void An_excluded_rater_leaves_the_diagnosis_analysis_and_the_report_counts_their_rows()
+    {
+        var rows = Study(seed: 6);
+
+        var report = StudyStatistics.Compute(rows, new StatisticsOptions { ExcludedRaters = ["r2"] });
+
+        Assert.Equal(["r1", "r3"], report.Diagnosis!.Sources[0].Raters.Select(r => r.Rater));
+        Assert.Equal(2, report.Diagnosis.Comparison!.Readers);
+        Assert.Equal(40, Assert.Single(report.Protocol.Exclusions).RowsLeftOut);
+        Assert.Contains("Rater 'r2' is excluded: 40 rows left out of every statistic but catch accuracy.", report.Messages);
+    }
+
     // Three raters, 20 real items (8 melanomas) and 20 of gan-b (8 melanomas); real melanomas are easier to tell.
     private static List<RatingRow> Study(int seed)
     {
