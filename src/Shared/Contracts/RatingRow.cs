@@ -56,6 +56,12 @@ public sealed record RatingRow(
     /// <summary>True when the response says "fake" (1-3), the positive class of every statistic.</summary>
     public bool CalledFake => Response <= 3;
 
-    /// <summary>True when the binary call matches the truth; for a paired trial, when the real image was chosen as real.</summary>
-    public bool IsCorrect => Mode == RatingMode.Paired ? Chosen == RatingTruth.Real : CalledFake == (Truth == RatingTruth.Fake);
+    /// <summary>
+    /// True when the binary call matches the truth; for a paired trial, when the real image was chosen as real; for a
+    /// diagnosis row, when 4-6 goes with a melanoma and 1-3 with any other lesion (or none, as a catch trial's noise).
+    /// </summary>
+    public bool IsCorrect =>
+        Task == RatingTask.Diagnosis ? Shared.Studies.PracticeRounds.CorrectDiagnosis(Response, Class)
+        : Mode == RatingMode.Paired ? Chosen == RatingTruth.Real
+        : CalledFake == (Truth == RatingTruth.Fake);
 }

@@ -40,6 +40,8 @@ internal sealed class ProtocolRows
 
             if (row.Task == RatingTask.Diagnosis)
             {
+                // A diagnosis catch answer says whether the rater attends, as a realism one does.
+                if (row.IsCatch && !row.IsPractice) catchRows.Add(row);
                 diagnosis++;
                 continue;
             }

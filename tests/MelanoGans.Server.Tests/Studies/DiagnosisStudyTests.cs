@@ -227,8 +227,12 @@ public sealed class DiagnosisStudyTests : IAsyncLifetime
         Assert.Equal((4, 4, 16), (rows.Count(r => r.IsPractice), rows.Count(r => r.IsCatch), rows.Count(r => !r.IsPractice && !r.IsCatch)));
         // Catch noise has no class; the analysis reads the 16 counted answers only.
         Assert.Equal(2, rows.Count(r => r.IsCatch && r.Class is null));
-        var diagnosis = (await lead.ServiceProvider.GetRequiredService<IStudyStatistics>().DashboardAsync(id, Ct))!.Report.Diagnosis!;
-        Assert.Equal(16, diagnosis.Sources.Sum(s => s.Pooled.Answers));
+        var report = (await lead.ServiceProvider.GetRequiredService<IStudyStatistics>().DashboardAsync(id, Ct))!.Report;
+        Assert.Equal(16, report.Diagnosis!.Sources.Sum(s => s.Pooled.Answers));
+        // Every catch answer was 3 ("benign"): right for the noise and a nevus, wrong for a melanoma.
+        var catches = rows.Where(r => r.IsCatch).ToList();
+        var accuracy = Assert.Single(report.Protocol.Catch).Accuracy;
+        Assert.Equal((catches.Count(r => r.Class != LesionClassNames.Melanoma), 4), (accuracy.Successes, accuracy.Trials));
     }
 
     [Fact]

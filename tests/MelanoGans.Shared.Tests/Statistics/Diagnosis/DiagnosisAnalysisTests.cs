@@ -124,6 +124,26 @@ public sealed class DiagnosisAnalysisTests
         Assert.Contains("Rater 'r2' is excluded: 40 rows left out of every statistic but catch accuracy.", report.Messages);
     }
 
+    [Fact]
+    public void A_diagnosis_catch_answer_is_right_when_melanoma_goes_with_4_to_6_and_anything_else_with_1_to_3()
+    {
+        var rows = Study(seed: 7);
+        rows.AddRange(new[]
+        {
+            Row("r1", "noise", "catch noise", "melanoma", 2) with { Class = null, IsCatch = true }, // no lesion: benign is right
+            Row("r1", "c-m1", "isic", "melanoma", 5) with { IsCatch = true },
+            Row("r1", "c-m2", "isic", "melanoma", 2) with { IsCatch = true },
+            Row("r1", "c-n1", "isic", "nevus", 4) with { IsCatch = true },
+        });
+
+        var report = StudyStatistics.Compute(rows);
+
+        var accuracy = Assert.Single(report.Protocol.Catch);
+        Assert.Equal(("r1", 2, 4), (accuracy.Rater, accuracy.Accuracy.Successes, accuracy.Accuracy.Trials));
+        // Catch answers stay out of the diagnosis analysis.
+        Assert.Equal(40, report.Diagnosis!.Sources.Sum(s => s.Raters.Single(r => r.Rater == "r1").Answers));
+    }
+
     // Three raters, 20 real items (8 melanomas) and 20 of gan-b (8 melanomas); real melanomas are easier to tell.
     private static List<RatingRow> Study(int seed)
     {
