@@ -132,13 +132,13 @@ internal sealed class RatingSession(
         if (tags.Any(t => !context.Study.ArtifactTags.Contains(t))) return OperationResult.Fail("Unknown artifact tag.");
         var comment = string.IsNullOrWhiteSpace(draft.Comment) ? null : draft.Comment;
         if (comment?.Length > MaxCommentLength) return OperationResult.Fail($"The comment is longer than {MaxCommentLength} characters.");
-        LesionClass? diagnosis = null;
-        if (draft.Diagnosis is not null && (!context.Study.AskDiagnosis || !LesionClassNames.TryParse(draft.Diagnosis, out diagnosis)))
-            return OperationResult.Fail("Pick a diagnosis: melanoma, nevus or seborrheic keratosis.");
+        string? diagnosis = null;
+        if (draft.Diagnosis is not null && (!context.Study.AskDiagnosis || !TryDiagnosis(draft.Diagnosis, out diagnosis)))
+            return OperationResult.Fail(PickADiagnosis);
         var id = (await ShowingsAsync(db, context, userId, [draft.Position], default))[draft.Position].Id;
         db.ChangeTracker.Clear();
         var showing = await db.Set<StudyShowing>().SingleAsync(s => s.Id == id);
-        (showing.DraftResponse, showing.DraftTags, showing.DraftComment, showing.DraftDiagnosis) = (draft.Response, tags, comment, diagnosis?.ToIsicName());
+        (showing.DraftResponse, showing.DraftTags, showing.DraftComment, showing.DraftDiagnosis) = (draft.Response, tags, comment, diagnosis);
         await db.SaveChangesAsync();
         return OperationResult.Ok;
     }
@@ -223,12 +223,8 @@ internal sealed class RatingSession(
         if (comment?.Length > MaxCommentLength)
             return new SubmitResult(SubmitOutcome.Invalid, $"The comment is longer than {MaxCommentLength} characters.");
         string? diagnosis = null;
-        if (study.AskDiagnosis)
-        {
-            if (!LesionClassNames.TryParse(answer.Diagnosis, out var picked))
-                return new SubmitResult(SubmitOutcome.Invalid, "Pick a diagnosis: melanoma, nevus or seborrheic keratosis.");
-            diagnosis = picked.Value.ToIsicName();
-        }
+        if (study.AskDiagnosis && !TryDiagnosis(answer.Diagnosis, out diagnosis))
+            return new SubmitResult(SubmitOutcome.Invalid, PickADiagnosis);
 
         var target = await TargetExposureAsync(db, study, userId, default);
         if (target is not null && answer.ExposureMs is not ({ } measured and >= 0 and <= StudySetupValidator.MaxExposureMs * 2))
@@ -281,17 +277,20 @@ internal sealed class RatingSession(
         var told = study.Feedback || practice;
         var diagnosisStudy = study.Task == RatingTask.Diagnosis;
         return new SubmitResult(SubmitOutcome.Saved, null, told && !diagnosisStudy ? chosen ?? item.Truth : null,
-            practice ? PracticeNote(context, answer.Position, IsRight(study.Task, chosen, answer.Response, item.Truth, item.Class)) : null, next)
+            practice ? PracticeNote(context, answer.Position, PracticeRounds.IsRight(study.Task, chosen, answer.Response, item.Truth, item.Class)) : null, next)
         {
             Class = told && diagnosisStudy ? item.Class : null,
         };
     }
 
-    // A paired answer is right when the real was picked; a 6-point answer when its side of the scale matches the truth
-    // (of a diagnosis study: melanoma or not).
-    private static bool IsRight(RatingTask task, RatingTruth? chosen, int response, RatingTruth truth, string? lesionClass) =>
-        task == RatingTask.Diagnosis ? PracticeRounds.CorrectDiagnosis(response, lesionClass)
-        : chosen is { } picked ? picked == RatingTruth.Real : PracticeRounds.Correct(response, truth);
+    private const string PickADiagnosis = "Pick a diagnosis: melanoma, nevus or seborrheic keratosis.";
+
+    /// <summary>A diagnosis pick in any spelling the dataset importer reads, as its ISIC name; false when it names no class.</summary>
+    private static bool TryDiagnosis(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? isicName)
+    {
+        isicName = LesionClassNames.TryParse(text, out var picked) ? picked.Value.ToIsicName() : null;
+        return isicName is not null;
+    }
 
     /// <summary>The result of a practice round when this answer ended it: the score, and whether another round follows.</summary>
     /// <remarks>From the context read for the submit plus this answer: no second read of the rater's answers.</remarks>
@@ -362,7 +361,7 @@ internal sealed class RatingSession(
             .ToListAsync(ct);
         // Practice answers decide how many practice rounds there are (a round under the pass mark adds one).
         var correct = answers.Where(a => a.IsPractice).ToDictionary(a => a.Position,
-            a => IsRight(study.Task, a.Chosen, a.Response, a.Truth, a.Class));
+            a => PracticeRounds.IsRight(study.Task, a.Chosen, a.Response, a.Truth, a.Class));
         var paired = study.Mode == RatingMode.Paired;
         var practiceLength = StudyTrials.PracticeLength(frozen.TrialItems, paired);
         var rounds = PracticeRounds.Given(practiceLength, study.PracticePassMark, p => correct.TryGetValue(p, out var right) ? right : null);

@@ -60,8 +60,7 @@ public sealed record RatingRow(
     /// True when the binary call matches the truth; for a paired trial, when the real image was chosen as real; for a
     /// diagnosis row, when 4-6 goes with a melanoma and 1-3 with any other lesion (or none, as a catch trial's noise).
     /// </summary>
-    public bool IsCorrect =>
-        Task == RatingTask.Diagnosis ? Shared.Studies.PracticeRounds.CorrectDiagnosis(Response, Class)
-        : Mode == RatingMode.Paired ? Chosen == RatingTruth.Real
-        : CalledFake == (Truth == RatingTruth.Fake);
+    public bool IsCorrect => Mode == RatingMode.Paired
+        ? Chosen == RatingTruth.Real
+        : Shared.Studies.PracticeRounds.IsRight(Task, null, Response, Truth, Class);
 }

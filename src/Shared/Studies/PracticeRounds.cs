@@ -34,9 +34,12 @@ public static class PracticeRounds
     public static bool Correct(int response, RatingTruth truth) => response <= 3 == (truth == RatingTruth.Fake);
 
     /// <summary>
-    /// Whether a diagnosis answer is correct: 4-6 says melanoma, 1-3 another lesion (an image of no known class, such as a
-    /// catch trial's noise, is not a melanoma).
+    /// Whether an answer is right, the one rule of practice scores and catch accuracy: a paired choice (<paramref name="chosen"/>
+    /// set) when the real image was picked; a diagnosis answer when 4-6 goes with a melanoma and 1-3 with another lesion (an
+    /// image of no known class, such as a catch trial's noise, is not a melanoma); a realism answer by <see cref="Correct"/>.
     /// </summary>
-    public static bool CorrectDiagnosis(int response, string? lesionClass) =>
-        response >= 4 == (LesionClassNames.TryParse(lesionClass, out var c) && c == LesionClass.Melanoma);
+    public static bool IsRight(RatingTask task, RatingTruth? chosen, int response, RatingTruth truth, string? lesionClass) =>
+        chosen is { } picked ? picked == RatingTruth.Real
+        : task == RatingTask.Diagnosis ? response >= 4 == (LesionClassNames.TryParse(lesionClass, out var c) && c == LesionClass.Melanoma)
+        : Correct(response, truth);
 }

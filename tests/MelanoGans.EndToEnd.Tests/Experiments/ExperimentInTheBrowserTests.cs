@@ -31,8 +31,7 @@ public sealed class ExperimentInTheBrowserTests(BrowserFixture browser)
         await page.ClickAsync("[data-testid=nav-experiments]");
         await page.Locator("[data-testid=start-experiment-run]:not([disabled])").WaitForAsync(new() { Timeout = 60_000 });
 
-        await page.Locator("[data-testid=experiment-dataset]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = DatasetName }).ClickAsync();
+        await StudioPage.ChooseAsync(page, "experiment-dataset", DatasetName);
         var preview = page.Locator("[data-testid=experiment-split-preview]");
         await Assertions.Expect(preview).ToContainTextAsync("Training split 16 melanomas + 16 others; the imbalanced arms keep 2 melanomas.");
 

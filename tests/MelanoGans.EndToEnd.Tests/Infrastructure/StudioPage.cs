@@ -54,6 +54,14 @@ public static class StudioPage
         await input.PressAsync("Tab");
     }
 
+    /// <summary>Picks the item with <paramref name="text"/> of a MudSelect: opens the list from its input, clicks the item, waits for the list to close.</summary>
+    public static async Task ChooseAsync(IPage page, string testId, string text)
+    {
+        await page.Locator($"[data-testid={testId}]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Writes a screenshot for the docs when MELANOGANS_SCREENSHOTS names a folder.</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {

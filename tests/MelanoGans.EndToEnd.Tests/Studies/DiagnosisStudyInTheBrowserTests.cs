@@ -32,13 +32,15 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
         await StudySeed.AddUserAsync(services, "dx-lead", BrowserStudy.Password, Roles.Lead);
 
         var page = await browser.NewPageAsync();
+        // The screen size the docs' screenshots are taken at.
+        await page.SetViewportSizeAsync(1366, 768);
         await StudioPage.SignInAsync(page, "dx-lead", BrowserStudy.Password);
         await page.GotoAsync("/studies");
         await StudioPage.WaitInteractiveAsync(page);
         await page.ClickAsync("[data-testid=new-study]");
         await page.FillAsync("[data-testid=study-name]", "Diagnosis pilot");
-        await ChooseAsync(page, "study-task", "Diagnosis: how likely a melanoma?");
-        await ChooseAsync(page, "study-dataset", "Phantom reals dx");
+        await StudioPage.ChooseAsync(page, "study-task", "Diagnosis: how likely a melanoma?");
+        await StudioPage.ChooseAsync(page, "study-dataset", "Phantom reals dx");
         await StudioPage.FillNumberAsync(page, "study-class-melanoma", "2");
         await StudioPage.FillNumberAsync(page, "study-class-nevus", "2");
         await StudioPage.FillNumberAsync(page, $"study-pool-{melanomas}", "2");
@@ -55,7 +57,7 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
             await box.CheckAsync(new() { Force = true });
             await Assertions.Expect(box).ToBeCheckedAsync();
         }
-        await ChooseSizeAsync(page, "64 x 64");
+        await StudioPage.ChooseAsync(page, "study-size", "64 x 64");
         await page.ClickAsync("[data-testid=study-save]");
         await Assertions.Expect(page.Locator("[data-testid=study-errors]"))
             .ToContainTextAsync("dx every class comes from a generator trained on every class (gan-dx-all): its images have no known class, so it cannot enter a diagnosis study.");
@@ -74,6 +76,12 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
 
         // Two raters, two browsers, at the same time: the scale by 1-6, the diagnosis by m, n or s, Enter.
         var study = new BrowserStudy(studyId, "dx-lead", ["dx-ann", "dx-ben"]);
+        // Before any answer the dashboard says what will fill it.
+        await page.GotoAsync($"/statistics/{studyId}");
+        await StudioPage.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=diagnosis-empty]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rater-exclusions]")).ToHaveCountAsync(0);
+        await StudioPage.ScreenshotAsync(page, "dashboard-diagnosis-empty");
         await Task.WhenAll(RateAsync(study, "dx-ann", 0), RateAsync(study, "dx-ben", 1));
 
         var rows = await study.RatingsAsync(browser.Factory);
@@ -116,6 +124,7 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
     private async Task RateAsync(BrowserStudy study, string rater, int offset)
     {
         var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1366, 768);
         await StudioPage.SignInAsync(page, rater, BrowserStudy.Password);
         await page.GotoAsync($"/rate/{study.StudyId}");
         await StudioPage.WaitInteractiveAsync(page);
@@ -137,13 +146,4 @@ public sealed class DiagnosisStudyInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=rating-finished]")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
-
-    private static async Task ChooseAsync(IPage page, string testId, string text)
-    {
-        await page.Locator($"[data-testid={testId}]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-    }
-
-    private static Task ChooseSizeAsync(IPage page, string size) => ChooseAsync(page, "study-size", size);
 }

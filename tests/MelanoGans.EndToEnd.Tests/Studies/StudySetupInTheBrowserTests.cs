@@ -21,10 +21,7 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
 
         await page.ClickAsync("[data-testid=new-study]");
         await page.FillAsync("[data-testid=study-name]", "Browser pilot");
-        // MudSelect: open the list from its input, pick the dataset by its text.
-        await page.Locator("[data-testid=study-dataset]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Phantom reals 0setup" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await StudioPage.ChooseAsync(page, "study-dataset", "Phantom reals 0setup");
         await page.FillAsync("[data-testid=study-real-count]", "9");
         await page.FillAsync($"[data-testid=study-pool-{poolId}]", "2");
         await page.ClickAsync("[data-testid=study-save]");
@@ -34,14 +31,14 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=study-ratio]")).ToContainTextAsync("2 : 2 (50% fakes)");
 
         // Like-for-like: the form proposed 64 px (the fakes' native size); 96 px would upscale them and is refused.
-        await ChooseSizeAsync(page, "96 x 96");
+        await StudioPage.ChooseAsync(page, "study-size", "96 x 96");
         await Assertions.Expect(page.Locator("[data-testid=study-upscaling]"))
             .ToContainTextAsync("the fakes from dcgan-test 0setup would be upscaled from 64 to 96 px, a visible giveaway");
         await page.Locator("[data-testid=study-upscaling]").ScrollIntoViewIfNeededAsync();
         await StudioPage.ScreenshotAsync(page, "study-presentation");
         await page.ClickAsync("[data-testid=study-save]");
         await Assertions.Expect(page.Locator("[data-testid=study-errors]")).ToContainTextAsync("would be upscaled from 64 to 96 px");
-        await ChooseSizeAsync(page, "64 x 64");
+        await StudioPage.ChooseAsync(page, "study-size", "64 x 64");
         await Assertions.Expect(page.Locator("[data-testid=study-upscaling]")).ToHaveCountAsync(0);
         await StudioPage.ScreenshotAsync(page, "study-setup");
         await page.ClickAsync("[data-testid=study-save]");
@@ -69,12 +66,5 @@ public sealed class StudySetupInTheBrowserTests(BrowserFixture browser)
         // The started study's name leads to its dashboard.
         await row.Locator("[data-testid=study-dashboard-link]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=dashboard-title]")).ToHaveTextAsync("Browser pilot");
-    }
-
-    private static async Task ChooseSizeAsync(IPage page, string size)
-    {
-        await page.Locator("[data-testid=study-size]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = size }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 }

@@ -31,12 +31,7 @@ public static class StudySeed
             var png = ImageCodec.EncodePng(PhantomRenderer.Render(lesion, (ulong)(1000 + i), realSize));
             dataset.Images.Add(new DatasetImage { Sha256 = await store.PutAsync(png), Label = lesion.ToIsicName(), Origin = $"phantom-{i}" });
         }
-        var pool = new GeneratedPool { Name = "DCGAN pool" + suffix, ModelName = "dcgan-test" + suffix, Architecture = "dcgan", Resolution = fakeSize };
-        for (var i = 0; i < fakes; i++)
-        {
-            var png = ImageCodec.EncodePng(PhantomRenderer.Render(LesionClass.Melanoma, (ulong)(5000 + i), fakeSize));
-            pool.Images.Add(new GeneratedImage { Sha256 = await store.PutAsync(png), Seed = i });
-        }
+        var pool = await PoolAsync(store, "DCGAN pool" + suffix, "dcgan-test" + suffix, null, LesionClass.Melanoma, fakes, fakeSize, 5000);
         db.AddRange(dataset, pool);
         await db.SaveChangesAsync();
         return (dataset.Id, pool.Id);
@@ -51,15 +46,23 @@ public static class StudySeed
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<ImageStore>();
-        var pool = new GeneratedPool { Name = name, ModelName = modelName, Architecture = "dcgan", Resolution = size, Label = label?.ToIsicName() };
-        for (var i = 0; i < count; i++)
-        {
-            var png = ImageCodec.EncodePng(PhantomRenderer.Render(label ?? LesionClass.Nevus, (ulong)(9000 + 100 * name.Length + i), size));
-            pool.Images.Add(new GeneratedImage { Sha256 = await store.PutAsync(png), Seed = i });
-        }
+        var pool = await PoolAsync(store, name, modelName, label?.ToIsicName(), label ?? LesionClass.Nevus, count, size, 9000 + 100 * name.Length);
         db.Add(pool);
         await db.SaveChangesAsync();
         return pool.Id;
+    }
+
+    // A pool of `count` phantoms of one lesion class, rendered from seeds firstSeed, firstSeed + 1, ...
+    private static async Task<GeneratedPool> PoolAsync(
+        ImageStore store, string name, string modelName, string? label, LesionClass rendered, int count, int size, int firstSeed)
+    {
+        var pool = new GeneratedPool { Name = name, ModelName = modelName, Architecture = "dcgan", Resolution = size, Label = label };
+        for (var i = 0; i < count; i++)
+        {
+            var png = ImageCodec.EncodePng(PhantomRenderer.Render(rendered, (ulong)(firstSeed + i), size));
+            pool.Images.Add(new GeneratedImage { Sha256 = await store.PutAsync(png), Seed = i });
+        }
+        return pool;
     }
 
     /// <summary>Creates an account with the given roles and returns its user id.</summary>
